@@ -1,0 +1,172 @@
+"""Frozen records for cables, their dates, sources, parties and requested items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, get_args, get_origin, get_type_hints
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date as a cable prints it, kept at the precision it was given.
+
+    precision is one of: minute, day, day-range, month, month-range, half-year, year, year-range.
+    qualifier is "before", "by", "from" or "" (a plain date).
+    """
+
+    text: str
+    start: str | None = None  # ISO date of the first day it may mean
+    end: str | None = None  # ISO date of the last day it may mean
+    precision: str = "day"
+    time: str | None = None  # "HH:MM" when the cable gives a time
+    qualifier: str = ""
+
+    def display(self) -> str:
+        """Render as a reader expects: '8 November 1950, 02:00', '25-26 November 1950'."""
+        from knowledge.dates import display_date
+
+        return display_date(self)
+
+
+@dataclass(frozen=True)
+class ArchivalSource:
+    """An archival citation as printed, and split where its form allows."""
+
+    text: str
+    archive: str | None = None
+    fond: str | None = None
+    opis: str | None = None
+    delo: str | None = None
+    listy: str | None = None
+
+
+@dataclass(frozen=True)
+class Party:
+    """A person or office named in a cable: the canonical name and how the cable wrote it."""
+
+    name: str
+    as_written: str = ""
+
+
+@dataclass(frozen=True)
+class Copy:
+    """One entry of a distribution list, e.g. Stalin (2)."""
+
+    name: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class RequestedItem:
+    """A quantity of something asked for (role 'requested') or promised in reply ('promised')."""
+
+    name: str
+    quantity: float
+    unit: str | None
+    words: str  # the cable's own words the item was read from
+    number: int | None = None  # the item's number in a numbered list
+    role: str = "requested"
+    date: DateValue | None = None  # when it is to be delivered, if the cable says
+
+    def quantity_text(self) -> str:
+        q = int(self.quantity) if float(self.quantity).is_integer() else self.quantity
+        text = f"{q:,}"
+        return f"{text} {self.unit}" if self.unit and self.unit != "pieces" else text
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event in a cable's life or text: sent, received, dated, promised delivery..."""
+
+    kind: str
+    date: DateValue
+    words: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Cable:
+    """One document: a cable, or (kind='commentary') a poster's commentary around cables."""
+
+    id: str
+    title: str
+    kind: str = "cable"
+    date: DateValue | None = None
+    source: ArchivalSource | None = None
+    description: str = ""
+    issuing_office: str = ""
+    heading: str = ""  # "CIPHERED TELEGRAM No. 26637"
+    telegram_number: str = ""
+    copies: tuple[Copy, ...] = ()
+    origin: str = ""  # "From Beijing"
+    destination: str = ""  # "BEIJING"
+    channel: str = ""  # "Only by ciphered telegraph"
+    received: DateValue | None = None
+    sent: DateValue | None = None
+    priority: str = ""
+    addressee: str = ""  # the "To Comrade ..." line as printed
+    for_line: str = ""  # the "For Comrade ..." line as printed
+    sender: Party | None = None
+    recipient: Party | None = None
+    via: Party | None = None
+    for_party: Party | None = None
+    paragraphs: tuple[str, ...] = ()
+    numbered_items: tuple[str, ...] = ()
+    closing: tuple[str, ...] = ()
+    signature: str = ""
+    outgoing_number: str = ""
+    items: tuple[RequestedItem, ...] = ()
+    events: tuple[Event, ...] = ()
+    people: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    author: str = ""  # for commentary
+    record_id: str = ""
+    url: str = ""
+    language: str = ""
+    rights: str = ""
+    file: str = ""  # the file it was read from
+    checksum: str = ""  # of the normalised text, to spot the same document twice
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def label(self) -> str:
+        """Short human label: title with its date."""
+        return f"{self.title} ({self.date.display()})" if self.date else self.title
+
+    def body_text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+
+def to_dict(record: Any) -> Any:
+    """Turn a record (and everything inside it) into JSON-ready data."""
+    if is_dataclass(record):
+        return {f.name: to_dict(getattr(record, f.name)) for f in fields(record)}
+    if isinstance(record, tuple | list):
+        return [to_dict(x) for x in record]
+    return record
+
+
+def from_dict(cls: type, data: Any) -> Any:
+    """Rebuild a record of type cls from to_dict output; unknown keys are ignored."""
+    hints = get_type_hints(cls)
+    kwargs = {}
+    for f in fields(cls):
+        if f.name in data:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = get_origin(hint)
+    args = get_args(hint)
+    if origin is tuple:
+        inner = args[0]
+        return tuple(_convert(inner, v) for v in value)
+    if args and type(None) in args:  # X | None
+        inner = next(a for a in args if a is not type(None))
+        return _convert(inner, value)
+    if isinstance(hint, type) and is_dataclass(hint):
+        return from_dict(hint, value)
+    return value
