@@ -79,7 +79,9 @@ def config_from_mapping(data: dict, *, origin: str = "config") -> Config:
         if "cooldown_per" in values:
             values["cooldown_per"] = float(values["cooldown_per"])
     except (TypeError, ValueError):
-        raise CablebotError(f"{origin}: ask_channels, guild and cooldown must be numbers.") from None
+        raise CablebotError(
+            f"{origin}: ask_channels, guild and cooldown must be numbers."
+        ) from None
     if not isinstance(values.get("prefix", "!"), str) or not values.get("prefix", "!"):
         raise CablebotError(f"{origin}: prefix must be a non-empty string.")
     return Config(**values)

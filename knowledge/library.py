@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from knowledge.aliases import Aliases, load_aliases, norm
 from knowledge.answers import Answer
+from knowledge.config import Config
+from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, StoreError
+from knowledge.index import IndexDoc, SearchIndex
+from knowledge.parse import SUFFIXES, parse_bytes, parse_path
 from knowledge.records import Cable, Event, RequestedItem
+from knowledge.store import Store, passages_of
+from knowledge.text import singular
 
 MAX_QUESTION_CHARS = 500
 
@@ -47,3 +55,207 @@ class IngestResult:
     status: str
     cables: tuple[str, ...] = ()
     reason: str = ""
+
+
+def default_db_path(config: Config | None = None) -> Path:
+    """--db wins, then $CABLEBOT_DB, then the config file's store, then a per-user data folder."""
+    env = os.environ.get("CABLEBOT_DB")
+    if env:
+        return Path(env).expanduser()
+    if config and config.store:
+        return Path(config.store).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "cablebot" / "store.db"
+
+
+def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
+    """What the index holds for one cable: its passages, its items and its header facts."""
+    people = " ".join(cable.people)
+    parties = " ".join(p.name for p in (cable.sender, cable.recipient, cable.via, cable.for_party) if p)
+    docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
+    for i, item in enumerate(cable.items):
+        words = [item.name, *sorted(_item_synonyms(item.name, aliases))]
+        docs.append(IndexDoc(cable.id, "item", i, " ".join(words), parties))
+    facts = [
+        cable.title, parties, cable.telegram_number, cable.outgoing_number, cable.record_id,
+        " ".join(cable.places), cable.priority, cable.source.text if cable.source else "",
+    ]  # fmt: skip
+    docs.append(IndexDoc(cable.id, "cable", 0, " ".join(f for f in facts if f), people))
+    return docs
+
+
+def _item_synonyms(name: str, aliases: Aliases) -> set[str]:
+    words = norm(name).split()
+    out: set[str] = set()
+    for n in (1, 2, 3):
+        for k in range(len(words) - n + 1):
+            phrase = " ".join(words[k : k + n])
+            related = aliases.related_words(phrase)
+            if related != {singular(phrase)}:
+                out |= related
+    return out
+
+
+class Library:
+    """A store of cables with its search index, the aliases, and the question answerer."""
+
+    def __init__(self, store: Store, index: SearchIndex, aliases: Aliases, seeds_dir: Path) -> None:
+        self.store = store
+        self.index = index
+        self.aliases = aliases
+        self.seeds_dir = seeds_dir
+
+    @classmethod
+    def open(
+        cls,
+        db_path: str | os.PathLike | None = None,
+        *,
+        seeds_dir: str | os.PathLike | None = None,
+        config: Config | None = None,
+        memory: bool = False,
+    ) -> Library:
+        """Open the store (building it from the seeds on first use) and its index."""
+        config = config or Config()
+        path = None if memory else (Path(db_path).expanduser() if db_path else default_db_path(config))
+        aliases = load_aliases(config.aliases)
+        store, fresh = Store.open(path)
+        index_path = path.with_name(path.name + ".index") if path else None
+        try:
+            index = SearchIndex(index_path)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"The search index beside {path} cannot be opened: {exc}.") from None
+        lib = cls(store, index, aliases, Path(seeds_dir) if seeds_dir else config.seeds_dir)
+        if fresh:
+            lib._load_seeds()
+        if not index.matches(store.generation()):
+            lib.reindex()
+        return lib
+
+    def close(self) -> None:
+        self.store.close()
+
+    # -- building ------------------------------------------------------------------------
+    def _load_seeds(self) -> None:
+        paths = sorted(p for p in self.seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        list(self.ingest_paths(paths))
+
+    def reindex(self) -> None:
+        """Rebuild the search index from the store."""
+        docs = (d for cable in self.store.all() for d in index_docs(cable, self.aliases))
+        self.index.rebuild(docs, self.store.generation())
+
+    def add_cables(self, batches: Iterable[tuple[str, list[Cable]]]) -> list[IngestResult]:
+        """Write parsed files' cables in one transaction, then bring the index up to date."""
+        results: list[IngestResult] = []
+        removed: list[str] = []
+        added: list[Cable] = []
+        with self.store.transaction():
+            for file, cables in batches:
+                statuses, ids = [], []
+                for cable in cables:
+                    same, unchanged = self.store.find_same(cable)
+                    if unchanged and same:
+                        statuses.append("unchanged")
+                        ids.append(same)
+                        continue
+                    if same:
+                        self.store.delete(same)
+                        removed.append(same)
+                        cable = replace(cable, id=self.store.free_id(cable.id, cable))
+                        statuses.append("updated")
+                    else:
+                        cable = replace(cable, id=self.store.free_id(cable.id, cable))
+                        statuses.append("added")
+                    self.store.insert(cable)
+                    added.append(cable)
+                    ids.append(cable.id)
+                status = "added" if "added" in statuses else "updated" if "updated" in statuses else "unchanged"
+                results.append(IngestResult(file, status, tuple(ids)))
+            generation = self.store.bump_generation() if added or removed else self.store.generation()
+        if added or removed:
+            docs = [d for cable in added for d in index_docs(cable, self.aliases)]
+            self.index.apply(remove=removed, add=docs, generation=generation)
+        return results
+
+    def ingest_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[IngestResult]:
+        """Parse every file (folders recursively), then add or update them in one transaction."""
+        parsed: list[tuple[str, list[Cable]]] = []
+        failed: list[IngestResult] = []
+        for path in _expand(paths):
+            try:
+                parsed.append((str(path), parse_path(path, aliases=self.aliases)))
+            except CablebotError as exc:
+                failed.append(IngestResult(str(path), "failed", reason=str(exc)))
+        yield from failed
+        if parsed:
+            yield from self.add_cables(parsed)
+
+    def ingest_bytes(self, filename: str, data: bytes) -> IngestResult:
+        """Add or update the cables in one uploaded file."""
+        name = Path(filename).name
+        if Path(name).suffix.lower() not in SUFFIXES:
+            return IngestResult(name, "failed", reason=f"{name}: cablebot reads .html, .md and .txt files.")
+        try:
+            cables = parse_bytes(data, name=name, aliases=self.aliases)
+        except CablebotError as exc:
+            return IngestResult(name, "failed", reason=str(exc))
+        return self.add_cables([(name, cables)])[0]
+
+    def remove(self, ref: str) -> Cable:
+        """Take one cable out of the store and the index."""
+        cable = self.cable(ref)
+        with self.store.transaction():
+            self.store.delete(cable.id)
+            generation = self.store.bump_generation()
+        self.index.apply(remove=[cable.id], add=[], generation=generation)
+        return cable
+
+    # -- reading -------------------------------------------------------------------------
+    def cables(self) -> list[CableSummary]:
+        return [self._summary(c) for c in self.store.all()]
+
+    def _summary(self, c: Cable) -> CableSummary:
+        return CableSummary(
+            c.id, c.title, c.date.display() if c.date else "", c.kind, c.telegram_number,
+            c.sender.name if c.sender else "", c.recipient.name if c.recipient else "",
+        )  # fmt: skip
+
+    def cable(self, ref: str) -> Cable:
+        """Find a cable by id, telegram or outgoing number, record ID, or title words (fuzzily)."""
+        from knowledge.lookup import find_cable
+
+        return find_cable(self, ref)
+
+    def complete(self, text: str, *, limit: int = 25) -> list[CableSummary]:
+        from knowledge.lookup import complete
+
+        return complete(self, text, limit=limit)
+
+    def items(self, ref: str | None = None) -> list[ItemRow]:
+        cables = [self.cable(ref)] if ref else list(self.store.all())
+        return [ItemRow(c.id, c.title, item) for c in cables for item in c.items]
+
+    def timeline(self, ref: str | None = None) -> list[TimelineEntry]:
+        cables = [self.cable(ref)] if ref else list(self.store.all())
+        rows = [TimelineEntry(c.id, c.title, e) for c in cables for e in c.events]
+        return sorted(rows, key=lambda r: (r.event.date.start or "9999", r.event.date.time or "", r.cable_id))
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question from the cables; EmptyQuestion or QuestionTooLong on bad input."""
+        text = " ".join((question or "").split())
+        if not text:
+            raise EmptyQuestion()
+        if len(text) > MAX_QUESTION_CHARS:
+            raise QuestionTooLong(len(text), MAX_QUESTION_CHARS)
+        from knowledge.qa.answer import answer
+
+        return answer(self, text)
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            yield from sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+        else:
+            yield path

@@ -1,0 +1,113 @@
+"""Read a file of any supported format into Cable records."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from knowledge.aliases import Aliases
+from knowledge.errors import ParseError
+from knowledge.parse.build import build_cable
+from knowledge.parse.raw import RawDocument
+from knowledge.records import Cable
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # archive pages are well under 1 MB; 20 MB leaves room
+SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+_HEADER_LINE = re.compile(r"^(?P<k>[A-Za-z][A-Za-z _]{1,20}):\s*(?P<v>.*)$")
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes to text: UTF-8 (with or without BOM), or a clear error."""
+    if not data.strip():
+        raise ParseError(f"{name} is empty.")
+    if len(data) > MAX_FILE_BYTES:
+        raise ParseError(
+            f"{name} is {len(data) / 1e6:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"{name} is not UTF-8 text (bad byte at position {exc.start}).") from None
+
+
+def raw_documents(text: str, *, name: str) -> list[RawDocument]:
+    """Find the documents in a file's text, choosing the reader by its content and suffix."""
+    suffix = Path(name).suffix.lower()
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("---"):
+        from knowledge.parse.markdown import parse_markdown
+
+        return [parse_markdown(text, file=name)]
+    if suffix in (".html", ".htm") or stripped.startswith("<"):
+        from knowledge.parse.seed_html import looks_like_seed_page, parse_seed_page
+
+        if looks_like_seed_page(text):
+            return parse_seed_page(text, file=name)
+        from knowledge.parse.archive_page import looks_like_archive_page, parse_archive_page
+
+        if looks_like_archive_page(text):
+            return [parse_archive_page(text, file=name)]
+        raise ParseError(
+            f"{name} holds no cable: no header table (title, Date, Source) and no archive document page."
+        )
+    header = _key_value_header(text)
+    if header is not None:
+        return [header]
+    raise ParseError(f"{name} holds no cable: Markdown needs YAML front matter with a title.")
+
+
+def _key_value_header(text: str) -> RawDocument | None:
+    """'Title: ...' lines, a blank line, then the body: a plain-text transcription."""
+    head, sep, body = text.replace("\r\n", "\n").partition("\n\n")
+    meta: dict[str, str] = {}
+    for line in head.splitlines():
+        m = _HEADER_LINE.match(line.strip())
+        if not m:
+            return None
+        meta[m.group("k").strip().lower().replace(" ", "_")] = m.group("v").strip()
+    if not sep or not meta.get("title"):
+        return None
+    from knowledge.parse.html_text import tidy_lines
+
+    keep = {
+        k: meta.get(k, "")
+        for k in (
+            "date",
+            "source",
+            "description",
+            "record_id",
+            "url",
+            "sender",
+            "recipient",
+            "via",
+            "language",
+            "rights",
+        )
+    }
+    return RawDocument(title=meta["title"], body_lines=tuple(tidy_lines(body.split("\n"))), **keep)
+
+
+def parse_bytes(data: bytes, *, name: str, aliases: Aliases) -> list[Cable]:
+    """Every Cable in one file's bytes; ParseError (one sentence) when there is none."""
+    text = decode(data, name)
+    raws = raw_documents(text, name=name)
+    cables = [build_cable(raw, aliases) for raw in raws]
+    if not any(c.kind == "cable" for c in cables):
+        raise ParseError(f"{name} holds no cable.")
+    for c in cables:
+        if c.kind == "cable" and not (c.paragraphs or c.numbered_items):
+            raise ParseError(f"{name}: the cable {c.title!r} has no text.")
+    return cables
+
+
+def parse_path(path: Path, *, aliases: Aliases) -> list[Cable]:
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(
+                f"{path.name} is {size / 1e6:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ParseError(f"{path} cannot be read: {exc.strerror}.") from None
+    return parse_bytes(data, name=str(path), aliases=aliases)

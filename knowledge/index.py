@@ -1,0 +1,161 @@
+"""The candidate index beside the SQLite store: tantivy, with exact and typo-tolerant terms.
+
+SQLite is the source of truth; this index is derived from it and rebuilt whenever its
+generation stamp differs from the store's (a crash between the two commits, a deleted
+folder, an index from another version).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import tantivy
+
+INDEX_VERSION = "1"
+EXACT_BOOST = 2.0  # an exact word outranks a fuzzy neighbour of it
+
+
+@dataclass(frozen=True)
+class IndexDoc:
+    """One searchable unit: a passage, a requested item, or a cable's header facts."""
+
+    cable: str
+    kind: str  # "passage" | "item" | "cable"
+    position: int
+    text: str
+    people: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    cable: str
+    kind: str
+    position: int
+    score: float
+
+
+def _schema() -> tantivy.Schema:
+    b = tantivy.SchemaBuilder()
+    b.add_text_field("cable", stored=True, tokenizer_name="raw")
+    b.add_text_field("kind", stored=True, tokenizer_name="raw")
+    b.add_integer_field("position", stored=True, indexed=False)
+    b.add_text_field("text", stored=False, tokenizer_name="default")
+    b.add_text_field("people", stored=False, tokenizer_name="default")
+    return b.build()
+
+
+class SearchIndex:
+    """A tantivy index in a folder (or in memory when path is None)."""
+
+    def __init__(self, path: Path | None) -> None:
+        self.path = path
+        self.schema = _schema()
+        self._open(fresh=False)
+
+    def _open(self, *, fresh: bool) -> None:
+        if self.path is None:
+            self.index = tantivy.Index(self.schema)
+        else:
+            if fresh and self.path.exists():
+                shutil.rmtree(self.path)
+            self.path.mkdir(parents=True, exist_ok=True)
+            try:
+                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
+            except ValueError:
+                shutil.rmtree(self.path)
+                self.path.mkdir(parents=True)
+                self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
+        self.index.reload()
+
+    @property
+    def stamp_file(self) -> Path | None:
+        return self.path / "GENERATION" if self.path else None
+
+    def stamp(self) -> str | None:
+        """The store generation this index was built for, or None if unknown."""
+        if self.stamp_file is None:
+            return getattr(self, "_memory_stamp", None)
+        try:
+            return self.stamp_file.read_text().strip()
+        except OSError:
+            return None
+
+    def _set_stamp(self, generation: str) -> None:
+        value = f"{INDEX_VERSION}:{generation}"
+        if self.stamp_file is None:
+            self._memory_stamp = value
+        else:
+            tmp = self.stamp_file.with_suffix(".tmp")
+            tmp.write_text(value)
+            tmp.replace(self.stamp_file)
+
+    def matches(self, generation: str) -> bool:
+        return self.stamp() == f"{INDEX_VERSION}:{generation}"
+
+    def rebuild(self, docs: Iterable[IndexDoc], generation: str) -> None:
+        """Replace the whole index with docs."""
+        if self.stamp_file and self.stamp_file.exists():
+            self.stamp_file.unlink()
+        self._open(fresh=True)
+        self.apply(remove=(), add=docs, generation=generation)
+
+    def apply(self, *, remove: Iterable[str], add: Iterable[IndexDoc], generation: str) -> None:
+        """Delete every doc of the cables in remove, add docs, commit, and stamp."""
+        writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+        for cable in remove:
+            writer.delete_documents_by_term("cable", cable)
+        for d in add:
+            writer.add_document(
+                tantivy.Document(cable=d.cable, kind=d.kind, position=d.position, text=d.text, people=d.people)
+            )
+        writer.commit()
+        writer.wait_merging_threads()
+        self.index.reload()
+        self._set_stamp(generation)
+
+    def search(
+        self,
+        words: list[str],
+        *,
+        kinds: tuple[str, ...],
+        people: list[str] = (),
+        cables: tuple[str, ...] = (),
+        limit: int = 50,
+        fuzzy: bool = True,
+        prefix_last: bool = False,
+    ) -> list[Hit]:
+        """Docs of the given kinds matching any word (exact or within an edit or two)."""
+        Q = tantivy.Query
+        should = []
+        for w in words:
+            if not w:
+                continue
+            should.append((tantivy.Occur.Should, Q.boost_query(Q.term_query(self.schema, "text", w), EXACT_BOOST)))
+            if fuzzy and len(w) >= 4:
+                distance = 1 if len(w) < 8 else 2
+                should.append((tantivy.Occur.Should, Q.fuzzy_term_query(self.schema, "text", w, distance, True, False)))
+        if prefix_last and words and words[-1]:
+            # The word being typed in an autocomplete box: any term that starts with it.
+            should.append((tantivy.Occur.Should, Q.fuzzy_term_query(self.schema, "text", words[-1], 0, True, True)))
+        for p in people:
+            should.append((tantivy.Occur.Should, Q.boost_query(Q.term_query(self.schema, "people", p), 0.5)))
+        if not should:
+            return []
+        clauses = [(tantivy.Occur.Must, Q.boolean_query(should))]
+        clauses.append(
+            (tantivy.Occur.Must, Q.boolean_query([(tantivy.Occur.Should, Q.term_query(self.schema, "kind", k)) for k in kinds]))
+        )
+        if cables:
+            clauses.append(
+                (tantivy.Occur.Must, Q.boolean_query([(tantivy.Occur.Should, Q.term_query(self.schema, "cable", c)) for c in cables]))
+            )
+        searcher = self.index.searcher()
+        result = searcher.search(Q.boolean_query(clauses), limit)
+        hits = []
+        for score, address in result.hits:
+            doc = searcher.doc(address)
+            hits.append(Hit(doc["cable"][0], doc["kind"][0], doc["position"][0], score))
+        return hits

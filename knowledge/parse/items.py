@@ -1,0 +1,185 @@
+"""Find requested and promised quantities in a telegram: numbered lists and prose."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.dates import find_dates
+from knowledge.records import DateValue, RequestedItem
+from knowledge.text import parse_number, sentences, singular
+
+_QTY = (
+    r"(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion))?"
+)
+UNITS = {
+    "ton": "tons", "tons": "tons", "tonnes": "tons", "tonne": "tons", "t": "tons", "kg": "kg",
+    "kilograms": "kg", "pieces": "pieces", "piece": "pieces", "pcs": "pieces", "units": "units",
+    "unit": "units", "sets": "sets", "set": "sets", "pairs": "pairs", "pair": "pairs",
+    "liters": "liters", "litres": "liters", "barrels": "barrels", "meters": "meters",
+    "metres": "meters", "km": "km", "kilometers": "km", "cubic meters": "cubic meters",
+    "rubles": "rubles", "roubles": "rubles", "dollars": "dollars", "yuan": "yuan",
+    "wagons": "wagons", "carloads": "carloads", "boxes": "boxes", "crates": "crates",
+}  # fmt: skip
+_UNIT = r"(?P<u>" + "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True)) + r")\.?"
+# Numbered list line, name first ("1. Soviet rifles 140,000.") or quantity first ("2. 30 tanks").
+_NAME_FIRST = re.compile(
+    rf"^\(?(?P<n>\d{{1,2}})[.)]\s+(?P<name>.+?)\s*[-–—:,]?\s+{_QTY}(?:\s+{_UNIT})?\s*[.;,]?$", re.I
+)
+_QTY_FIRST = re.compile(
+    rf"^\(?(?P<n>\d{{1,2}})[.)]\s+{_QTY}(?:\s+{_UNIT}(?:\s+of)?)?\s+(?P<name>[^\d].*?)\s*[.;,]?$",
+    re.I,
+)
+_LIST_UNIT = re.compile(r"quantity in (?P<u>\w+)", re.I)
+_PROSE = re.compile(
+    rf"(?<![\w.,/-]){_QTY}(?:\s*\([a-z\- ]+\))?\s+(?:{_UNIT}\s+of\s+)?(?P<name>[A-Za-z][\w\-’']*(?:\s+[A-Za-z][\w\-’']*){{0,3}})",
+    re.I,
+)
+_STOP_AFTER = {
+    "for", "to", "from", "on", "in", "at", "by", "of", "and", "or", "with", "which", "that", "will",
+    "are", "is", "be", "were", "was", "have", "has", "before", "after", "until", "into", "per",
+    "each", "as", "the", "a", "an", "must", "should", "can", "could", "would", "numbering", "more",
+    "than", "so", "but", "not", "we", "you", "they", "it", "all", "already", "also", "every", "this",
+}  # fmt: skip
+NOT_ITEMS = {
+    "day", "days", "hour", "hours", "minute", "minutes", "week", "weeks", "month", "months",
+    "year", "years", "division", "divisions", "army", "armies", "corps", "regiment", "regiments",
+    "battalion", "battalions", "man", "men", "people", "person", "persons", "troop", "troops",
+    "soldier", "soldiers", "kilometer", "kilometers", "km", "percent", "per", "time", "times",
+    "copy", "copies", "page", "pages", "list", "listy", "delo", "fond", "opis", "telegram",
+    "telegrams", "degree", "degrees", "meter", "meters", "mile", "miles", "o'clock", "point",
+    "points", "case", "cases", "member", "members", "comrade", "comrades", "officer", "officers",
+    "prisoner", "prisoners", "casualties", "plane", "planes", "enemy", "bombers", "parallel",
+    "fighters", "echelon", "echelons", "th", "st", "nd", "rd", "november", "december", "january",
+}  # fmt: skip
+REQUEST_CUES = re.compile(
+    r"\b(?:i|we)\s+(?:\w+\s+)?(?:ask|request|beg|need|require|would like|urge)\b|(?<!your )(?<!the )\brequest(?:s|ed)\b|\bplease\b|"
+    r"\basked\s+(?:us|you|for|to|that)\b|"
+    r"\b(?:ask|asks|asking)\s+(?:you|for)\b|\b(?:send|give|supply|provide|deliver)\s+(?:to\s+)?us\b|\bwe\s+need\b",
+    re.I,
+)
+PROMISE_CUES = re.compile(
+    r"\bwill\s+(?:be\s+)?(?:send|sent|deliver|delivered|transfer|transferred|arrive|ship|shipped|hand|handed|give|given|"
+    r"satisfied|provided|supplied|dispatched|allocated|speed)\b|\borders have been given\b|\bwe are sending\b|"
+    r"\bhas been decided\b|\bwe agree\b|\bpromised\b|\bshall\b|\bhave decided\b|\bare being sent\b",
+    re.I,
+)
+
+
+def _qty(m: re.Match[str]) -> float | None:
+    text = m.group("q") + (f" {m.group('scale')}" if m.group("scale") else "")
+    return parse_number(text)
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" .,;:-–—")
+    return name
+
+
+def numbered_items(paragraphs: list[str]) -> list[RequestedItem]:
+    """Items of a numbered list, with the unit and delivery window its lead-in gives."""
+    items: list[RequestedItem] = []
+    lead_in = ""
+    for para in paragraphs:
+        m = _NAME_FIRST.match(para) or _QTY_FIRST.match(para)
+        if not m:
+            if not re.match(r"^\(?\d{1,2}[.)]\s", para):
+                lead_in = para
+            continue
+        quantity = _qty(m)
+        name = _clean_name(m.group("name"))
+        if quantity is None or not name or singular(name.lower()) in NOT_ITEMS:
+            continue
+        unit = UNITS.get((m.group("u") or "").lower().rstrip("."))
+        if not unit and (lu := _LIST_UNIT.search(lead_in)):
+            unit = UNITS.get(lu.group("u").lower(), lu.group("u").lower())
+        role = (
+            "promised"
+            if PROMISE_CUES.search(lead_in) and not REQUEST_CUES.search(lead_in)
+            else "requested"
+        )
+        window = _window(lead_in)
+        items.append(RequestedItem(name, quantity, unit, para, int(m.group("n")), role, window))
+    return items
+
+
+def _window(text: str, year: int | None = None) -> DateValue | None:
+    found = find_dates(text, year=year)
+    return found[-1][1] if found else None
+
+
+def prose_items(
+    paragraphs: list[str], *, year: int | None, known: list[RequestedItem]
+) -> list[RequestedItem]:
+    """Quantities asked for or promised in running text, each with the date it is tied to."""
+    out: list[RequestedItem] = []
+    seen = {(singular(i.name.lower()), i.quantity) for i in known}
+    for para in paragraphs:
+        if re.match(r"^\(?\d{1,2}[.)]\s", para):
+            continue
+        for sentence in sentences(para):
+            request, promise = REQUEST_CUES.search(sentence), PROMISE_CUES.search(sentence)
+            if not (request or promise):
+                continue
+            dates = find_dates(sentence, year=year)
+            matches = [m for m in _PROSE.finditer(sentence) if not _inside_date(m.span(), dates)]
+            for k, m in enumerate(matches):
+                name = _noun_phrase(m.group("name"))
+                quantity = _qty(m)
+                if not name or quantity is None or _is_year(m.group("q")):
+                    continue
+                key = (singular(name.lower()), quantity)
+                if key in seen or singular(name.split()[-1].lower()) in NOT_ITEMS:
+                    continue
+                seen.add(key)
+                unit = UNITS.get((m.group("u") or "").lower())
+                role = (
+                    "requested"
+                    if request
+                    and not (
+                        promise
+                        and promise.start() < m.start()
+                        and not _asks_before(sentence, m.start())
+                    )
+                    else "promised"
+                )
+                when = _date_for(
+                    m,
+                    matches[k + 1] if k + 1 < len(matches) else None,
+                    matches[k - 1] if k else None,
+                    dates,
+                )
+                out.append(RequestedItem(name, quantity, unit, sentence, None, role, when))
+    return out
+
+
+def _asks_before(sentence: str, pos: int) -> bool:
+    return bool(REQUEST_CUES.search(sentence[:pos]))
+
+
+def _is_year(q: str) -> bool:
+    return bool(re.fullmatch(r"1[89]\d\d", q))
+
+
+def _inside_date(span: tuple[int, int], dates) -> bool:
+    return any(a <= span[0] < b for (a, b), _ in dates)
+
+
+def _noun_phrase(words: str) -> str:
+    """Keep the words naming the thing: '500 automobiles for our army' -> 'automobiles'."""
+    kept: list[str] = []
+    for w in words.split():
+        if w.lower() in _STOP_AFTER:
+            break
+        kept.append(w)
+    return _clean_name(" ".join(kept))
+
+
+def _date_for(m, nxt, prev, dates) -> DateValue | None:
+    """The date tied to a quantity: the first after it (before the next quantity), else the one before."""
+    end = nxt.start() if nxt else 10**9
+    for (a, _b), value in dates:
+        if m.end() <= a < end:
+            return value
+    start = prev.end() if prev else 0
+    before = [value for (a, _b), value in dates if start <= a < m.start()]
+    return before[-1] if before else None

@@ -1,0 +1,343 @@
+"""Compose answers: the fact, then the cable, the quoted words and the archival source."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from knowledge.answers import Answer, Citation
+from knowledge.qa.rank import (
+    close_seconds,
+    match_items,
+    match_sentences,
+    rank_cables,
+)
+from knowledge.qa.understand import Question, item_words, understand
+from knowledge.records import Cable, RequestedItem
+from knowledge.text import clip, format_number
+
+if TYPE_CHECKING:
+    from knowledge.library import Library
+
+QUOTE_CHARS = 400
+AFFIRM = re.compile(r"\b(?:will be satisfied|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b", re.I)
+DENY = re.compile(r"\b(?:refuse[sd]?|cannot|can not|not possible|impossible|decline[sd]?|reject(?:ed)?|no longer)\b", re.I)
+
+
+def cite(c: Cable, quote: str) -> Citation:
+    return Citation(c.id, c.title, c.date.display() if c.date else "", c.source.text if c.source else "", clip(quote, QUOTE_CHARS))
+
+
+def describe(c: Cable) -> str:
+    """'Mao Zedong's cable to Stalin of 8 November 1950' — how an answer names a cable."""
+    if c.kind == "commentary":
+        return f"the poster's commentary ({c.author})" if c.author else "the poster's commentary"
+    who = f"{c.sender.name}'s" if c.sender else "The"
+    to = f" to {c.recipient.name}" if c.recipient else ""
+    when = f" of {c.date.display()}" if c.date else ""
+    number = f" (No. {c.telegram_number})" if c.telegram_number else ""
+    return f"{who} cable{to}{when}{number}"
+
+
+def render(q: Question, fact: str, citations: list[Citation]) -> Answer:
+    first = citations[0]
+    source = f"; {first.source}" if first.source else ""
+    text = f'{fact} [{first.title}, {first.date or "undated"}: "{first.quote}"{source}]'
+    return Answer(q.text, text, True, tuple(citations), (), fact)
+
+
+def _sentence_with(text: str, needle: str) -> str:
+    from knowledge.text import sentences
+
+    for s in sentences(text):
+        if needle in s:
+            return s
+    return text
+
+
+# -- handlers: each returns an Answer, or None when the cables do not hold one ---------------
+def on_quantity(lib: Library, q: Question) -> Answer | None:
+    matches = match_items(lib, q)
+    if not matches:
+        return None
+    best = matches[0]
+    same = [m for m in matches[1:4] if m.score >= best.score - 0.01 and m.item.name != best.item.name]
+    fact = _item_fact(best.cable, best.item)
+    cites = [cite(best.cable, best.item.words)]
+    if same:
+        fact += " Also: " + "; ".join(_item_fact(m.cable, m.item) for m in same)
+        cites += [cite(m.cable, m.item.words) for m in same]
+    return render(q, fact, cites)
+
+
+def _item_fact(c: Cable, item: RequestedItem) -> str:
+    who = c.sender.name if c.sender else "The cable"
+    verb = "asked for" if item.role == "requested" else "promised"
+    to = f" {c.recipient.name}" if c.recipient and item.role == "requested" else ""
+    what = f"{item.quantity_text()} {item.name}" if item.unit in (None, "pieces") else f"{item.quantity_text()} of {item.name}"
+    number = f" (item {item.number} of the list)" if item.number else ""
+    when = ""
+    if item.date:
+        when = f", {'to be delivered ' if item.role == 'requested' else ''}{_when(item.date)}"
+    ask = f"{who} {verb}{' ' + to.strip() if to and verb == 'promised' else ''} {what}"
+    if verb == "asked for" and to:
+        ask = f"{who} asked{to} for {what}"
+    return f"{ask}{number}{when}, in {describe(c)}."
+
+
+def _when(d) -> str:
+    shown = d.display()
+    if d.precision in ("month", "month-range", "half-year", "half-month", "year") and not d.qualifier:
+        return f"in {shown}"
+    if d.qualifier or d.precision == "day-range" and shown.startswith(tuple("0123456789")) is False:
+        return shown
+    return f"on {shown}"
+
+
+def on_total(lib: Library, q: Question) -> Answer | None:
+    matches = match_items(lib, q)
+    if not matches:
+        return None
+    best = matches[0]
+    keep = [m for m in matches if m.score >= best.score - 1.0 and m.item.unit == best.item.unit and m.item.role == best.item.role]
+    seen, rows = set(), []
+    for m in keep:
+        key = (m.cable.id, m.item.name, m.item.quantity)
+        if key not in seen:
+            seen.add(key)
+            rows.append(m)
+    total = sum(m.item.quantity for m in rows)
+    unit = f" {best.item.unit}" if best.item.unit not in (None, "pieces") else ""
+    parts = " + ".join(f"{m.item.name} {format_number(m.item.quantity)}" for m in rows)
+    word = " ".join(item_words(q)) or best.item.name
+    fact = f"In total {format_number(total)}{unit} {word}: {parts} = {format_number(total)}{unit}, from {describe(best.cable)}."
+    return render(q, fact, [cite(m.cable, m.item.words) for m in rows])
+
+
+def on_items(lib: Library, q: Question) -> Answer | None:
+    ranked = rank_cables(lib, q)
+    want = "promised" if q.wants_promise else "requested"
+    for r in ranked:
+        items = [i for i in r.cable.items if i.role == want] or ([] if q.people else list(r.cable.items))
+        if not items or (q.people and r.score < 2.5):
+            continue
+        c = r.cable
+        listing = "; ".join(f"{i.name} {i.quantity_text()}" for i in items)
+        who = c.sender.name if c.sender else "The cable"
+        verb = "asked for" if want == "requested" else "promised"
+        to = f" {c.recipient.name}" if c.recipient and want == "requested" else ""
+        fact = f"{who} asked{to} for: {listing} ({describe(c)})." if verb == "asked for" else f"{who} promised: {listing} ({describe(c)})."
+        words = " ".join(i.words for i in items) if items[0].number else " ".join(dict.fromkeys(i.words for i in items))
+        return render(q, fact, [cite(c, words)])
+    return None
+
+
+def on_date(lib: Library, q: Question) -> Answer | None:
+    if q.date_role in ("delivery", "window", "") and (item_words(q) or q.numbers):
+        dated = [m for m in match_items(lib, q) if m.item.date]
+        if dated:
+            m = dated[0]
+            role = "are to be delivered" if m.item.role == "promised" else "were wanted"
+            what = f"{m.item.quantity_text()} {m.item.name}" if not m.item.number else "the listed items"
+            fact = f"The {what} {role} {_when(m.item.date)} (as the cable puts it: \"{m.item.date.text}\"), according to {describe(m.cable)}."
+            return render(q, fact, [cite(m.cable, _sentence_with(m.item.words, m.item.date.text))])
+    ranked = rank_cables(lib, q)
+    field = {"received": "received", "sent": "sent"}.get(q.date_role, "date")
+    chosen = close_seconds(ranked, lambda c: getattr(c, field) is not None)
+    if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+        return None
+    facts, cites = [], []
+    for r in chosen:
+        c = r.cable
+        value = getattr(c, field)
+        if field == "received":
+            facts.append(f"{_cap(describe(c))} was received on {value.display()} (\"{value.text}\").")
+            cites.append(cite(c, next((e.words for e in c.events if e.kind == "received"), value.text)))
+        elif field == "sent":
+            facts.append(f"{_cap(describe(c))} was sent on {value.display()} (\"{value.text}\").")
+            cites.append(cite(c, next((e.words for e in c.events if e.kind == "sent"), value.text)))
+        else:
+            extra = []
+            if c.sent:
+                extra.append(f"sent {c.sent.display()}")
+            if c.received:
+                extra.append(f"received {c.received.display()}")
+            more = f" ({'; '.join(extra)})" if extra else ""
+            facts.append(f"{_cap(describe(c))} is dated {value.display()}{more}.")
+            cites.append(cite(c, f"Date: {value.text}"))
+    return render(q, " ".join(facts), cites)
+
+
+def _cap(s: str) -> str:
+    return s[:1].upper() + s[1:]
+
+
+WHO_FIELDS: dict[str, Callable[[Cable], str]] = {
+    "signer": lambda c: c.signature,
+    "via": lambda c: c.via.name if c.via else "",
+    "recipient": lambda c: c.recipient.name if c.recipient else "",
+    "sender": lambda c: c.sender.name if c.sender else "",
+    "copies": lambda c: ", ".join(f"{x.name} ({x.count} copies)" if x.count > 1 else x.name for x in c.copies),
+}
+
+
+def on_who(lib: Library, q: Question) -> Answer | None:
+    role = "copies" if q.intent == "copies" else (q.who_role or "sender")
+    if role == "reporter":
+        return on_passage(lib, q)
+    get = WHO_FIELDS[role]
+    ranked = rank_cables(lib, q)
+    chosen = close_seconds(ranked, lambda c: bool(get(c)))
+    if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+        return None
+    facts, cites = [], []
+    for r in chosen:
+        c = r.cable
+        value = get(c)
+        if role == "signer":
+            name = lib.aliases.person(c.signature)
+            facts.append(f"{_cap(describe(c))} is signed {c.signature}{f' ({name})' if name.lower() != c.signature.lower() else ''}.")
+            cites.append(cite(c, c.signature))
+        elif role == "via":
+            facts.append(f"{_cap(describe(c))} went via {value} (\"{c.addressee or c.via.as_written}\").")
+            cites.append(cite(c, " ".join(x for x in (c.addressee, c.for_line) if x) or c.title))
+        elif role == "recipient":
+            via = f", via {c.via.name}" if c.via else ""
+            written = f" (written {c.recipient.as_written})" if c.recipient.as_written and c.recipient.as_written != value else ""
+            facts.append(f"{_cap(describe(c))} was addressed to {value}{written}{via}.")
+            cites.append(cite(c, c.title if c.recipient.as_written in c.title else (c.addressee or c.title)))
+        elif role == "copies":
+            facts.append(f"Copies of {describe(c)} went to {value}.")
+            cites.append(cite(c, "Copies: " + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies)))
+        else:
+            facts.append(f"{_cap(describe(c))} was sent by {value}" + (f", signed {c.signature}." if c.signature else "."))
+            cites.append(cite(c, c.signature or c.title))
+    return render(q, " ".join(facts), cites)
+
+
+def on_identity(lib: Library, q: Question) -> Answer | None:
+    from knowledge.qa.understand import _fuzzy_person
+
+    canonical = lib.aliases.people.get(re.sub(r"[^\w ]", " ", q.identity.lower()).strip()) or _fuzzy_person(q.identity, lib.aliases)
+    if not canonical:
+        return None
+    ranked = rank_cables(lib, q)
+    for r in ranked:
+        c = r.cable
+        for role, party in (("sender", c.sender), ("recipient", c.recipient), ("via", c.via), ("for", c.for_party)):
+            if party and canonical in party.name.split(" and "):
+                written = party.as_written or party.name
+                alias = q.identity.strip().title() if q.identity.strip().lower() != canonical.lower() else ""
+                same = f"{alias} is {canonical}: " if alias else ""
+                fact = f"{same}{canonical} is the {role} of {describe(c)}, written \"{written}\"."
+                quote = next((line for line in (c.addressee, c.for_line, c.signature, c.title) if line and canonical.split()[-1].lower() in line.lower() or alias and alias.lower() in (line or "").lower()), c.title)
+                return render(q, fact, [cite(c, quote)])
+    return None
+
+
+def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], str]):
+    def handler(lib: Library, q: Question) -> Answer | None:
+        ranked = rank_cables(lib, q)
+        chosen = close_seconds(ranked, lambda c: bool(get(c)))
+        if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+            return None
+        facts = [f"The {label} of {describe(r.cable)} is {get(r.cable)}." for r in chosen]
+        return render(q, " ".join(facts), [cite(r.cable, quote(r.cable)) for r in chosen])
+
+    return handler
+
+
+def _number(c: Cable) -> str:
+    parts = []
+    if c.telegram_number:
+        parts.append(f"No. {c.telegram_number}" + (f" ({c.heading})" if c.heading else ""))
+    if c.outgoing_number:
+        parts.append(f"outgoing {c.outgoing_number}")
+    return "; ".join(parts)
+
+
+def on_place(lib: Library, q: Question) -> Answer | None:
+    if re.search(r"\bfrom\b", q.text, re.I):
+        ranked = rank_cables(lib, q)
+        chosen = close_seconds(ranked, lambda c: bool(c.origin))
+        if chosen and (not q.people or chosen[0].score >= 2.5):
+            c = chosen[0].cable
+            return render(q, f"{_cap(describe(c))} came {c.origin.lower().replace('from', 'from', 1)}.".replace(" from ", " from ", 1), [cite(c, c.origin)])
+    return on_passage(lib, q)
+
+
+def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer | None:
+    found = match_sentences(lib, q, commentary=commentary)
+    if not found:
+        return None
+    best = found[0]
+    if q.people and not commentary and best.score < 1.5 + 0.9:
+        return None
+    c = best.cable
+    if commentary:
+        fact = f"The poster's commentary ({c.author or 'not a primary source'}; commentary, not a cable) says: \"{best.sentence}\""
+    else:
+        who = c.sender.name if c.sender else "The cable"
+        fact = f"{who} wrote, in {describe(c)}: \"{best.sentence}\""
+    return render(q, fact, [cite(c, best.sentence)])
+
+
+def on_yesno(lib: Library, q: Question) -> Answer | None:
+    if q.wants_request and item_words(q):
+        matches = match_items(lib, q)
+        if not matches:
+            return None
+        m = matches[0]
+        return render(q, "Yes. " + _item_fact(m.cable, m.item), [cite(m.cable, m.item.words)])
+    found = match_sentences(lib, q)
+    if not found:
+        return None
+    best = found[0]
+    verdict = "No. " if DENY.search(best.sentence) else "Yes. " if AFFIRM.search(best.sentence) else ""
+    who = best.cable.sender.name if best.cable.sender else "The cable"
+    fact = f"{verdict}{who} wrote, in {describe(best.cable)}: \"{best.sentence}\""
+    return render(q, fact, [cite(best.cable, best.sentence)])
+
+
+HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
+    "quantity": on_quantity,
+    "total": on_total,
+    "items": on_items,
+    "date": on_date,
+    "who": on_who,
+    "copies": on_who,
+    "identity": on_identity,
+    "source": on_field("archival source", lambda c: c.source.text if c.source else "", lambda c: c.source.text if c.source else ""),
+    "number": on_field("telegram number", _number, lambda c: c.heading or c.outgoing_number),
+    "priority": on_field("priority marking", lambda c: c.priority, lambda c: c.priority),
+    "place": on_place,
+    "passage": on_passage,
+    "yesno": on_yesno,
+    "commentary": lambda lib, q: on_passage(lib, q, commentary=True),
+}
+
+
+def answer(lib: Library, text: str) -> Answer:
+    """Answer a question, or say plainly that the cables here do not hold the answer."""
+    q = understand(text, lib.aliases)
+    result = HANDLERS[q.intent](lib, q)
+    if result is None and q.intent in ("quantity", "total") and not item_words(q):
+        result = on_items(lib, q)
+    return result or not_found(lib, q)
+
+
+def not_found(lib: Library, q: Question) -> Answer:
+    """A plain 'not in these cables', with the closest things they do hold."""
+    suggestions: list[str] = []
+    unknown = [m.name for m in q.people if not lib.store.conn.execute("SELECT 1 FROM people WHERE name = ? AND role != 'mentioned' LIMIT 1", (m.name,)).fetchone()]
+    ranked = rank_cables(lib, q)
+    if q.intent in ("quantity", "total", "items", "yesno"):
+        for r in ranked[:2]:
+            suggestions += [f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})" for i in r.cable.items[:4]]
+    suggestions += [r.cable.title for r in ranked[:3]]
+    suggestions = list(dict.fromkeys(suggestions))[:5]
+    why = f" None of them is from or to {', '.join(unknown)}." if unknown else ""
+    hint = f" Did you mean: {'; '.join(suggestions)}?" if suggestions else ""
+    text = f"The cables here do not say.{why}{hint}"
+    return Answer(q.text, text, False, (), tuple(suggestions), "")

@@ -1,0 +1,209 @@
+"""Choose the cables, items and sentences a question is about, from index candidates only."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, utils
+
+from knowledge.aliases import norm
+from knowledge.qa.understand import Question, item_words
+from knowledge.records import Cable, RequestedItem
+from knowledge.text import sentences, singular
+
+if TYPE_CHECKING:
+    from knowledge.library import Library
+
+WORD_MATCH = 82  # a question word matches a cable word at this rapidfuzz ratio
+MIN_ITEM_COVERAGE = 0.5  # share of the question's thing-words an item must match
+MIN_PASSAGE_COVERAGE = 0.5  # share of the question's content words a sentence must hold
+CLOSE_SECOND = 0.85  # a second cable scoring this share of the best is also an answer
+_PREPOSITIONS = {"for", "of", "the", "and", "with", "to", "in", "on", "a"}
+
+
+def word_match(a: str, b: str) -> float:
+    """rapidfuzz ratio of two single words, lower-cased by the processor; plurals count as equal."""
+    if singular(a) == singular(b):
+        return 100.0
+    if len(a) < 4 or len(b) < 4:
+        return 100.0 if a == b else 0.0
+    return fuzz.ratio(a, b, processor=utils.default_process)
+
+
+def _parties(c: Cable) -> dict[str, str]:
+    out = {}
+    for role, p in (("sender", c.sender), ("recipient", c.recipient), ("via", c.via), ("for", c.for_party)):
+        if p:
+            for n in p.name.split(" and "):
+                out.setdefault(n, role)
+    return out
+
+
+def person_fit(q: Question, c: Cable) -> float:
+    """How well a cable's parties fit the people the question names, and in which roles."""
+    if not q.people:
+        return 0.0
+    parties = _parties(c)
+    score = 0.0
+    for m in q.people:
+        role = parties.get(m.name)
+        want = "sender" if m.possessive else m.role_hint
+        if role is None:
+            if m.name in c.people or any(cp.name == m.name for cp in c.copies):
+                score += 0.2 if not want else -0.5
+            else:
+                score -= 2.0
+        elif want in ("", role) or (want == "recipient" and role == "for"):
+            score += 3.0
+        else:
+            score += 1.0
+    return score
+
+
+@dataclass(frozen=True)
+class Ranked:
+    score: float
+    cable: Cable
+
+
+def rank_cables(lib: Library, q: Question, *, commentary: bool = False, limit: int = 8) -> list[Ranked]:
+    """Cables the question is about, best first, from the index's candidates."""
+    names = [w for m in q.people for w in norm(m.name).split()]
+    scores: dict[str, float] = {}
+    for number in q.number_words:
+        for cable_id in lib.store.by_number(number):
+            scores[cable_id] = scores.get(cable_id, 0) + 10
+    words = q.words + names + [n for n in q.number_words if len(n) >= 3]
+    hits = lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=120) if words else []
+    for h in hits:
+        weight = 1.5 if h.kind == "cable" else 1.0
+        scores[h.cable] = scores.get(h.cable, 0) + min(h.score, 6) * weight * 0.25
+    out = []
+    for cable_id, s in scores.items():
+        c = lib.store.get(cable_id)
+        if c is None or (c.kind == "commentary") != commentary:
+            continue
+        out.append(Ranked(s + person_fit(q, c), c))
+    out.sort(key=lambda r: -r.score)
+    return out[:limit]
+
+
+def close_seconds(ranked: list[Ranked], has) -> list[Ranked]:
+    """The best cable having a field, plus any other that scores almost as well."""
+    usable = [r for r in ranked if has(r.cable)]
+    if not usable:
+        return []
+    best = usable[0].score
+    return [r for r in usable[:3] if r.score >= best * CLOSE_SECOND and (best - r.score) < 1.0] or usable[:1]
+
+
+@dataclass(frozen=True)
+class ItemMatch:
+    score: float
+    cable: Cable
+    item: RequestedItem
+
+
+def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str], str]:
+    words = [w for w in norm(item.name).split() if w not in _PREPOSITIONS]
+    head_part = re.split(r"\b(?:for|of)\b", norm(item.name))[0].split()
+    head = singular(head_part[-1]) if head_part else (singular(words[-1]) if words else "")
+    related: set[str] = set()
+    full = norm(item.name)
+    toks = full.split()
+    for n in (1, 2, 3):
+        for k in range(len(toks) - n + 1):
+            related |= lib.aliases.related_words(" ".join(toks[k : k + n]))
+    return words, related, head
+
+
+def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch]:
+    """Requested or promised items the question names, best first; empty when none fits well."""
+    qwords = item_words(q)
+    expanded = list(qwords)
+    for w in qwords:
+        expanded += [x for x in lib.aliases.related_words(w) if " " not in x]
+    for k in range(len(qwords) - 1):
+        expanded += [x for x in lib.aliases.related_words(f"{qwords[k]} {qwords[k + 1]}") for x in x.split()]
+    names = [w for m in q.people for w in norm(m.name).split()]
+    if not expanded and not q.numbers:
+        return []
+    hits = lib.index.search(expanded + [n for n in q.number_words], kinds=("item",), people=names, limit=limit)
+    out = []
+    for h in hits:
+        c = lib.store.get(h.cable)
+        if c is None or h.position >= len(c.items):
+            continue
+        item = c.items[h.position]
+        words, related, head = _item_vocab(lib, item)
+        vocab = set(words) | related
+        matched_q = 0.0
+        head_hit = False
+        for w in qwords:
+            best = max((word_match(w, v) for v in vocab), default=0)
+            phrase_hit = any(singular(w) in v.split() for v in related if " " in v)
+            if best >= WORD_MATCH or phrase_hit:
+                matched_q += 1
+                if word_match(w, head) >= WORD_MATCH or singular(w) in lib.aliases.related_words(head):
+                    head_hit = True
+        coverage_q = matched_q / len(qwords) if qwords else 0.0
+        coverage_i = sum(1 for v in words if max((word_match(v, w) for w in qwords), default=0) >= WORD_MATCH) / max(1, len(words))
+        number_hit = item.quantity in q.numbers
+        if qwords and (coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)):
+            if not number_hit:
+                continue
+        if not qwords and not number_hit:
+            continue
+        score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
+        score += 0.5 * person_fit(q, c)
+        if q.wants_request and item.role == "requested" or q.wants_promise and item.role == "promised":
+            score += 0.5
+        if any(m.role_hint == "sender" or m.possessive for m in q.people) and person_fit(q, c) < 0:
+            continue  # the named sender never asked for it
+        out.append(ItemMatch(score, c, item))
+    out.sort(key=lambda m: (-m.score, m.item.number or 99))
+    return out
+
+
+@dataclass(frozen=True)
+class SentenceMatch:
+    score: float
+    coverage: float
+    cable: Cable
+    sentence: str
+    passage: str
+
+
+REASON_CUES = re.compile(r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|on account of|the reason)\b", re.I)
+
+
+def match_sentences(lib: Library, q: Question, *, commentary: bool = False, limit: int = 40) -> list[SentenceMatch]:
+    """Sentences of the cables that hold the question's words, best first."""
+    names = [w for m in q.people for w in norm(m.name).split()]
+    words = [w for w in q.words if len(w) >= 3]
+    if not words:
+        return []
+    hits = lib.index.search(words, kinds=("passage",), people=names, limit=limit)
+    out = []
+    why = bool(re.match(r"^\s*why\b", q.text, re.I))
+    for h in hits:
+        c = lib.store.get(h.cable)
+        if c is None or (c.kind == "commentary") != commentary:
+            continue
+        passage = lib.store.passage(h.cable, h.position)
+        if passage is None or passage.part in ("title", "header"):
+            continue
+        fit = person_fit(q, c)
+        for s in sentences(passage.text.replace("\n", " ")):
+            toks = norm(s).split()
+            matched = sum(1 for w in words if max((word_match(w, t) for t in toks), default=0) >= WORD_MATCH)
+            coverage = matched / len(words)
+            if coverage < MIN_PASSAGE_COVERAGE:
+                continue
+            score = coverage * 3 + 0.3 * fit + (0.5 if why and REASON_CUES.search(s) else 0)
+            score -= 0.3 if passage.part == "description" else 0
+            out.append(SentenceMatch(score, coverage, c, s, passage.text))
+    out.sort(key=lambda m: -m.score)
+    return out

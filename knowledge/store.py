@@ -1,0 +1,279 @@
+"""The SQLite store, source of truth for documents, passages, items, dates and people."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from knowledge.errors import StoreError
+from knowledge.records import Cable, from_dict, to_dict
+
+SCHEMA_VERSION = "3"
+SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date_start TEXT,
+    telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL
+);
+CREATE INDEX documents_number ON documents(telegram_number);
+CREATE INDEX documents_record ON documents(record_id);
+CREATE INDEX documents_checksum ON documents(checksum);
+CREATE TABLE passages (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL,
+    PRIMARY KEY (doc_id, position)
+);
+CREATE TABLE items (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, name TEXT NOT NULL, quantity REAL NOT NULL, unit TEXT,
+    number INTEGER, role TEXT NOT NULL, words TEXT NOT NULL, date_text TEXT, date_start TEXT,
+    PRIMARY KEY (doc_id, position)
+);
+CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, kind TEXT NOT NULL, date_text TEXT NOT NULL,
+    date_start TEXT, date_end TEXT, precision TEXT, words TEXT NOT NULL,
+    PRIMARY KEY (doc_id, position)
+);
+CREATE TABLE people (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, role TEXT NOT NULL
+);
+CREATE INDEX people_doc ON people(doc_id);
+"""
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A stretch of a cable's text with its position, the unit of search and quotation."""
+
+    cable: str
+    position: int
+    part: str  # title, description, header, body, item, closing
+    text: str
+
+
+def passages_of(cable: Cable) -> list[Passage]:
+    """The cable's text cut into numbered passages, header first."""
+    out: list[tuple[str, str]] = [("title", cable.title)]
+    if cable.description:
+        out.append(("description", cable.description))
+    header = [cable.issuing_office, cable.heading]
+    if cable.copies:
+        header.append("Copies: " + ", ".join(f"{c.name} ({c.count})" if c.count > 1 else c.name for c in cable.copies))
+    if cable.received:
+        header.append(f"{cable.origin} Received {cable.received.text}".strip())
+    header += [cable.destination, cable.channel, cable.priority, cable.addressee, cable.for_line]
+    header_text = "\n".join(h for h in header if h)
+    if header_text:
+        out.append(("header", header_text))
+    out += [("body", p) for p in cable.paragraphs]
+    out += [("item", p) for p in cable.numbered_items]
+    tail = [*cable.closing, cable.signature, " ".join(x for x in (cable.outgoing_number, cable.sent.text if cable.sent else "") if x)]
+    tail_text = "\n".join(t for t in tail if t)
+    if tail_text:
+        out.append(("closing", tail_text))
+    return [Passage(cable.id, i, part, text) for i, (part, text) in enumerate(out)]
+
+
+def people_roles(cable: Cable) -> list[tuple[str, str]]:
+    roles = []
+    for role, party in (("sender", cable.sender), ("recipient", cable.recipient), ("via", cable.via), ("for", cable.for_party)):
+        if party:
+            roles += [(n, role) for n in party.name.split(" and ")]
+    roles += [(c.name, "copy") for c in cable.copies]
+    roles += [(n, "mentioned") for n in cable.people]
+    return roles
+
+
+class Store:
+    """A SQLite file of cables; every write is one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+        self._load = lru_cache(maxsize=4096)(self._load_uncached)
+
+    @classmethod
+    def open(cls, path: Path | None) -> tuple[Store, bool]:
+        """Open (or create) the store; returns it and whether it was (re)created empty."""
+        try:
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = WAL" if path else "PRAGMA journal_mode = MEMORY")
+            store = cls(conn, path)
+            fresh = store._ensure_schema()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"The store {path} cannot be opened: {exc}.") from None
+        except OSError as exc:
+            raise StoreError(f"The store {path} cannot be created: {exc.strerror}.") from None
+        return store, fresh
+
+    def _ensure_schema(self) -> bool:
+        try:
+            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if "meta" in tables else None
+        except sqlite3.DatabaseError as exc:
+            # Not ours to delete: it may hold documents someone ingested.
+            raise StoreError(
+                f"The store {self.path} is damaged ({exc}). Move it aside or delete it, and cablebot "
+                "will build a new one from the seeds."
+            ) from None
+        if row and row[0] == SCHEMA_VERSION:
+            return self.count() == 0
+        # New, or written by an older version of cablebot: build it afresh rather than crash.
+        self._reset()
+        return True
+
+    def _reset(self) -> None:
+        if self.path is not None:
+            self.conn.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        else:
+            for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
+                self.conn.execute(f"DROP TABLE IF EXISTS {name}")
+        with self.transaction():
+            for statement in SCHEMA.split(";"):
+                if statement.strip():
+                    self.conn.execute(statement)
+            self.conn.execute("INSERT INTO meta VALUES ('schema', ?), ('generation', '0')", (SCHEMA_VERSION,))
+        self._load.cache_clear()
+
+    def transaction(self):
+        return _Transaction(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- reads -------------------------------------------------------------------------
+    def generation(self) -> str:
+        return self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0]
+
+    def count(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+
+    def get(self, cable_id: str) -> Cable | None:
+        return self._load(cable_id)
+
+    def _load_uncached(self, cable_id: str) -> Cable | None:
+        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (cable_id,)).fetchone()
+        return from_dict(Cable, json.loads(row[0])) if row else None
+
+    def ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY date_start, id")]
+
+    def all(self) -> Iterator[Cable]:
+        for cable_id in self.ids():
+            cable = self.get(cable_id)
+            if cable:
+                yield cable
+
+    def rows(self) -> list[tuple[str, str, str, str | None, str | None]]:
+        """(id, kind, title, date_start, telegram_number) of every document, by date."""
+        return self.conn.execute(
+            "SELECT id, kind, title, date_start, telegram_number FROM documents ORDER BY date_start IS NULL, date_start, id"
+        ).fetchall()
+
+    def by_number(self, number: str) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE telegram_number = ? OR record_id = ?", (number, number))]
+
+    def passage(self, cable_id: str, position: int) -> Passage | None:
+        row = self.conn.execute(
+            "SELECT part, text FROM passages WHERE doc_id = ? AND position = ?", (cable_id, position)
+        ).fetchone()
+        return Passage(cable_id, position, row[0], row[1]) if row else None
+
+    def passages(self, cable_id: str) -> list[Passage]:
+        rows = self.conn.execute("SELECT position, part, text FROM passages WHERE doc_id = ? ORDER BY position", (cable_id,))
+        return [Passage(cable_id, p, part, text) for p, part, text in rows]
+
+    def find_same(self, cable: Cable) -> tuple[str | None, bool]:
+        """The id of a stored document that is this one (by record ID, text, or file and title), and whether it is unchanged."""
+        if cable.record_id:
+            row = self.conn.execute("SELECT id, checksum FROM documents WHERE record_id = ?", (cable.record_id,)).fetchone()
+            if row:
+                return row[0], row[1] == cable.checksum and self.get(row[0]) == cable
+        row = self.conn.execute("SELECT id FROM documents WHERE checksum = ?", (cable.checksum,)).fetchone()
+        if row:
+            return row[0], self.get(row[0]) == cable
+        if cable.file:
+            row = self.conn.execute("SELECT id FROM documents WHERE file = ? AND title = ?", (cable.file, cable.title)).fetchone()
+            if row:
+                return row[0], False
+        return None, False
+
+    def free_id(self, wanted: str, cable: Cable) -> str:
+        candidate, n = wanted, 2
+        suffix = cable.telegram_number or cable.record_id
+        while self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone():
+            candidate = f"{wanted}-{suffix}" if suffix and n == 2 else f"{wanted}-{n}"
+            n += 1
+        return candidate
+
+    # -- writes (call inside a transaction) ---------------------------------------------
+    def insert(self, cable: Cable) -> None:
+        c = self.conn
+        c.execute(
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                cable.id, cable.kind, cable.title, cable.date.start if cable.date else None,
+                cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
+                json.dumps(to_dict(cable), ensure_ascii=False),
+            ),
+        )  # fmt: skip
+        c.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?)", [(p.cable, p.position, p.part, p.text) for p in passages_of(cable)]
+        )
+        c.executemany(
+            "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (cable.id, i, it.name, it.quantity, it.unit, it.number, it.role, it.words,
+                 it.date.text if it.date else None, it.date.start if it.date else None)
+                for i, it in enumerate(cable.items)
+            ],
+        )  # fmt: skip
+        c.executemany(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+            [
+                (cable.id, i, e.kind, e.date.text, e.date.start, e.date.end, e.date.precision, e.words)
+                for i, e in enumerate(cable.events)
+            ],
+        )
+        c.executemany("INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)])
+        self._load.cache_clear()
+
+    def delete(self, cable_id: str) -> None:
+        self.conn.execute("DELETE FROM documents WHERE id = ?", (cable_id,))
+        self._load.cache_clear()
+
+    def bump_generation(self) -> str:
+        new = str(int(self.generation()) + 1)
+        self.conn.execute("UPDATE meta SET value = ? WHERE key = 'generation'", (new,))
+        return new
+
+
+class _Transaction:
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> sqlite3.Connection:
+        self.conn.execute("BEGIN IMMEDIATE")
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")

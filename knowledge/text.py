@@ -1,0 +1,69 @@
+"""Small text helpers shared by the parser and the question reader."""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}  # fmt: skip
+
+
+def singular(word: str) -> str:
+    """Naive English singular of the last word: 'machine guns' -> 'machine gun'."""
+    head, _, last = word.rpartition(" ")
+    w = last
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and re.search(r"(ches|shes|sses|xes)$", w):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not re.search(r"(ss|us|is)$", w):
+        w = w[:-1]
+    return f"{head} {w}" if head else w
+
+
+def parse_number(text: str) -> float | None:
+    """Read '140,000', '1 000', '1.5 million', 'thirty-six' as a number."""
+    text = text.strip().lower()
+    m = re.fullmatch(r"(\d[\d,\u202f\u00a0 ]*(?:\.\d+)?)\s*(thousand|million|billion)?", text)
+    if m:
+        digits = re.sub(r"[,\u202f\u00a0 ]", "", m.group(1))
+        try:
+            value = float(digits)
+        except ValueError:
+            return None
+        return value * _SCALE.get(m.group(2) or "", 1)
+    if text in WORD_NUMBERS:
+        return float(WORD_NUMBERS[text])
+    return None
+
+
+def format_number(value: float) -> str:
+    """140000.0 -> '140,000'; 2.5 -> '2.5'."""
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,}"
+
+
+def sentences(text: str) -> list[str]:
+    """Split prose into sentences without breaking 'No. 5' or initials like 'N. V.'."""
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“(\[])", text)
+    out: list[str] = []
+    for part in parts:
+        if out and re.search(r"(?:\bNo|\b[A-Z]|\bComr|\bMr|\bDr|\bSt|\bgen|\bt)\.$", out[-1]):
+            out[-1] = f"{out[-1]} {part}"
+        else:
+            out.append(part)
+    return [s.strip() for s in out if s.strip()]
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten text to limit characters at a word boundary, marking the cut with '…'."""
+    if len(text) <= limit:
+        return text
+    cut = text[: max(0, limit - 1)].rsplit(" ", 1)[0]
+    return cut.rstrip(",;: ") + "…"
