@@ -177,11 +177,14 @@ class Library:
             self.index.apply(remove=removed, add=docs, generation=generation)
         return results
 
-    def ingest_paths(self, paths: Iterable[str | os.PathLike]) -> Iterator[IngestResult]:
+    def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress=None) -> Iterator[IngestResult]:
         """Parse every file (folders recursively), then add or update them in one transaction."""
         parsed: list[tuple[str, list[Cable]]] = []
         failed: list[IngestResult] = []
-        for path in _expand(paths):
+        files = list(_expand(paths))
+        for n, path in enumerate(files, 1):
+            if progress:
+                progress(n, len(files))
             try:
                 parsed.append((str(path), parse_path(path, aliases=self.aliases)))
             except CablebotError as exc:

@@ -12,7 +12,7 @@ from pathlib import Path
 from knowledge.errors import StoreError
 from knowledge.records import Cable, from_dict, to_dict
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -71,8 +71,8 @@ def passages_of(cable: Cable) -> list[Passage]:
     header_text = "\n".join(h for h in header if h)
     if header_text:
         out.append(("header", header_text))
-    out += [("body", p) for p in cable.paragraphs]
-    out += [("item", p) for p in cable.numbered_items]
+    numbered = set(cable.numbered_items)
+    out += [("item" if p in numbered else "body", p) for p in cable.paragraphs]
     tail = [*cable.closing, cable.signature, " ".join(x for x in (cable.outgoing_number, cable.sent.text if cable.sent else "") if x)]
     tail_text = "\n".join(t for t in tail if t)
     if tail_text:

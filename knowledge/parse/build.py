@@ -137,7 +137,6 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
 
     numbered = numbered_items(parts.paragraphs)
     items = numbered + prose_items(parts.paragraphs, year=year, known=numbered)
-    body = [p for p in parts.paragraphs if not re.match(r"^\(?\d{1,2}[.)]\s", p)]
     text_all = " ".join(
         [raw.title, raw.description, *parts.paragraphs, parts.addressee, parts.for_line]
     )
@@ -172,7 +171,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         recipient=recipient,
         via=via,
         for_party=for_party,
-        paragraphs=tuple(body),
+        paragraphs=tuple(parts.paragraphs),  # numbered items stay in place among them
         numbered_items=tuple(p for p in parts.paragraphs if re.match(r"^\(?\d{1,2}[.)]\s", p)),
         closing=tuple(parts.closing),
         signature=parts.signature,

@@ -1,0 +1,83 @@
+"""Plain-text renderings of cables, items and timelines, shared by the CLI and the bot."""
+
+from __future__ import annotations
+
+from knowledge.library import ItemRow, TimelineEntry
+from knowledge.records import Cable
+
+
+def header_lines(c: Cable) -> list[str]:
+    """The cable's header: title, date, source, and the telegram's own header fields."""
+    lines = [c.title]
+    if c.date:
+        lines.append(f"Date: {c.date.display()}")
+    if c.source:
+        lines.append(f"Source: {c.source.text}")
+    if c.kind == "commentary":
+        lines.append("Commentary by the poster, not a primary source." + (f" Author: {c.author}" if c.author else ""))
+    for label, value in (
+        ("From", c.sender.name if c.sender else ""),
+        ("To", c.recipient.name if c.recipient else ""),
+        ("Via", c.via.name if c.via else ""),
+        ("Telegram", c.heading or (f"No. {c.telegram_number}" if c.telegram_number else "")),
+        ("Priority", c.priority),
+        ("Received", f"{c.received.display()} ({c.received.text})" if c.received else ""),
+        ("Sent", f"{c.sent.display()} ({c.sent.text})" if c.sent else ""),
+        ("Record ID", c.record_id),
+        ("URL", c.url),
+    ):
+        if value:
+            lines.append(f"{label}: {value}")
+    return lines
+
+
+def body_parts(c: Cable) -> list[str]:
+    """The cable's text as a reader sees it, one part per paragraph, list item or closing line."""
+    parts: list[str] = []
+    if c.issuing_office:
+        parts.append(c.issuing_office)
+    head = [c.heading]
+    if c.copies:
+        head.append("Copies: " + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies))
+    if c.received:
+        head.append(f"{c.origin} Received {c.received.text}".strip())
+    head += [c.destination, c.channel, c.priority, c.addressee, c.for_line]
+    head_text = "\n".join(h for h in head if h)
+    if head_text:
+        parts.append(head_text)
+    parts += list(c.paragraphs)
+    tail = [*c.closing, c.signature, c.outgoing_number, c.sent.text if c.sent else ""]
+    tail_text = "\n".join(t for t in tail if t)
+    if tail_text:
+        parts.append(tail_text)
+    return parts
+
+
+def cable_text(c: Cable) -> str:
+    return "\n".join(header_lines(c)) + "\n\n" + "\n\n".join(body_parts(c))
+
+
+def footnote(c: Cable) -> str:
+    """A citation ready to paste as a footnote."""
+    pieces = [f'"{c.title}"']
+    if c.date:
+        pieces.append(c.date.display())
+    if c.source:
+        pieces.append(c.source.text)
+    if c.record_id:
+        pieces.append(f"Wilson Center Digital Archive, Record ID {c.record_id}")
+    if c.url:
+        pieces.append(c.url)
+    return ", ".join(pieces) + "."
+
+
+def item_line(row: ItemRow) -> str:
+    i = row.item
+    when = f" by {i.date.display()}" if i.date and i.role == "requested" else f" {i.date.display()}" if i.date else ""
+    number = f"{i.number}. " if i.number else ""
+    return f"{number}{i.name}: {i.quantity_text()} ({i.role}{when})"
+
+
+def event_line(entry: TimelineEntry) -> str:
+    e = entry.event
+    return f"{e.date.display()} — {e.kind}: {e.description} (\"{e.date.text}\") [{entry.cable_id}]"
