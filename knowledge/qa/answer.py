@@ -15,13 +15,13 @@ from knowledge.qa.rank import (
 )
 from knowledge.qa.understand import Question, item_words, understand
 from knowledge.records import Cable, RequestedItem
-from knowledge.text import clip, format_number
+from knowledge.text import clip, format_number, sentences
 
 if TYPE_CHECKING:
     from knowledge.library import Library
 
 QUOTE_CHARS = 400
-AFFIRM = re.compile(r"\b(?:will be satisfied|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b", re.I)
+AFFIRM = re.compile(r"\b(?:will be satisfied|affirmative|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b", re.I)
 DENY = re.compile(r"\b(?:refuse[sd]?|cannot|can not|not possible|impossible|decline[sd]?|reject(?:ed)?|no longer)\b", re.I)
 
 
@@ -60,7 +60,7 @@ def _sentence_with(text: str, needle: str) -> str:
 def on_quantity(lib: Library, q: Question) -> Answer | None:
     matches = match_items(lib, q)
     if not matches:
-        return None
+        return _quantity_in_text(lib, q)
     best = matches[0]
     same = [m for m in matches[1:4] if m.score >= best.score - 0.01 and m.item.name != best.item.name]
     fact = _item_fact(best.cable, best.item)
@@ -69,6 +69,22 @@ def on_quantity(lib: Library, q: Question) -> Answer | None:
         fact += " Also: " + "; ".join(_item_fact(m.cable, m.item) for m in same)
         cites += [cite(m.cable, m.item.words) for m in same]
     return render(q, fact, cites)
+
+
+def _quantity_in_text(lib: Library, q: Question) -> Answer | None:
+    """A number the cables state in passing ('36 (thirty-six) divisions'), quoted."""
+    words = item_words(q)
+    if not words:
+        return None
+    for m in match_sentences(lib, q):
+        if m.coverage < 0.99 or m.score < 2.5:
+            continue
+        hit = re.search(r"(\d[\d,]*)(?:\s*\([\w\- ]+\))?\s+(?:[\w\-]+\s+){0,2}?(" + "|".join(re.escape(w) for w in words) + r")\w*", m.sentence, re.I)
+        if hit:
+            who = m.cable.sender.name if m.cable.sender else "The cable"
+            fact = f"{hit.group(0)}: {who} wrote, in {describe(m.cable)}: \"{m.sentence}\""
+            return render(q, fact, [cite(m.cable, m.sentence)])
+    return None
 
 
 def _item_fact(c: Cable, item: RequestedItem) -> str:
@@ -110,7 +126,7 @@ def on_total(lib: Library, q: Question) -> Answer | None:
     total = sum(m.item.quantity for m in rows)
     unit = f" {best.item.unit}" if best.item.unit not in (None, "pieces") else ""
     parts = " + ".join(f"{m.item.name} {format_number(m.item.quantity)}" for m in rows)
-    word = " ".join(item_words(q)) or best.item.name
+    word = " ".join(q.words[:3]) or best.item.name
     fact = f"In total {format_number(total)}{unit} {word}: {parts} = {format_number(total)}{unit}, from {describe(best.cable)}."
     return render(q, fact, [cite(m.cable, m.item.words) for m in rows])
 
@@ -142,7 +158,19 @@ def on_date(lib: Library, q: Question) -> Answer | None:
             what = f"{m.item.quantity_text()} {m.item.name}" if not m.item.number else "the listed items"
             fact = f"The {what} {role} {_when(m.item.date)} (as the cable puts it: \"{m.item.date.text}\"), according to {describe(m.cable)}."
             return render(q, fact, [cite(m.cable, _sentence_with(m.item.words, m.item.date.text))])
+    if not q.names_a_cable:
+        return None
     ranked = rank_cables(lib, q)
+    if q.date_role in ("delivery", "window"):
+        for r in ranked[:3]:
+            if q.people and r.score < 2.5:
+                continue
+            kinds = ("requested delivery",) if q.date_role == "window" else ("promised delivery", "requested delivery")
+            events = [e for e in r.cable.events if e.kind in kinds]
+            if events:
+                e = events[0]
+                fact = f"{_cap(describe(r.cable))} gives {e.kind} {_when(e.date)} (\"{e.date.text}\") for {e.description}."
+                return render(q, fact, [cite(r.cable, _sentence_with(e.words, e.date.text))])
     field = {"received": "received", "sent": "sent"}.get(q.date_role, "date")
     chosen = close_seconds(ranked, lambda c: getattr(c, field) is not None)
     if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
@@ -185,8 +213,10 @@ WHO_FIELDS: dict[str, Callable[[Cable], str]] = {
 def on_who(lib: Library, q: Question) -> Answer | None:
     role = "copies" if q.intent == "copies" else (q.who_role or "sender")
     if role == "reporter":
-        return on_passage(lib, q)
+        return _reporter(lib, q)
     get = WHO_FIELDS[role]
+    if not q.names_a_cable and not q.words:
+        return None
     ranked = rank_cables(lib, q)
     chosen = close_seconds(ranked, lambda c: bool(get(c)))
     if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
@@ -216,6 +246,18 @@ def on_who(lib: Library, q: Question) -> Answer | None:
     return render(q, " ".join(facts), cites)
 
 
+def _reporter(lib: Library, q: Question) -> Answer | None:
+    q.words = [*q.words, "report"]
+    for m in match_sentences(lib, q):
+        if not re.search(r"\breport", m.sentence, re.I):
+            continue
+        names = [n for n in lib.aliases.find_people(m.sentence)]
+        if names:
+            fact = f"{' and '.join(names)}, according to {describe(m.cable)}: \"{m.sentence}\""
+            return render(q, fact, [cite(m.cable, m.sentence)])
+    return None
+
+
 def on_identity(lib: Library, q: Question) -> Answer | None:
     from knowledge.qa.understand import _fuzzy_person
 
@@ -238,6 +280,8 @@ def on_identity(lib: Library, q: Question) -> Answer | None:
 
 def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], str]):
     def handler(lib: Library, q: Question) -> Answer | None:
+        if not q.names_a_cable:
+            return None
         ranked = rank_cables(lib, q)
         chosen = close_seconds(ranked, lambda c: bool(get(c)))
         if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
@@ -250,6 +294,8 @@ def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], s
 
 def _number(c: Cable) -> str:
     parts = []
+    if c.outgoing_number and not c.telegram_number:
+        return f"outgoing {c.outgoing_number}"
     if c.telegram_number:
         parts.append(f"No. {c.telegram_number}" + (f" ({c.heading})" if c.heading else ""))
     if c.outgoing_number:
@@ -263,12 +309,16 @@ def on_place(lib: Library, q: Question) -> Answer | None:
         chosen = close_seconds(ranked, lambda c: bool(c.origin))
         if chosen and (not q.people or chosen[0].score >= 2.5):
             c = chosen[0].cable
-            return render(q, f"{_cap(describe(c))} came {c.origin.lower().replace('from', 'from', 1)}.".replace(" from ", " from ", 1), [cite(c, c.origin)])
+            origin = c.origin[:1].lower() + c.origin[1:]
+            return render(q, f"{_cap(describe(c))} came {origin}.", [cite(c, c.origin)])
     return on_passage(lib, q)
 
 
 def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer | None:
     found = match_sentences(lib, q, commentary=commentary)
+    if not found and commentary and not q.words and q.people:
+        q.words = [w for m in q.people for w in m.name.lower().split()]
+        found = match_sentences(lib, q, commentary=commentary)
     if not found:
         return None
     best = found[0]
@@ -284,12 +334,17 @@ def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer
 
 
 def on_yesno(lib: Library, q: Question) -> Answer | None:
+    if VERDICT_VERBS.search(q.text) and q.people:
+        answer = _verdict(lib, q)
+        if answer:
+            return answer
     if q.wants_request and item_words(q):
         matches = match_items(lib, q)
-        if not matches:
+        if matches:
+            m = matches[0]
+            return render(q, "Yes. " + _item_fact(m.cable, m.item), [cite(m.cable, m.item.words)])
+        if not VERDICT_VERBS.search(q.text):
             return None
-        m = matches[0]
-        return render(q, "Yes. " + _item_fact(m.cable, m.item), [cite(m.cable, m.item.words)])
     found = match_sentences(lib, q)
     if not found:
         return None
@@ -298,6 +353,38 @@ def on_yesno(lib: Library, q: Question) -> Answer | None:
     who = best.cable.sender.name if best.cable.sender else "The cable"
     fact = f"{verdict}{who} wrote, in {describe(best.cable)}: \"{best.sentence}\""
     return render(q, fact, [cite(best.cable, best.sentence)])
+
+
+VERDICT_VERBS = re.compile(r"\b(?:agree|accept|approve|consent|satisf|grant|fulfil|refuse|reject|decline|deny|denied)\w*", re.I)
+
+
+def _verdict(lib: Library, q: Question) -> Answer | None:
+    """Did X agree / refuse: the named sender's own words of assent or refusal."""
+    for r in rank_cables(lib, q)[:3]:
+        c = r.cable
+        if not c.sender or c.sender.name != q.people[0].name:  # the question's subject
+            continue
+        for text in (*c.paragraphs, c.description):
+            for sentence in sentences(text):
+                if DENY.search(sentence) or AFFIRM.search(sentence):
+                    verdict = "No. " if DENY.search(sentence) and not AFFIRM.search(sentence) else "Yes. "
+                    fact = f"{verdict}{c.sender.name} wrote, in {describe(c)}: \"{sentence}\""
+                    return render(q, fact, [cite(c, sentence)])
+    return None
+
+
+def on_summary(lib: Library, q: Question) -> Answer | None:
+    if not q.names_a_cable:
+        return None
+    ranked = rank_cables(lib, q)
+    if not ranked or (q.people and ranked[0].score < 2.5):
+        return None
+    c = ranked[0].cable
+    text = c.description or (c.paragraphs[0] if c.paragraphs else "")
+    if not text:
+        return None
+    label = "The archive's description" if c.description else "It opens"
+    return render(q, f"{_cap(describe(c))}: {label}: \"{clip(text, 300)}\"", [cite(c, text)])
 
 
 HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
@@ -314,6 +401,7 @@ HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
     "place": on_place,
     "passage": on_passage,
     "yesno": on_yesno,
+    "summary": on_summary,
     "commentary": lambda lib, q: on_passage(lib, q, commentary=True),
 }
 

@@ -106,17 +106,21 @@ class ItemMatch:
     item: RequestedItem
 
 
-def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str], str]:
+def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str], str, set[str]]:
     words = [w for w in norm(item.name).split() if w not in _PREPOSITIONS]
     head_part = re.split(r"\b(?:for|of)\b", norm(item.name))[0].split()
     head = singular(head_part[-1]) if head_part else (singular(words[-1]) if words else "")
     related: set[str] = set()
-    full = norm(item.name)
-    toks = full.split()
+    head_related: set[str] = set()  # synonyms of phrases that end in the head word
+    toks = norm(item.name).split()
     for n in (1, 2, 3):
         for k in range(len(toks) - n + 1):
-            related |= lib.aliases.related_words(" ".join(toks[k : k + n]))
-    return words, related, head
+            gram = toks[k : k + n]
+            found = lib.aliases.related_words(" ".join(gram))
+            related |= found
+            if singular(gram[-1]) == head:
+                head_related |= found
+    return words, related, head, head_related
 
 
 def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch]:
@@ -137,7 +141,7 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
         if c is None or h.position >= len(c.items):
             continue
         item = c.items[h.position]
-        words, related, head = _item_vocab(lib, item)
+        words, related, head, head_related = _item_vocab(lib, item)
         vocab = set(words) | related
         matched_q = 0.0
         head_hit = False
@@ -146,17 +150,17 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
             phrase_hit = any(singular(w) in v.split() for v in related if " " in v)
             if best >= WORD_MATCH or phrase_hit:
                 matched_q += 1
-                if word_match(w, head) >= WORD_MATCH or singular(w) in lib.aliases.related_words(head):
+                if word_match(w, head) >= WORD_MATCH or singular(w) in head_related:
                     head_hit = True
         coverage_q = matched_q / len(qwords) if qwords else 0.0
         coverage_i = sum(1 for v in words if max((word_match(v, w) for w in qwords), default=0) >= WORD_MATCH) / max(1, len(words))
         number_hit = item.quantity in q.numbers
-        if qwords and (coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)):
-            if not number_hit:
-                continue
-        if not qwords and not number_hit:
+        weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
+        if (not qwords or weak) and not number_hit:
             continue
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
+        if item.date and item.date.start and any(_same_day(d.start, item.date.start) for d in q.dates):
+            score += 2.5
         score += 0.5 * person_fit(q, c)
         if q.wants_request and item.role == "requested" or q.wants_promise and item.role == "promised":
             score += 0.5
@@ -165,6 +169,12 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
         out.append(ItemMatch(score, c, item))
     out.sort(key=lambda m: (-m.score, m.item.number or 99))
     return out
+
+
+def _same_day(asked: str, given: str) -> bool:
+    from knowledge.qa.understand import YEARLESS
+
+    return asked[5:] == given[5:] and asked[:4] in (str(YEARLESS), given[:4])
 
 
 @dataclass(frozen=True)

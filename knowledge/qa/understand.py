@@ -10,19 +10,21 @@ from rapidfuzz import fuzz, process, utils
 from knowledge.aliases import Aliases, norm
 from knowledge.text import parse_number, singular
 
-NAME_MATCH = 86  # a question word this close to a known name is that name (misspellings)
+NAME_MATCH = 86
+YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November")  # a question word this close to a known name is that name (misspellings)
 
 # Kinds of question, tried in order; the first cue that matches decides.
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("commentary", re.compile(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|kwang|in the post|the introduction)", re.I)),
     ("identity", re.compile(r"^(?:who|what)\s+(?:is|was|were|are)\s+(?:comrade\s+)?(?P<name>[\w\-' ]+?)\s*\??$", re.I)),
+    ("summary", re.compile(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
     ("source", re.compile(r"\b(?:source|archive|archival|fond|opis|delo|listy|citation|cite|footnote|where (?:is|are|can) .* (?:found|kept|held|located))\b", re.I)),
     ("priority", re.compile(r"\b(?:priority|urgent|urgency|marking|marked|classification|classified)\b", re.I)),
     ("copies", re.compile(r"\b(?:cop(?:y|ies)|distribution|distributed|circulated)\b", re.I)),
     ("total", re.compile(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b", re.I)),
+    ("number", re.compile(r"\b(?:outgoing|telegram|cable|ciphered|reference|serial|registration)\s+(?:no\.?|number)\b|\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?(?:number|no\.?)\b|\bnumber (?:of|was) (?:the |his |her |its )?(?:\w+ )?(?:telegram|cable|message)|\btelegram (?:no|number)\b|\bnumbered\b", re.I)),
     ("date", re.compile(r"\b(?:when|what date|which date|what day|which day|date of|dated|what time|how soon|by when|date)\b", re.I)),
     ("quantity", re.compile(r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how large)\b", re.I)),
-    ("number", re.compile(r"\b(?:what|which)\s+(?:was\s+the\s+)?(?:number|no\.?)\b|\bnumber (?:of|was) (?:the |his |her |its )?(?:\w+ )?(?:telegram|cable|message)|\btelegram (?:no|number)\b|\bnumbered\b", re.I)),
     ("who", re.compile(r"\b(?:who|whom|which (?:officials?|people|persons?|leaders?|comrades?)|by whom|signed|signature|addressed|recipient|sender|intermediary)\b", re.I)),
     ("place", re.compile(r"\b(?:where|which (?:place|city|station|town|country|port|river)|what (?:place|city|station|town|country|port|river)|location)\b", re.I)),
     ("items", re.compile(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|sent|promise(?:d)?|items?|weapons|arms|goods|list)\b|\blist\b", re.I)),
@@ -42,22 +44,13 @@ DATE_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("window", re.compile(r"\b(?:need\w*|want\w*|requir\w*|by when|in time|rearm\w*)\b", re.I)),
 ]
 STOPWORDS = set(
-    """a an the of to in on for from by with and or about at as is are was were be been being did does do
-    done has have had will would can could should shall may might must what which who whom whose when where
-    why how many much this that these those it its his her their them they he she i we you me my our your
-    there here than then so such not no yes any all some each per into out up down over under again
-    according post poster cable cables telegram telegrams ciphered message letter say said says tell told
-    ask asked asks request requested requests requesting want wanted wants need needed order ordered
-    deliver delivered delivery send sent receive received get got give given supply supplied provide
-    provided promise promised transfer transferred hand handed arrive arriving arrived number total
-    quantity amount many much date dated day time when mention mentioned write wrote written report
-    reported sign signed signature addressed recipient sender via through relay document documents
-    reply response answer comrade comrades another other more also just only exactly approximately
-    around some lot lots kind kinds type types list items item thing things altogether combined
-    overall sum mr the archive archival source copies copy priority marking marked""".split()
+    ["a", "an", "the", "of", "to", "in", "on", "for", "from", "by", "with", "and", "or", "about", "at", "as", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "done", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much", "this", "that", "these", "those", "it", "its", "his", "her", "their", "them", "they", "he", "she", "i", "we", "you", "me", "my", "our", "your", "there", "here", "than", "then", "so", "such", "not", "no", "yes", "any", "all", "some", "each", "per", "into", "out", "up", "down", "over", "under", "again", "according", "post", "poster", "cable", "cables", "telegram", "telegrams", "ciphered", "message", "letter", "say", "said", "says", "tell", "told", "ask", "asked", "asks", "request", "requested", "requests", "requesting", "want", "wanted", "wants", "need", "needed", "order", "ordered", "deliver", "delivered", "delivery", "send", "sent", "receive", "received", "get", "got", "give", "given", "supply", "supplied", "provide", "provided", "promise", "promised", "transfer", "transferred", "hand", "handed", "arrive", "arriving", "arrived", "number", "total", "quantity", "amount", "many", "much", "date", "dated", "day", "time", "when", "mention", "mentioned", "write", "wrote", "written", "report", "reported", "sign", "signed", "signature", "addressed", "recipient", "sender", "via", "through", "relay", "document", "documents", "reply", "response", "answer", "comrade", "comrades", "another", "other", "more", "also", "just", "only", "exactly", "approximately", "around", "some", "lot", "lots", "kind", "kinds", "type", "types", "list", "items", "item", "thing", "things", "altogether", "combined", "overall", "sum", "mr", "the", "archive", "archival", "source", "copies", "copy", "priority", "marking", "marked"]
 )
 VERBS_REQUEST = re.compile(r"\b(?:ask|asked|asks|request|requested|requests|want|wanted|need|needed|order|ordered|seek|sought|demand|demanded)\b", re.I)
 VERBS_PROMISE = re.compile(r"\b(?:promise|promised|send|sent|deliver|delivered|give|gave|given|supply|supplied|provide|provided|transfer|transferred|ship|shipped|hand|handed|arrive|allocate|allocated|offer|offered)\b", re.I)
+
+
+CABLE_WORDS = re.compile(r"\b(?:cable|telegram|message|reply|request|letter|dispatch|wire|response)s?\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,6 +74,12 @@ class Question:
     wants_request: bool = False
     wants_promise: bool = False
     identity: str = ""
+    dates: list = field(default_factory=list)  # dates the question names (DateValue)
+
+    @property
+    def names_a_cable(self) -> bool:
+        """Whether the question points at a cable: a person, a number, or cable words."""
+        return bool(self.people or self.number_words or CABLE_WORDS.search(self.text))
 
 
 def _role_hint(text: str, start: int, end: int) -> str:
@@ -157,6 +156,9 @@ def understand(text: str, aliases: Aliases) -> Question:
             continue
         words.append(w)
     q.words = words
+    from knowledge.dates import find_dates
+
+    q.dates = [d for _span, d in find_dates(text, year=YEARLESS) if d.start]
     q.wants_request = bool(VERBS_REQUEST.search(text))
     q.wants_promise = bool(VERBS_PROMISE.search(text)) and not q.wants_request
     return q
