@@ -150,20 +150,25 @@ def on_items(lib: Library, q: Question) -> Answer | None:
 
 
 def on_date(lib: Library, q: Question) -> Answer | None:
+    # A number ("the 355 automobiles") names an item; otherwise a sentence with a date is surer.
+    if not q.numbers and q.date_role in ("delivery", "window", "") and q.words:
+        dated = _dated_sentence(lib, q)
+        if dated:
+            return dated
     if q.date_role in ("delivery", "window", "") and (item_words(q) or q.numbers):
         dated = [m for m in match_items(lib, q) if m.item.date]
         if dated:
             m = dated[0]
             role = "are to be delivered" if m.item.role == "promised" else "were wanted"
-            what = f"{m.item.quantity_text()} {m.item.name}" if not m.item.number else "the listed items"
-            fact = f"The {what} {role} {_when(m.item.date)} (as the cable puts it: \"{m.item.date.text}\"), according to {describe(m.cable)}."
+            what = f"the {m.item.quantity_text()} {m.item.name}" if not m.item.number else "the listed items"
+            fact = f"{_cap(what)} {role} {_when(m.item.date)} (as the cable puts it: \"{m.item.date.text}\"), according to {describe(m.cable)}."
             return render(q, fact, [cite(m.cable, _sentence_with(m.item.words, m.item.date.text))])
     if not q.names_a_cable:
         return None
     ranked = rank_cables(lib, q)
     if q.date_role in ("delivery", "window"):
         for r in ranked[:3]:
-            if q.people and r.score < 2.5:
+            if not q.people or r.score < 2.5:
                 continue
             kinds = ("requested delivery",) if q.date_role == "window" else ("promised delivery", "requested delivery")
             events = [e for e in r.cable.events if e.kind in kinds]
@@ -195,6 +200,22 @@ def on_date(lib: Library, q: Question) -> Answer | None:
             facts.append(f"{_cap(describe(c))} is dated {value.display()}{more}.")
             cites.append(cite(c, f"Date: {value.text}"))
     return render(q, " ".join(facts), cites)
+
+
+def _dated_sentence(lib: Library, q: Question) -> Answer | None:
+    """A sentence holding the question's words and a date: 'The guns will arrive ... before 20 December.'"""
+    from knowledge.dates import find_dates
+
+    for m in match_sentences(lib, q):
+        if m.coverage < 0.99 and len(q.words) > 1 and m.coverage < 0.66:
+            continue
+        year = int(m.cable.date.start[:4]) if m.cable.date and m.cable.date.start else None
+        found = find_dates(m.sentence, year=year)
+        if found:
+            value = found[0][1]
+            fact = f"{_when(value)[:1].upper()}{_when(value)[1:]} (\"{value.text}\"), according to {describe(m.cable)}: \"{m.sentence}\""
+            return render(q, fact, [cite(m.cable, m.sentence)])
+    return None
 
 
 def _cap(s: str) -> str:
@@ -397,6 +418,7 @@ HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
     "identity": on_identity,
     "source": on_field("archival source", lambda c: c.source.text if c.source else "", lambda c: c.source.text if c.source else ""),
     "number": on_field("telegram number", _number, lambda c: c.heading or c.outgoing_number),
+    "record": on_field("archive record", lambda c: " ".join(x for x in (f"Record ID {c.record_id}" if c.record_id else "", c.url) if x), lambda c: c.record_id or c.url),
     "priority": on_field("priority marking", lambda c: c.priority, lambda c: c.priority),
     "place": on_place,
     "passage": on_passage,

@@ -17,6 +17,7 @@ YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
     ("commentary", re.compile(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|kwang|in the post|the introduction)", re.I)),
     ("identity", re.compile(r"^(?:who|what)\s+(?:is|was|were|are)\s+(?:comrade\s+)?(?P<name>[\w\-' ]+?)\s*\??$", re.I)),
+    ("record", re.compile(r"\brecord (?:id|number|no)\b|\burl\b|\blink\b|\bweb ?page\b|\bonline\b", re.I)),
     ("summary", re.compile(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
     ("source", re.compile(r"\b(?:source|archive|archival|fond|opis|delo|listy|citation|cite|footnote|where (?:is|are|can) .* (?:found|kept|held|located))\b", re.I)),
     ("priority", re.compile(r"\b(?:priority|urgent|urgency|marking|marked|classification|classified)\b", re.I)),
