@@ -1,0 +1,5 @@
+"""cablebot's Discord layer: thin cogs over the knowledge library."""
+
+from bot.app import CableBot, create_bot
+
+__all__ = ["CableBot", "create_bot"]

@@ -1,0 +1,48 @@
+"""Checks and cooldowns shared by the cogs, read from the bot's config when they run."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import discord
+from discord.ext import commands
+
+from bot._errors import IngestRefused
+
+if TYPE_CHECKING:
+    from bot.app import CableBot
+
+
+def _config_cooldown(ctx: commands.Context[CableBot]) -> commands.Cooldown:
+    config = ctx.bot.config
+    return commands.Cooldown(config.cooldown_rate, config.cooldown_per)
+
+
+# At most cooldown.rate uses of a command per user in cooldown.per seconds.
+per_user_cooldown = commands.dynamic_cooldown(_config_cooldown, commands.BucketType.user)
+
+
+def may_ingest(member: discord.Member, role_name: str | None) -> bool:
+    """Whether member may add documents: Manage Server, or the configured role."""
+    if member.guild_permissions.manage_guild:
+        return True
+    return role_name is not None and any(role.name == role_name for role in member.roles)
+
+
+def can_ingest():
+    """A check that lets through members with Manage Server or the ingest role."""
+
+    async def predicate(ctx: commands.Context[CableBot]) -> bool:
+        if not isinstance(ctx.author, discord.Member):
+            raise commands.NoPrivateMessage()
+        role = ctx.bot.config.ingest_role
+        if may_ingest(ctx.author, role):
+            return True
+        who = (
+            f"the Manage Server permission or the {role} role"
+            if role
+            else "the Manage Server permission"
+        )
+        raise IngestRefused(f"Only members with {who} can add documents.")
+
+    return commands.check(predicate)

@@ -1,0 +1,1 @@
+"""One extension per feature area; bot.app.EXTENSIONS lists them."""

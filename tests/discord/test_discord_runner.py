@@ -1,0 +1,112 @@
+"""`cablebot run`: bot.runner.main in a subprocess, against the fake Discord through the env vars."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import sys
+from pathlib import Path
+
+from bot.runner import BAD_TOKEN, NO_TOKEN
+
+PROJECT = Path(__file__).resolve().parents[2]
+# Until the CLI's `run` subcommand exists, call the function it will call.
+RUN = (
+    "import sys; from knowledge.config import Config; from bot.runner import main; "
+    "sys.exit(main(Config(log_level='DEBUG'), db=sys.argv[1], sync=sys.argv[2] == 'sync', guild=None))"
+)
+
+
+class Run:
+    """bot.runner.main in a subprocess, its output read as it comes."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.chunks: list[bytes] = []
+        self.readers = [
+            asyncio.create_task(self._read(s)) for s in (process.stdout, process.stderr)
+        ]
+
+    @classmethod
+    async def start(cls, db: Path, *, sync: bool, env: dict[str, str]) -> Run:
+        inherited = {
+            k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "CABLEBOT_"))
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-c", RUN, str(db), "sync" if sync else "plain",
+            cwd=PROJECT, env=inherited | env,
+            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        )  # fmt: skip
+        return cls(process)
+
+    async def _read(self, stream: asyncio.StreamReader) -> None:
+        while chunk := await stream.read(4096):
+            self.chunks.append(chunk)
+
+    @property
+    def output(self) -> str:
+        return b"".join(self.chunks).decode(errors="replace")
+
+    async def wait_for_output(self, text: str, timeout: float = 15.0) -> None:
+        async with asyncio.timeout(timeout):
+            while text not in self.output:
+                if self.process.returncode is not None:
+                    raise AssertionError(f"exited {self.process.returncode}:\n{self.output}")
+                await asyncio.sleep(0.02)
+
+    async def finish(self, sig: int | None = None, timeout: float = 30.0) -> int:
+        if sig is not None:
+            self.process.send_signal(sig)
+        try:
+            code = await asyncio.wait_for(self.process.wait(), timeout)
+        finally:
+            if self.process.returncode is None:
+                self.process.kill()
+        await asyncio.gather(*self.readers)
+        return code
+
+
+def fake_env(fake, token: str) -> dict[str, str]:
+    return {
+        "DISCORD_TOKEN": token,
+        "CABLEBOT_DISCORD_API": f"{fake.base}/api/v10",
+        "CABLEBOT_DISCORD_GATEWAY": f"ws://127.0.0.1:{fake.port}/",
+    }
+
+
+async def test_run_without_token_exits_2(tmp_path):
+    run = await Run.start(tmp_path / "store.db", sync=False, env={})
+    assert await run.finish() == 2
+    assert run.output == NO_TOKEN + "\n"
+    assert not (tmp_path / "store.db").exists()  # it stopped before opening anything
+
+
+async def test_run_syncs_answers_and_stops_on_ctrl_c(fake, tmp_path):
+    run = await Run.start(tmp_path / "store.db", sync=True, env=fake_env(fake, fake.token))
+    await run.wait_for_output("Logged in as cablebot")
+    assert {c["name"] for c in fake.global_commands} >= {"ask", "quote"}
+    reply = await fake.slash_reply("ask", question="how many rifles did Mao request")
+    assert "140,000" in reply.text()
+    assert await run.finish(signal.SIGINT) == 0, run.output
+    assert "Stopped by Ctrl-C" in run.output
+    assert "Traceback" not in run.output
+    assert fake.token not in run.output  # not even in DEBUG logs
+    assert fake.unhandled == []
+
+
+async def test_plain_run_does_not_sync(fake, tmp_path):
+    run = await Run.start(tmp_path / "store.db", sync=False, env=fake_env(fake, fake.token))
+    async with asyncio.timeout(15):
+        while fake.identify is None:  # connected, not yet ready
+            await asyncio.sleep(0.02)
+    assert await run.finish(signal.SIGTERM) == 0, run.output
+    assert not any(method == "PUT" for method, _ in fake.calls)
+
+
+async def test_refused_token_exits_1_without_printing_it(fake, tmp_path):
+    token = "wrong-token-0123456789"
+    run = await Run.start(tmp_path / "store.db", sync=False, env=fake_env(fake, token))
+    assert await run.finish() == 1
+    assert BAD_TOKEN in run.output
+    assert token not in run.output
