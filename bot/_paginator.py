@@ -59,13 +59,11 @@ def pages_of_lines(lines: Iterable[str], *, limit: int) -> list[str]:
 class Pager(discord.ui.View):
     """Previous and next buttons over a list of embeds, for the one person who asked."""
 
-    def __init__(
-        self, pages: Sequence[discord.Embed], *, owner_id: int, timeout: float, start: int = 0
-    ) -> None:
+    def __init__(self, pages: Sequence[discord.Embed], *, owner_id: int, timeout: float) -> None:
         super().__init__(timeout=timeout)
         self.pages = list(pages)
         self.owner_id = owner_id
-        self.index = max(0, min(start, len(self.pages) - 1))
+        self.index = 0
         self.message: discord.Message | None = None
         self._refresh()
 

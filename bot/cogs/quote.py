@@ -1,4 +1,4 @@
-"""/quote: a cable with its header, paged when it is long."""
+"""/quote: a cable with its header, paged when it is long, or one part of it."""
 
 from __future__ import annotations
 
@@ -10,7 +10,15 @@ from discord.ext import commands
 
 from bot._checks import per_user_cooldown
 from bot._choices import cable_choices
-from bot._embeds import ANSWER_COLOUR, FOOTER_LIMIT, TITLE_LIMIT, clean, clip
+from bot._embeds import (
+    ANSWER_COLOUR,
+    DESCRIPTION_LIMIT,
+    FOOTER_LIMIT,
+    TITLE_LIMIT,
+    clean,
+    clip,
+    quote_block,
+)
 from bot._errors import Refusal
 from bot._paginator import Pager, paginate
 from knowledge import present
@@ -21,24 +29,41 @@ if TYPE_CHECKING:
 
 # Characters of cable text on one page: a screenful, well under the 4,096 an embed allows.
 PAGE_CHARS = 1800
-MAX_PART = 50
+MAX_PART = 500
 
 
-def cable_pages(cable: Cable) -> list[discord.Embed]:
-    """The cable's header and text as embeds, one per page, each naming its source."""
-    parts = paginate(clean(present.cable_text(cable)), limit=PAGE_CHARS)
+def _embeds(cable: Cable, texts: list[str], label: str) -> list[discord.Embed]:
+    """One embed per text, titled with the cable and footed with its source and position."""
     source = cable.source.text if cable.source else ""
-    pages = []
-    for number, part in enumerate(parts, start=1):
+    embeds = []
+    for number, text in enumerate(texts, start=1):
         embed = discord.Embed(
-            title=clip(clean(cable.title), TITLE_LIMIT), description=part, colour=ANSWER_COLOUR
+            title=clip(clean(cable.title), TITLE_LIMIT), description=text, colour=ANSWER_COLOUR
         )
         if cable.url.startswith(("https://", "http://")):
             embed.url = cable.url
-        footer = [source, f"Part {number} of {len(parts)}" if len(parts) > 1 else ""]
-        embed.set_footer(text=clip(" · ".join(f for f in footer if f) or cable.title, FOOTER_LIMIT))
-        pages.append(embed)
-    return pages
+        where = f"Page {number} of {len(texts)}" if len(texts) > 1 else ""
+        footer = " · ".join(f for f in (source, label, where) if f) or cable.title
+        embed.set_footer(text=clip(footer, FOOTER_LIMIT))
+        embeds.append(embed)
+    return embeds
+
+
+def cable_pages(cable: Cable) -> list[discord.Embed]:
+    """The cable's header and whole text, a screenful per page."""
+    return _embeds(cable, paginate(clean(present.cable_text(cable)), limit=PAGE_CHARS), "")
+
+
+def part_pages(cable: Cable, part: int) -> list[discord.Embed]:
+    """One part of the cable (a paragraph, list item or closing), numbered as the CLI numbers it."""
+    parts = present.body_parts(cable)
+    if not 1 <= part <= len(parts):
+        raise Refusal(f"That cable has parts 1-{len(parts)}; there is no part {part}.")
+    texts = [
+        quote_block(page, DESCRIPTION_LIMIT)
+        for page in paginate(clean(parts[part - 1]), limit=PAGE_CHARS)
+    ]
+    return _embeds(cable, texts, f"Part {part} of {len(parts)}")
 
 
 class Quote(commands.Cog):
@@ -51,21 +76,22 @@ class Quote(commands.Cog):
     @per_user_cooldown
     @app_commands.describe(
         cable="Telegram number, id or words of the title",
-        part="Which part of a long cable to open at",
+        part="Only this part: a paragraph, list item or closing, counted from 1",
     )
     async def quote(
-        self, ctx: commands.Context, cable: str, part: commands.Range[int, 1, MAX_PART] = 1
+        self,
+        ctx: commands.Context,
+        cable: str,
+        # Not Optional: with Optional, "!quote 26637 two" would quietly quote the whole cable.
+        part: commands.Range[int, 1, MAX_PART] = None,  # type: ignore[assignment]
     ) -> None:
-        """Show a cable with its header; long ones turn page by page.
+        """Show a cable with its header, or one part of it; long ones turn page by page.
 
-        Example: /quote 26637 2
+        Example: /quote 26637 7
         """
         found = self.bot.library.cable(cable)
-        pages = cable_pages(found)
-        if part > len(pages):
-            raise Refusal(f"That cable has {len(pages)} part(s); ask for part 1 to {len(pages)}.")
-        pager = Pager(pages, owner_id=ctx.author.id, timeout=self.bot.page_timeout, start=part - 1)
-        await pager.send(ctx)
+        pages = cable_pages(found) if part is None else part_pages(found, part)
+        await Pager(pages, owner_id=ctx.author.id, timeout=self.bot.page_timeout).send(ctx)
 
     @quote.autocomplete("cable")
     async def cable_autocomplete(

@@ -16,7 +16,8 @@ from pathlib import Path
 import discord
 import pytest
 import yarl
-from fake_discord import CHANNELS, FakeDiscord
+from fake_discord import FakeDiscord
+from fake_world import CHANNELS
 
 from bot.app import CableBot, create_bot
 from knowledge.config import Config

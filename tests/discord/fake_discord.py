@@ -10,201 +10,33 @@ that Discord would refuse (over its length limits, empty) are answered 400 and k
 from __future__ import annotations
 
 import asyncio
-import itertools
 import json
-import re
-import time
 import zlib
-from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import WSMsgType, web
-
-DISCORD_EPOCH_MS = 1420070400000
-MESSAGE_CONTENT_INTENT = 1 << 15
-MANAGE_GUILD = 1 << 5
-EPHEMERAL = 1 << 6
-LOADING = 1 << 7
-
-GUILD_ID = 900000000000000001
-OWNER_ID = 900000000000000002
-CHANNELS = {
-    "general": 900000000000000011,
-    "questions": 900000000000000012,
-    "other": 900000000000000013,
-}
-ROLES = {"Moderator": 900000000000000021, "Archivist": 900000000000000022}
-USERS = {
-    "alice": 900000000000000031,
-    "bob": 900000000000000032,
-    "mod": 900000000000000033,
-    "archivist": 900000000000000034,
-    "otherbot": 900000000000000035,
-}
-MEMBER_ROLES = {"mod": ["Moderator"], "archivist": ["Archivist"]}
-BOT_USER_ID = 900000000000000041
-APPLICATION_ID = 900000000000000042
-
-_counter = itertools.count()
-
-
-def snowflake() -> int:
-    """A fresh id whose timestamp is now: discord.py derives interaction expiry from it."""
-    return ((int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22) | (next(_counter) % 4096)
-
-
-def now_iso() -> str:
-    return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime())
-
-
-def user_object(name: str, user_id: int, *, bot: bool = False) -> dict:
-    return {
-        "id": str(user_id),
-        "username": name,
-        "discriminator": "0",
-        "global_name": name.title(),
-        "avatar": None,
-        "bot": bot,
-        "public_flags": 0,
-    }
-
-
-@dataclass
-class Sent:
-    """One thing the bot sent: where to and the JSON body (payload_json for multipart)."""
-
-    route: str  # "message", "edit_message", "callback:<type>", "followup", "edit_original"
-    body: dict
-    interaction_id: int | None = None
-    channel_id: int | None = None
-    message: dict | None = None  # the message it created or edited, if any
-
-    @property
-    def embeds(self) -> list[dict]:
-        return self.body.get("embeds") or []
-
-    @property
-    def ephemeral(self) -> bool:
-        return bool((self.body.get("flags") or 0) & EPHEMERAL)
-
-    def text(self) -> str:
-        """Everything a reader sees in the body, joined: content, embed parts, button labels."""
-        parts = [self.body.get("content") or ""]
-        for embed in self.embeds:
-            parts += [embed.get("title", ""), embed.get("description", "")]
-            parts += [embed.get("author", {}).get("name", "")]
-            for f in embed.get("fields", []):
-                parts += [f.get("name", ""), f.get("value", "")]
-            parts.append(embed.get("footer", {}).get("text", ""))
-        for choice in self.body.get("choices") or []:
-            parts.append(f"{choice['name']} = {choice['value']}")
-        return "\n".join(p for p in parts if p)
-
-
-@dataclass
-class Interaction:
-    id: int
-    token: str
-    type: int
-    user: str
-    channel_id: int
-    message_id: int | None = None  # component interactions: the message clicked
-    acknowledged: bool = False
-    original_id: int | None = None
-
-
-@dataclass
-class Attachment:
-    id: int
-    filename: str
-    data: bytes
-    content_type: str = "text/plain"
-
-    def payload(self, base: str) -> dict:
-        url = f"{base}/attachments/{self.id}/{self.filename}"
-        return {
-            "id": str(self.id),
-            "filename": self.filename,
-            "size": len(self.data),
-            "url": url,
-            "proxy_url": url,
-            "content_type": self.content_type,
-        }
-
-
-def limit_problems(body: dict) -> list[str]:
-    """What Discord would refuse in a message body: lengths over its limits, nothing to show."""
-    problems = []
-    content = body.get("content") or ""
-    embeds = body.get("embeds") or []
-    if len(content) > 2000:
-        problems.append(f"content is {len(content)} characters (max 2000)")
-    if len(embeds) > 10:
-        problems.append(f"{len(embeds)} embeds (max 10)")
-    total = 0
-    for embed in embeds:
-        sizes = [
-            ("title", len(embed.get("title", "")), 256),
-            ("description", len(embed.get("description", "")), 4096),
-            ("footer", len(embed.get("footer", {}).get("text", "")), 2048),
-            ("author", len(embed.get("author", {}).get("name", "")), 256),
-        ]
-        fields = embed.get("fields", [])
-        if len(fields) > 25:
-            problems.append(f"{len(fields)} fields (max 25)")
-        for f in fields:
-            sizes.append((f"field name {f['name'][:20]!r}", len(f["name"]), 256))
-            sizes.append((f"field value of {f['name'][:20]!r}", len(f["value"]), 1024))
-            if not f["name"] or not f["value"]:
-                problems.append("an empty field name or value")
-        for what, size, limit in sizes:
-            total += size
-            if size > limit:
-                problems.append(f"embed {what} is {size} characters (max {limit})")
-    if total > 6000:
-        problems.append(f"embeds hold {total} characters (max 6000)")
-    for row in body.get("components") or []:
-        for button in row.get("components", []):
-            if len(button.get("label") or "") > 80:
-                problems.append("a button label over 80 characters")
-    choices = body.get("choices")
-    if choices is not None:
-        if len(choices) > 25:
-            problems.append(f"{len(choices)} autocomplete choices (max 25)")
-        for choice in choices:
-            if not 1 <= len(choice["name"]) <= 100 or len(str(choice["value"])) > 100:
-                problems.append(f"autocomplete choice {choice['name'][:30]!r} too long")
-    return problems
-
-
-def command_problems(commands: list[dict]) -> list[str]:
-    """What Discord would refuse in a bulk command overwrite."""
-    problems = []
-    name_re = re.compile(r"^[-_\w]{1,32}$")
-    for command in commands:
-        if not name_re.match(command["name"]) or command["name"] != command["name"].lower():
-            problems.append(f"command name {command['name']!r}")
-        if not 1 <= len(command.get("description", "")) <= 100:
-            problems.append(f"/{command['name']} description length")
-        options = command.get("options", [])
-        if len(options) > 25:
-            problems.append(f"/{command['name']} has {len(options)} options")
-        for option in options:
-            if not 1 <= len(option.get("description", "")) <= 100:
-                problems.append(f"/{command['name']} {option['name']} description length")
-    return problems
-
-
-def mention_problems(sent: list[Sent]) -> list[str]:
-    """Bodies that show text but do not switch every mention off."""
-    problems = []
-    for s in sent:
-        if "content" not in s.body and "embeds" not in s.body:
-            continue
-        allowed = s.body.get("allowed_mentions")
-        if allowed is None or allowed.get("parse") != [] or allowed.get("replied_user"):
-            problems.append(f"{s.route}: allowed_mentions={allowed!r}")
-    return problems
+from fake_checks import Sent, command_problems, limit_problems, mention_problems
+from fake_world import (
+    APPLICATION_ID,
+    BOT_USER_ID,
+    CHANNELS,
+    EPHEMERAL,
+    GUILD_ID,
+    LOADING,
+    MESSAGE_CONTENT_INTENT,
+    USERS,
+    Attachment,
+    Interaction,
+    application_object,
+    bot_message,
+    channel_object,
+    guild_object,
+    member_object,
+    now_iso,
+    permissions_of,
+    snowflake,
+    user_object,
+)
 
 
 class FakeDiscord:
@@ -225,6 +57,7 @@ class FakeDiscord:
         self.global_commands: list[dict] = []
         self.guild_commands: dict[int, list[dict]] = {}
         self.identify: dict | None = None
+        self.resumes: list[dict] = []
         self.interactions: dict[int, Interaction] = {}
         self.attachments: dict[int, Attachment] = {}
         self._changed = asyncio.Condition()
@@ -335,20 +168,7 @@ class FakeDiscord:
         return self._json(self.bot_user)
 
     async def _application(self, request: web.Request) -> web.Response:
-        return self._json(
-            {
-                "id": str(APPLICATION_ID),
-                "name": "cablebot",
-                "description": "",
-                "icon": None,
-                "bot_public": False,
-                "bot_require_code_grant": False,
-                "verify_key": "0" * 64,
-                "owner": user_object("owner", OWNER_ID),
-                "flags": 0,
-                "interactions_endpoint_url": None,
-            }
-        )
+        return self._json(application_object())
 
     async def _gateway_info(self, request: web.Request) -> web.Response:
         limit = {"total": 1000, "remaining": 1000, "reset_after": 0, "max_concurrency": 1}
@@ -511,41 +331,8 @@ class FakeDiscord:
     def _bot_message(
         self, channel_id: int, body: dict, *, interaction: Interaction | None = None
     ) -> dict:
-        message = {
-            "id": str(snowflake()),
-            "channel_id": str(channel_id),
-            "guild_id": str(GUILD_ID),
-            "author": self.bot_user,
-            "content": body.get("content") or "",
-            "embeds": body.get("embeds") or [],
-            "components": body.get("components") or [],
-            "flags": body.get("flags") or 0,
-            "timestamp": now_iso(),
-            "edited_timestamp": None,
-            "tts": False,
-            "mention_everyone": False,
-            "mentions": [],
-            "mention_roles": [],
-            "attachments": [],
-            "pinned": False,
-            "type": 0,
-        }
-        if body.get("message_reference"):
-            message["type"] = 19
-            message["message_reference"] = body["message_reference"]
-        if interaction is not None:
-            message |= {
-                "type": 20,
-                "webhook_id": str(APPLICATION_ID),
-                "application_id": str(APPLICATION_ID),
-                "interaction_metadata": {
-                    "id": str(interaction.id),
-                    "type": interaction.type,
-                    "user": self.users[interaction.user],
-                    "authorizing_integration_owners": {"0": str(GUILD_ID)},
-                },
-            }
-        return message
+        user = self.users[interaction.user] if interaction else None
+        return bot_message(self.bot_user, channel_id, body, interaction=interaction, user=user)
 
     # ---- gateway ---------------------------------------------------------------------------
 
@@ -569,8 +356,17 @@ class FakeDiscord:
                 self.identify = payload["d"]
                 await self._ready()
             elif op == 6:
+                resume = payload["d"]
+                if resume["token"] != self.token or resume["session_id"] != "fake-session":
+                    await ws.close(code=4004, message=b"Authentication failed.")
+                    break
+                self.resumes.append(resume)
                 await self.dispatch("RESUMED", {})
         return ws
+
+    async def request_reconnect(self) -> None:
+        """Op 7, as Discord sends before moving a session: the bot should come back and RESUME."""
+        await self._send({"op": 7, "d": None})
 
     async def _send(self, payload: dict) -> None:
         assert self._ws is not None
@@ -602,75 +398,7 @@ class FakeDiscord:
             "application": {"id": str(APPLICATION_ID), "flags": 0},
         }
         await self.dispatch("READY", ready)
-        await self.dispatch("GUILD_CREATE", self._guild())
-
-    def _guild(self) -> dict:
-        roles = [{"id": str(GUILD_ID), "name": "@everyone", "permissions": str(1 << 11 | 1 << 10)}]
-        roles += [
-            {
-                "id": str(rid),
-                "name": name,
-                "permissions": str(MANAGE_GUILD if name == "Moderator" else 0),
-            }
-            for name, rid in ROLES.items()
-        ]
-        for i, role in enumerate(roles):
-            role |= {
-                "position": i,
-                "color": 0,
-                "hoist": False,
-                "managed": False,
-                "mentionable": False,
-                "flags": 0,
-            }
-        members = [self._member(name) | {"user": self.users[name]} for name in self.users]
-        members.append({"user": self.bot_user, "roles": [], "flags": 0, "joined_at": now_iso()})
-        return {
-            "id": str(GUILD_ID),
-            "name": "Cold War study group",
-            "owner_id": str(OWNER_ID),
-            "icon": None,
-            "features": [],
-            "roles": roles,
-            "emojis": [],
-            "stickers": [],
-            "channels": [self._channel(name) for name in CHANNELS],
-            "threads": [],
-            "members": members,
-            "member_count": len(members),
-            "voice_states": [],
-            "presences": [],
-            "large": False,
-            "unavailable": False,
-            "joined_at": now_iso(),
-        }
-
-    def _channel(self, name: str) -> dict:
-        return {
-            "id": str(CHANNELS[name]),
-            "type": 0,
-            "name": name,
-            "position": list(CHANNELS).index(name),
-            "guild_id": str(GUILD_ID),
-            "permission_overwrites": [],
-            "nsfw": False,
-        }
-
-    def _member(self, name: str) -> dict:
-        """A member object without its user, as MESSAGE_CREATE carries it."""
-        return {
-            "roles": [str(ROLES[r]) for r in MEMBER_ROLES.get(name, [])],
-            "flags": 0,
-            "joined_at": now_iso(),
-            "deaf": False,
-            "mute": False,
-        }
-
-    def _permissions(self, name: str) -> int:
-        value = 1 << 11 | 1 << 10
-        if "Moderator" in MEMBER_ROLES.get(name, []):
-            value |= MANAGE_GUILD
-        return value
+        await self.dispatch("GUILD_CREATE", guild_object(self.users, self.bot_user))
 
     # ---- driving the bot -------------------------------------------------------------------
 
@@ -695,7 +423,7 @@ class FakeDiscord:
             "channel_id": str(CHANNELS[channel]),
             "guild_id": str(GUILD_ID),
             "author": self.users[user],
-            "member": self._member(user),
+            "member": member_object(user),
             "content": content,
             "timestamp": now_iso(),
             "edited_timestamp": None,
@@ -770,10 +498,10 @@ class FakeDiscord:
             "data": data,
             "guild_id": str(GUILD_ID),
             "channel_id": str(CHANNELS[channel]),
-            "channel": self._channel(channel),
-            "member": self._member(user)
-            | {"user": self.users[user], "permissions": str(self._permissions(user))},
-            "app_permissions": str(self._permissions("mod")),
+            "channel": channel_object(channel),
+            "member": member_object(user)
+            | {"user": self.users[user], "permissions": str(permissions_of(user))},
+            "app_permissions": str(permissions_of("mod")),
             "locale": "en-US",
             "guild_locale": "en-US",
             "entitlements": [],

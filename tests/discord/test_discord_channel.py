@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_discord import BOT_USER_ID, CHANNELS
+from fake_world import BOT_USER_ID, CHANNELS
 
 from bot._errors import UNEXPECTED
 from knowledge.config import Config

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 import pytest
-from fake_discord import CHANNELS, snowflake
+from fake_world import CHANNELS, snowflake
 
 from bot._errors import UNEXPECTED
 from knowledge.config import Config
@@ -44,7 +44,7 @@ async def test_long_question_is_refused(bot, fake):
     [
         ("!source", "The cable is missing; see /help for an example."),
         ("!quote 26637 two", 'Converting to "int" failed for parameter "part".'),
-        ("!quote 26637 99", "That number must be between 1 and 50."),
+        ("!quote 26637 0", "That number must be between 1 and 500."),
         ("!help nothing", "There is no nothing command"),
     ],
 )

@@ -7,7 +7,8 @@ import logging
 import discord
 import pytest
 from discord.http import Route
-from fake_discord import CHANNELS, limit_problems
+from fake_checks import limit_problems
+from fake_world import CHANNELS
 
 
 async def test_unserved_route_is_recorded(bot, fake):

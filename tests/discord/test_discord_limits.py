@@ -7,7 +7,7 @@ Discord would refuse); these tests push the edges on purpose.
 from __future__ import annotations
 
 import discord
-from fake_discord import limit_problems, mention_problems
+from fake_checks import limit_problems, mention_problems
 
 from bot._embeds import EMBED_LIMIT, answer_embed, clip
 from bot._paginator import pages_of_lines, paginate

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fake_discord import APPLICATION_ID, GUILD_ID, MESSAGE_CONTENT_INTENT
+import asyncio
+
+from fake_world import APPLICATION_ID, GUILD_ID, MESSAGE_CONTENT_INTENT
 
 from bot.app import EXTENSIONS, create_bot
 from knowledge.config import Config
@@ -81,3 +83,15 @@ async def test_sync_to_one_guild(start_bot, fake):
     assert fake.global_commands == []
     reply = await fake.slash_reply("cables")
     assert "26637" in reply.text()
+
+
+async def test_reconnect_resumes_against_the_fake(bot, fake):
+    await fake.request_reconnect()
+    async with asyncio.timeout(5):
+        while not fake.resumes:
+            await asyncio.sleep(0.01)
+    assert fake.resumes[0]["seq"] >= 2  # it resumed where it was, at the same fake address
+    assert (
+        "140,000"
+        in (await fake.slash_reply("ask", question="how many rifles did Mao request")).text()
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fake_discord import EPHEMERAL
+from fake_world import EPHEMERAL
 
 from bot._embeds import clean
 from knowledge import present
@@ -64,12 +64,12 @@ async def test_buttons_turn_pages_for_the_asker(bot, fake):
 
     second = await fake.reply_to(await fake.click(first.message, next_id(first.body)))
     assert second.route == "callback:7"
-    assert "MAO ZEDONG" in second.text() and "Part 2 of 2" in second.text()
+    assert "MAO ZEDONG" in second.text() and "Page 2 of 2" in second.text()
     assert buttons(second.body)["Next"]["disabled"]  # the last page
     assert not buttons(second.body)["Previous"]["disabled"]
 
     back = await fake.reply_to(await fake.click(first.message, previous_id(second.body)))
-    assert "Part 1 of 2" in back.text() and buttons(back.body)["Previous"]["disabled"]
+    assert "Page 1 of 2" in back.text() and buttons(back.body)["Previous"]["disabled"]
 
 
 async def test_buttons_refuse_other_users(bot, fake):
@@ -77,13 +77,13 @@ async def test_buttons_refuse_other_users(bot, fake):
     refusal = await fake.reply_to(await fake.click(first.message, next_id(first.body), user="bob"))
     assert refusal.route == "callback:4" and refusal.body["flags"] & EPHEMERAL
     assert "Only the person who asked" in refusal.text()
-    assert "Part 1 of 2" in fake.messages[int(first.message["id"])]["embeds"][0]["footer"]["text"]
+    assert "Page 1 of 2" in fake.messages[int(first.message["id"])]["embeds"][0]["footer"]["text"]
 
 
 async def test_buttons_work_on_prefix_replies(bot, fake):
     first = await fake.message_reply("!quote 26637", channel="general")
     second = await fake.reply_to(await fake.click(first.message, next_id(first.body)))
-    assert "Part 2 of 2" in second.text()
+    assert "Page 2 of 2" in second.text()
 
 
 async def test_buttons_switch_off_on_timeout(start_bot, fake):
@@ -100,11 +100,16 @@ async def test_buttons_switch_off_on_timeout(start_bot, fake):
         assert all(b["disabled"] for b in buttons(edit.body).values())
 
 
-async def test_part_opens_a_later_page_and_refuses_past_the_end(bot, fake):
-    reply = await fake.slash_reply("quote", cable="26637", part=2)
-    assert "Part 2 of 2" in reply.text() and buttons(reply.body)["Next"]["disabled"]
-    refusal = await fake.slash_reply("quote", cable="26637", part=9)
-    assert refusal.ephemeral and "has 2 part(s)" in refusal.text()
+async def test_part_quotes_one_part_and_refuses_past_the_end(bot, fake):
+    reply = await fake.slash_reply("quote", cable="26637", part=17)
+    assert reply.embeds[0]["description"] == "> 11. TNT 1,000 tons."
+    assert "Listy 80-81 · Part 17 of 19" in reply.embeds[0]["footer"]["text"]
+    assert not reply.body.get("components")
+    refusal = await fake.slash_reply("quote", cable="26637", part=20)
+    assert (
+        refusal.ephemeral
+        and refusal.body["content"] == "That cable has parts 1-19; there is no part 20."
+    )
 
 
 async def test_single_page_replies_have_no_buttons(bot, fake):

@@ -1,4 +1,4 @@
-"""`cablebot run`: bot.runner.main in a subprocess, against the fake Discord through the env vars."""
+"""`cablebot run` in a subprocess, against the fake Discord through the environment variables."""
 
 from __future__ import annotations
 
@@ -11,15 +11,10 @@ from pathlib import Path
 from bot.runner import BAD_TOKEN, NO_TOKEN
 
 PROJECT = Path(__file__).resolve().parents[2]
-# Until the CLI's `run` subcommand exists, call the function it will call.
-RUN = (
-    "import sys; from knowledge.config import Config; from bot.runner import main; "
-    "sys.exit(main(Config(log_level='DEBUG'), db=sys.argv[1], sync=sys.argv[2] == 'sync', guild=None))"
-)
 
 
 class Run:
-    """bot.runner.main in a subprocess, its output read as it comes."""
+    """`cablebot run` in a subprocess, its output read as it comes."""
 
     def __init__(self, process: asyncio.subprocess.Process) -> None:
         self.process = process
@@ -29,12 +24,16 @@ class Run:
         ]
 
     @classmethod
-    async def start(cls, db: Path, *, sync: bool, env: dict[str, str]) -> Run:
+    async def start(cls, tmp_path: Path, *, sync: bool, env: dict[str, str]) -> Run:
+        config = tmp_path / "config.yaml"
+        config.write_text("log_level: DEBUG\n")  # the most the bot ever logs: still no token
+        args = ["--db", str(tmp_path / "store.db"), "--config", str(config), "run"]
+        args += ["--sync"] if sync else []
         inherited = {
             k: v for k, v in os.environ.items() if not k.startswith(("DISCORD_", "CABLEBOT_"))
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-c", RUN, str(db), "sync" if sync else "plain",
+            sys.executable, "-m", "knowledge.cli", *args,
             cwd=PROJECT, env=inherited | env,
             stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
         )  # fmt: skip
@@ -76,14 +75,14 @@ def fake_env(fake, token: str) -> dict[str, str]:
 
 
 async def test_run_without_token_exits_2(tmp_path):
-    run = await Run.start(tmp_path / "store.db", sync=False, env={})
+    run = await Run.start(tmp_path, sync=False, env={})
     assert await run.finish() == 2
     assert run.output == NO_TOKEN + "\n"
     assert not (tmp_path / "store.db").exists()  # it stopped before opening anything
 
 
 async def test_run_syncs_answers_and_stops_on_ctrl_c(fake, tmp_path):
-    run = await Run.start(tmp_path / "store.db", sync=True, env=fake_env(fake, fake.token))
+    run = await Run.start(tmp_path, sync=True, env=fake_env(fake, fake.token))
     await run.wait_for_output("Logged in as cablebot")
     assert {c["name"] for c in fake.global_commands} >= {"ask", "quote"}
     reply = await fake.slash_reply("ask", question="how many rifles did Mao request")
@@ -96,7 +95,7 @@ async def test_run_syncs_answers_and_stops_on_ctrl_c(fake, tmp_path):
 
 
 async def test_plain_run_does_not_sync(fake, tmp_path):
-    run = await Run.start(tmp_path / "store.db", sync=False, env=fake_env(fake, fake.token))
+    run = await Run.start(tmp_path, sync=False, env=fake_env(fake, fake.token))
     async with asyncio.timeout(15):
         while fake.identify is None:  # connected, not yet ready
             await asyncio.sleep(0.02)
@@ -106,7 +105,7 @@ async def test_plain_run_does_not_sync(fake, tmp_path):
 
 async def test_refused_token_exits_1_without_printing_it(fake, tmp_path):
     token = "wrong-token-0123456789"
-    run = await Run.start(tmp_path / "store.db", sync=False, env=fake_env(fake, token))
+    run = await Run.start(tmp_path, sync=False, env=fake_env(fake, token))
     assert await run.finish() == 1
     assert BAD_TOKEN in run.output
     assert token not in run.output
