@@ -30,17 +30,32 @@ _TOPIC_TAIL = re.compile(
 )
 
 
-def title_parties(title: str) -> dict[str, str]:
+def title_parties(title: str, aliases: Aliases | None = None) -> dict[str, str]:
     """Sender, recipient, via and 'for' as a title names them ('X to Y (via Z)')."""
     rest = _TITLE_PREFIX.sub("", title.strip(), count=1)
     rest = _TOPIC_TAIL.sub("", rest)
+    splits = [m.start() for m in re.finditer(r"\s+to\s+", rest, re.I)]
+    if len(splits) > 1 and aliases is not None:
+        # "the Soviet Ambassador to the DPRK Shtykov to Vyshinsky": split where both sides name someone.
+        def fit(pos: int) -> int:
+            return bool(aliases.find_people(rest[:pos])) + bool(aliases.find_people(rest[pos:]))
+
+        best = max(splits, key=lambda pos: (fit(pos), -splits.index(pos)))
+        head, tail = rest[:best], rest[best:]
+        rest = head.replace(" to ", " \x00 ") + tail
     m = _PARTIES.match(rest)
     if not m:
         return {}
-    return {
-        k: (m.group(g) or "").strip(" ,.")
-        for k, g in (("sender", "s"), ("recipient", "r"), ("via", "v"), ("for", "f"))
-    }
+    out = {}
+    for k, g in (("sender", "s"), ("recipient", "r"), ("via", "v"), ("for", "f")):
+        value = (m.group(g) or "").replace("\x00", "to").strip(" ,.")
+        value = re.sub(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?$", "", value)  # "Roshchin in Beijing"
+        if aliases is not None and value and norm(value) not in aliases.people:
+            known = aliases.find_people(value)
+            if len(known) == 1 and " and " not in value:
+                value = known[0] if len(value.split()) > 3 else value
+        out[k] = value
+    return out
 
 
 def parse_source(text: str) -> ArchivalSource | None:
@@ -114,7 +129,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
     if raw.kind == "commentary":
         return _commentary(raw, aliases)
     parts = read_telegram(raw.body_lines)
-    named = title_parties(raw.title)
+    named = title_parties(raw.title, aliases)
     date = parse_date(raw.date) if raw.date else None
     year = int(date.start[:4]) if date and date.start else _guess_year(raw, parts)
     received = _stamp(parts.received_text, parts.received_time, year)

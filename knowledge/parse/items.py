@@ -53,7 +53,7 @@ NOT_ITEMS = {
 }  # fmt: skip
 REQUEST_CUES = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:ask|request|beg|need|require|would like|urge)\b|(?<!your )(?<!the )\brequest(?:s|ed)\b|\bplease\b|"
-    r"\basked\s+(?:us|you|for|to|that)\b|"
+    r"\basked\s+(?:us|you|for|to|that)\b|\basks?\s+(?:to|that|for|you)\b|\b(?:requests?|asks?)\s+(?:the\s+)?(?:soviet|delivery|dispatch|supply)\b|"
     r"\b(?:ask|asks|asking)\s+(?:you|for)\b|\b(?:send|give|supply|provide|deliver)\s+(?:to\s+)?us\b|\bwe\s+need\b",
     re.I,
 )
