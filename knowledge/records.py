@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import cache
 from typing import Any, get_args, get_origin, get_type_hints
 
 
@@ -148,25 +149,38 @@ def to_dict(record: Any) -> Any:
 
 def from_dict(cls: type, data: Any) -> Any:
     """Rebuild a record of type cls from to_dict output; unknown keys are ignored."""
+    return _builder(cls)(data)
+
+
+@cache
+def _builder(cls: type):
+    """A function turning a dict into cls, planned once per class (this runs on every answer)."""
     hints = get_type_hints(cls)
-    kwargs = {}
-    for f in fields(cls):
-        if f.name in data:
-            kwargs[f.name] = _convert(hints[f.name], data[f.name])
-    return cls(**kwargs)
+    plan = [(f.name, _converter(hints[f.name])) for f in fields(cls)]
+
+    def build(data: dict) -> Any:
+        return cls(**{name: convert(data[name]) for name, convert in plan if name in data})
+
+    return build
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    if value is None:
-        return None
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(hint: Any):
     origin = get_origin(hint)
     args = get_args(hint)
     if origin is tuple:
-        inner = args[0]
-        return tuple(_convert(inner, v) for v in value)
+        inner = _converter(args[0])
+        if inner is _identity:
+            return lambda v: tuple(v) if v is not None else None
+        return lambda v: tuple(inner(x) for x in v) if v is not None else None
     if args and type(None) in args:  # X | None
-        inner = next(a for a in args if a is not type(None))
-        return _convert(inner, value)
+        inner = _converter(next(a for a in args if a is not type(None)))
+        if inner is _identity:
+            return _identity
+        return lambda v: inner(v) if v is not None else None
     if isinstance(hint, type) and is_dataclass(hint):
-        return from_dict(hint, value)
-    return value
+        return lambda v: _builder(hint)(v) if v is not None else None
+    return _identity
