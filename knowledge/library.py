@@ -12,7 +12,7 @@ from knowledge.answers import Answer
 from knowledge.config import Config
 from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, StoreError
 from knowledge.index import IndexDoc, SearchIndex
-from knowledge.parse import SUFFIXES, parse_bytes, parse_path
+from knowledge.parse import SUFFIXES, parse_bytes, read_file
 from knowledge.records import Cable, Event, RequestedItem
 from knowledge.store import Store, passages_of
 from knowledge.text import singular
@@ -127,6 +127,8 @@ class Library:
         lib = cls(store, index, aliases, Path(seeds_dir) if seeds_dir else config.seeds_dir)
         if fresh:
             lib._load_seeds()
+            if store.recovered:
+                lib.add_cables(lib._parse_recovered(store.recovered))
         if not index.matches(store.generation()):
             lib.reindex()
         return lib
@@ -139,18 +141,29 @@ class Library:
         paths = sorted(p for p in self.seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
         list(self.ingest_paths(paths))
 
+    def _parse_recovered(self, files: list[tuple[str, bytes]]) -> list[tuple[str, list[Cable], bytes]]:
+        out = []
+        for name, data in files:
+            try:
+                out.append((name, parse_bytes(data, name=name, aliases=self.aliases), data))
+            except CablebotError:
+                continue  # it was readable once; if this version cannot read it, skip it
+        return out
+
     def reindex(self) -> None:
         """Rebuild the search index from the store."""
         docs = (d for cable in self.store.all() for d in index_docs(cable, self.aliases))
         self.index.rebuild(docs, self.store.generation())
 
-    def add_cables(self, batches: Iterable[tuple[str, list[Cable]]]) -> list[IngestResult]:
+    def add_cables(self, batches: Iterable[tuple]) -> list[IngestResult]:
         """Write parsed files' cables in one transaction, then bring the index up to date."""
         results: list[IngestResult] = []
         removed: list[str] = []
         added: list[Cable] = []
         with self.store.transaction():
-            for file, cables in batches:
+            for file, cables, *data in batches:
+                if data:
+                    self.store.keep_file(file, data[0])
                 statuses, ids = [], []
                 for cable in cables:
                     same, unchanged = self.store.find_same(cable)
@@ -179,14 +192,15 @@ class Library:
 
     def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress=None) -> Iterator[IngestResult]:
         """Parse every file (folders recursively), then add or update them in one transaction."""
-        parsed: list[tuple[str, list[Cable]]] = []
+        parsed: list[tuple[str, list[Cable], bytes]] = []
         failed: list[IngestResult] = []
         files = list(_expand(paths))
         for n, path in enumerate(files, 1):
             if progress:
                 progress(n, len(files))
             try:
-                parsed.append((str(path), parse_path(path, aliases=self.aliases)))
+                data = read_file(path)
+                parsed.append((str(path), parse_bytes(data, name=str(path), aliases=self.aliases), data))
             except CablebotError as exc:
                 failed.append(IngestResult(str(path), "failed", reason=str(exc)))
         yield from failed
@@ -202,13 +216,15 @@ class Library:
             cables = parse_bytes(data, name=name, aliases=self.aliases)
         except CablebotError as exc:
             return IngestResult(name, "failed", reason=str(exc))
-        return self.add_cables([(name, cables)])[0]
+        return self.add_cables([(name, cables, data)])[0]
 
     def remove(self, ref: str) -> Cable:
         """Take one cable out of the store and the index."""
         cable = self.cable(ref)
         with self.store.transaction():
             self.store.delete(cable.id)
+            if cable.file:
+                self.store.drop_file_if_unused(cable.file)
             generation = self.store.bump_generation()
         self.index.apply(remove=[cable.id], add=[], generation=generation)
         return cable

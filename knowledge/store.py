@@ -12,7 +12,9 @@ from pathlib import Path
 from knowledge.errors import StoreError
 from knowledge.records import Cable, from_dict, to_dict
 
-SCHEMA_VERSION = "4"
+# Bump when the tables or the parser's output change: older stores are then rebuilt, and the
+# files they were built from (kept in the files table) are read again by the new parser.
+SCHEMA_VERSION = "5"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -44,6 +46,7 @@ CREATE TABLE people (
     name TEXT NOT NULL, role TEXT NOT NULL
 );
 CREATE INDEX people_doc ON people(doc_id);
+CREATE TABLE files (name TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 
 
@@ -96,6 +99,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
+        self.recovered: list[tuple[str, bytes]] = []  # files an older store held, to read again
         self._load = lru_cache(maxsize=4096)(self._load_uncached)
 
     @classmethod
@@ -127,7 +131,13 @@ class Store:
             ) from None
         if row and row[0] == SCHEMA_VERSION:
             return self.count() == 0
-        # New, or written by an older version of cablebot: build it afresh rather than crash.
+        # New, or written by an older version of cablebot: build it afresh rather than crash,
+        # keeping the files it was built from so that nothing ingested is lost.
+        if "files" in tables:
+            try:
+                self.recovered = [(n, bytes(d)) for n, d in self.conn.execute("SELECT name, data FROM files")]
+            except sqlite3.DatabaseError:
+                self.recovered = []
         self._reset()
         return True
 
@@ -251,6 +261,13 @@ class Store:
         )
         c.executemany("INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)])
         self._load.cache_clear()
+
+    def keep_file(self, name: str, data: bytes) -> None:
+        self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (name, data))
+
+    def drop_file_if_unused(self, name: str) -> None:
+        if not self.conn.execute("SELECT 1 FROM documents WHERE file = ? LIMIT 1", (name,)).fetchone():
+            self.conn.execute("DELETE FROM files WHERE name = ?", (name,))
 
     def delete(self, cable_id: str) -> None:
         self.conn.execute("DELETE FROM documents WHERE id = ?", (cable_id,))

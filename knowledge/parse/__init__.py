@@ -100,14 +100,18 @@ def parse_bytes(data: bytes, *, name: str, aliases: Aliases) -> list[Cable]:
     return cables
 
 
-def parse_path(path: Path, *, aliases: Aliases) -> list[Cable]:
+def read_file(path: Path) -> bytes:
+    """A file's bytes, refusing oversize files before reading them."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
                 f"{path.name} is {size / 1e6:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
             )
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ParseError(f"{path} cannot be read: {exc.strerror}.") from None
-    return parse_bytes(data, name=str(path), aliases=aliases)
+
+
+def parse_path(path: Path, *, aliases: Aliases) -> list[Cable]:
+    return parse_bytes(read_file(path), name=str(path), aliases=aliases)
