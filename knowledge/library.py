@@ -265,7 +265,7 @@ class Library:
         if not text:
             raise EmptyQuestion()
         if len(text) > MAX_QUESTION_CHARS:
-            raise QuestionTooLong(len(text), MAX_QUESTION_CHARS)
+            raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)  # as long as the user typed it
         from knowledge.qa.answer import answer
 
         return answer(self, text)
