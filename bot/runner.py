@@ -29,13 +29,14 @@ NO_INTENT = (
 
 def point_at_server(api: str | None, gateway: str | None) -> None:
     """Send REST calls and the gateway connection to a Discord-compatible server, if given."""
+    if api and not api.startswith(("http://", "https://")):
+        raise CablebotError(f"CABLEBOT_DISCORD_API must be an http(s) URL, not {api!r}.")
+    if gateway and not gateway.startswith(("ws://", "wss://")):
+        raise CablebotError(f"CABLEBOT_DISCORD_GATEWAY must be a ws(s) URL, not {gateway!r}.")
+    # Both are class attributes every request and connection reads; unset, they name Discord.
     if api:
-        if not api.startswith(("http://", "https://")):
-            raise CablebotError(f"CABLEBOT_DISCORD_API must be an http(s) URL, not {api!r}.")
         discord.http.Route.BASE = api.rstrip("/")
     if gateway:
-        if not gateway.startswith(("ws://", "wss://")):
-            raise CablebotError(f"CABLEBOT_DISCORD_GATEWAY must be a ws(s) URL, not {gateway!r}.")
         discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = yarl.URL(gateway)
 
 
@@ -45,9 +46,10 @@ async def serve(
     """Log in, sync the commands if asked, and stay connected until closed."""
     bot = create_bot(config, library)
     async with bot:
+        closing: list[asyncio.Task] = []  # the loop keeps only weak references to tasks
         with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
             asyncio.get_running_loop().add_signal_handler(
-                signal.SIGTERM, lambda: asyncio.ensure_future(bot.close())
+                signal.SIGTERM, lambda: closing.append(asyncio.ensure_future(bot.close()))
             )
         await bot.login(token)
         if sync:
@@ -61,15 +63,19 @@ def main(config: Config, *, db: str | None, sync: bool, guild: int | None) -> in
     if not token:
         print(NO_TOKEN, file=sys.stderr)
         return 2
-    discord.utils.setup_logging(level=config.log_level)
     try:
         point_at_server(
             os.environ.get("CABLEBOT_DISCORD_API"), os.environ.get("CABLEBOT_DISCORD_GATEWAY")
         )
-        library = Library.open(db, config=config)
     except CablebotError as exc:
         print(exc, file=sys.stderr)
         return 2
+    discord.utils.setup_logging(level=config.log_level)
+    try:
+        library = Library.open(db, config=config)
+    except CablebotError as exc:
+        print(exc, file=sys.stderr)
+        return 1
     try:
         asyncio.run(
             serve(

@@ -51,16 +51,15 @@ class Help(commands.Cog):
         if command:
             chosen = [c for c in chosen if c.name == command.strip().lstrip("/" + prefix).lower()]
             if not chosen:
-                await ctx.send(
-                    f"There is no {clean(command)} command; /help lists them all.", ephemeral=True
-                )
+                name = clip(clean(command), 100)
+                await ctx.send(f"There is no {name} command; /help lists them all.", ephemeral=True)
                 return
         embed = discord.Embed(
             title="cablebot commands",
             description=(
                 "Ask about the 1950 cables between Mao, Zhou Enlai and Stalin. Every command works "
-                f"as a slash command or with the {clean(prefix)} prefix; you can also mention me "
-                "with a question."
+                f"as a slash command, or typed after {clean(prefix)} or a mention of me. Mention me "
+                "with a question and I answer it as /ask."
             ),
             colour=ANSWER_COLOUR,
         )

@@ -12,11 +12,11 @@ from discord.ext import commands
 from bot._checks import can_ingest, per_user_cooldown
 from bot._embeds import ANSWER_COLOUR, DESCRIPTION_LIMIT, clean, clip
 from bot._errors import Refusal
+from knowledge.parse import SUFFIXES
 
 if TYPE_CHECKING:
     from bot.app import CableBot
 
-SUFFIXES = (".html", ".htm", ".md", ".txt")
 MAX_BYTES = 2 * 1024 * 1024  # a cable page is a few kilobytes; anything this big is not one
 
 

@@ -13,6 +13,7 @@ from bot._choices import cable_choices
 from bot._embeds import ANSWER_COLOUR, DESCRIPTION_LIMIT, TITLE_LIMIT, clean, clip, notice_embed
 from bot._paginator import Pager, embeds_of_lines
 from knowledge import present
+from knowledge.library import ItemRow
 
 if TYPE_CHECKING:
     from bot.app import CableBot
@@ -21,15 +22,15 @@ LIST_PAGE_CHARS = 1800
 CABLE_HELP = "Telegram number, id or words of the title; leave out for every cable"
 
 
-def grouped(rows: list, line, *, by_cable: bool) -> list[str]:
-    """Escaped lines, each group under its cable's title in bold when there are several cables."""
+def item_lines(rows: list[ItemRow], *, by_cable: bool) -> list[str]:
+    """Escaped item lines, under each cable's title in bold when they span several cables."""
     lines: list[str] = []
     current = None
     for row in rows:
         if by_cable and row.cable_id != current:
             current = row.cable_id
             lines.append(f"**{clean(row.cable_title)}**")
-        lines.append(clean(line(row)))
+        lines.append(clean(present.item_line(row)))
     return lines
 
 
@@ -63,7 +64,7 @@ class Reference(commands.Cog):
         title = (
             f"Items in {clean(rows[0].cable_title)}" if cable else "Items requested in the cables"
         )
-        await self._send_pages(ctx, title, grouped(rows, present.item_line, by_cable=cable is None))
+        await self._send_pages(ctx, title, item_lines(rows, by_cable=cable is None))
 
     @commands.hybrid_command()
     @per_user_cooldown

@@ -82,3 +82,9 @@ def test_pages_of_lines_clips_a_line_longer_than_a_page():
     pages = pages_of_lines(["short", "x" * 5000, "tail"], limit=100)
     assert all(len(p) <= 100 for p in pages)
     assert pages[0] == "short" and pages[-1].endswith("tail")
+
+
+async def test_long_user_text_in_error_sentences_is_clipped(bot, fake):
+    for command, options in (("help", {"command": "x" * 5000}), ("source", {"cable": "y" * 5000})):
+        reply = await fake.slash_reply(command, **options)
+        assert reply.ephemeral and len(reply.body["content"]) <= 2000

@@ -48,10 +48,14 @@ async def test_autocomplete_on_every_cable_argument(bot, fake):
         assert choices and "Mao Zedong" in choices[0]["name"]
 
 
-async def test_autocomplete_never_offers_more_than_25(bot, fake, library):
+async def test_autocomplete_never_offers_more_than_25(bot, fake, library, tmp_path):
     for n in range(30):
-        doc = f"Title: Telegram {n} on supplies\nDate: {n % 28 + 1} December 1950\n\nWe ask you to send {n + 10} trucks.\n"
-        assert library.ingest_bytes(f"supplies-{n}.txt", doc.encode()).status == "added"
+        (tmp_path / f"supplies-{n}.txt").write_text(
+            f"Title: Telegram {n} on supplies\nDate: {n % 28 + 1} December 1950\n\n"
+            f"We ask you to send {n + 10} trucks.\n"
+        )
+    results = list(library.ingest_paths(sorted(tmp_path.glob("supplies-*.txt"))))
+    assert [r.status for r in results] == ["added"] * 30
     assert len(await fake.autocomplete("quote", "cable", cable="")) <= 25
     assert len(await fake.autocomplete("quote", "cable", cable="telegram")) == 25
 

@@ -8,7 +8,10 @@ import signal
 import sys
 from pathlib import Path
 
-from bot.runner import BAD_TOKEN, NO_TOKEN
+import discord
+
+from bot.runner import BAD_TOKEN, NO_TOKEN, main
+from knowledge.config import Config
 
 PROJECT = Path(__file__).resolve().parents[2]
 
@@ -47,13 +50,6 @@ class Run:
     def output(self) -> str:
         return b"".join(self.chunks).decode(errors="replace")
 
-    async def wait_for_output(self, text: str, timeout: float = 15.0) -> None:
-        async with asyncio.timeout(timeout):
-            while text not in self.output:
-                if self.process.returncode is not None:
-                    raise AssertionError(f"exited {self.process.returncode}:\n{self.output}")
-                await asyncio.sleep(0.02)
-
     async def finish(self, sig: int | None = None, timeout: float = 30.0) -> int:
         if sig is not None:
             self.process.send_signal(sig)
@@ -64,6 +60,12 @@ class Run:
                 self.process.kill()
         await asyncio.gather(*self.readers)
         return code
+
+
+async def until(condition, timeout: float = 15.0) -> None:
+    async with asyncio.timeout(timeout):
+        while not condition():
+            await asyncio.sleep(0.02)
 
 
 def fake_env(fake, token: str) -> dict[str, str]:
@@ -83,7 +85,7 @@ async def test_run_without_token_exits_2(tmp_path):
 
 async def test_run_syncs_answers_and_stops_on_ctrl_c(fake, tmp_path):
     run = await Run.start(tmp_path, sync=True, env=fake_env(fake, fake.token))
-    await run.wait_for_output("Logged in as cablebot")
+    await until(lambda: fake.global_commands and fake.identify)
     assert {c["name"] for c in fake.global_commands} >= {"ask", "quote"}
     reply = await fake.slash_reply("ask", question="how many rifles did Mao request")
     assert "140,000" in reply.text()
@@ -96,9 +98,7 @@ async def test_run_syncs_answers_and_stops_on_ctrl_c(fake, tmp_path):
 
 async def test_plain_run_does_not_sync(fake, tmp_path):
     run = await Run.start(tmp_path, sync=False, env=fake_env(fake, fake.token))
-    async with asyncio.timeout(15):
-        while fake.identify is None:  # connected, not yet ready
-            await asyncio.sleep(0.02)
+    await until(lambda: fake.identify)  # connected
     assert await run.finish(signal.SIGTERM) == 0, run.output
     assert not any(method == "PUT" for method, _ in fake.calls)
 
@@ -109,3 +109,16 @@ async def test_refused_token_exits_1_without_printing_it(fake, tmp_path):
     assert await run.finish() == 1
     assert BAD_TOKEN in run.output
     assert token not in run.output
+
+
+def test_bad_server_address_exits_2_before_anything_changes(monkeypatch, capsys):
+    monkeypatch.setenv("DISCORD_TOKEN", "some-token")
+    monkeypatch.setenv("CABLEBOT_DISCORD_API", "http://127.0.0.1:9/api/v10")
+    monkeypatch.setenv("CABLEBOT_DISCORD_GATEWAY", "127.0.0.1:9")
+    base = discord.http.Route.BASE
+    assert main(Config(), db=None, sync=False, guild=None) == 2
+    assert (
+        capsys.readouterr().err
+        == "CABLEBOT_DISCORD_GATEWAY must be a ws(s) URL, not '127.0.0.1:9'.\n"
+    )
+    assert base == discord.http.Route.BASE
