@@ -24,7 +24,8 @@ _FROM_RECEIVED = re.compile(
     re.I,
 )
 _FROM = re.compile(r"^from\s+(?P<origin>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\.?$", re.I)
-_SENT = re.compile(r"^(?:sent|dispatched|transmitted)\s*(?:at\s*)?(?P<rest>.*)$", re.I)
+_SENT = re.compile(r"^(?:from\s+(?P<origin>[A-Za-z][\w\- ]*?)[.,]?\s+)?(?:sent|dispatched|transmitted)[.:]?\s*(?:at\s*)?(?P<rest>.*)$", re.I)
+_BARE_HEADING = re.compile(r"^(?:(?:ciphered|coded|enciphered|cipher|special|secret|top secret|outgoing|incoming)\s+)*(?:telegram|cable|cablegram|radiogram)\.?$", re.I)
 _PRIORITY = re.compile(
     r"^(?P<p>top priority|extremely urgent|most urgent|very urgent|urgent|immediate|flash|priority|special|"
     r"top secret|strictly secret|secret|highest priority|out of turn|operational)\b[\s.!]*(?:[A-Z]\b)?\.?$",
@@ -128,10 +129,14 @@ def _read_header(lines: list[str], p: TelegramParts) -> int:
             p.received_time = find_time(rest)
             p.received_text = rest.strip()
             pending = "received"
+        elif _BARE_HEADING.match(line) and not p.heading:
+            p.heading = line.rstrip(".")
         elif m := _SENT.match(line):
             rest = m.group("rest")
             if not re.search(r"\d", rest):
                 break
+            if m.group("origin"):
+                p.origin = f"From {m.group('origin').strip()}"
             p.sent_time = find_time(rest)
             p.sent_text = rest.strip()
             pending = "sent"

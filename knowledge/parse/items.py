@@ -48,12 +48,11 @@ NOT_ITEMS = {
     "copy", "copies", "page", "pages", "list", "listy", "delo", "fond", "opis", "telegram",
     "telegrams", "degree", "degrees", "meter", "meters", "mile", "miles", "o'clock", "point",
     "points", "case", "cases", "member", "members", "comrade", "comrades", "officer", "officers",
-    "prisoner", "prisoners", "casualties", "plane", "planes", "enemy", "bombers", "parallel",
-    "fighters", "echelon", "echelons", "th", "st", "nd", "rd", "november", "december", "january",
+    "prisoner", "prisoners", "casualties", "enemy", "parallel", "echelon", "echelons", "th", "st", "nd", "rd", "november", "december", "january",
 }  # fmt: skip
 REQUEST_CUES = re.compile(
     r"\b(?:i|we)\s+(?:\w+\s+)?(?:ask|request|beg|need|require|would like|urge)\b|(?<!your )(?<!the )\brequest(?:s|ed)\b|\bplease\b|"
-    r"\basked\s+(?:us|you|for|to|that)\b|\basks?\s+(?:to|that|for|you)\b|\b(?:requests?|asks?)\s+(?:the\s+)?(?:soviet|delivery|dispatch|supply)\b|"
+    r"\basked\s+(?:me|us|you|for|to|that)\b|\b(?:his|her|their|our|my)\s+(?:urgent\s+)?request\b|\basks?\s+(?:to|that|for|you)\b|\b(?:requests?|asks?)\s+(?:the\s+)?(?:soviet|delivery|dispatch|supply)\b|"
     r"\b(?:ask|asks|asking)\s+(?:you|for)\b|\b(?:send|give|supply|provide|deliver)\s+(?:to\s+)?us\b|\bwe\s+need\b",
     re.I,
 )
@@ -174,12 +173,14 @@ def _noun_phrase(words: str) -> str:
     return _clean_name(" ".join(kept))
 
 
-def _date_for(m, nxt, prev, dates) -> DateValue | None:
-    """The date tied to a quantity: the first after it (before the next quantity), else the one before."""
-    end = nxt.start() if nxt else 10**9
+def _date_for(end: int, start: int, prev_end: int, dates) -> DateValue | None:
+    """The date tied to a quantity: the first after it in the sentence, else the last before it.
+
+    "140 automobiles on 20 November and 355 on 25-26 November" and "120 aircraft and 40
+    bombers in the second half of July" both read right this way.
+    """
     for (a, _b), value in dates:
-        if m.end() <= a < end:
+        if a >= end:
             return value
-    start = prev.end() if prev else 0
-    before = [value for (a, _b), value in dates if start <= a < m.start()]
+    before = [value for (a, _b), value in dates if prev_end <= a < start]
     return before[-1] if before else None

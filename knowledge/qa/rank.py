@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz, utils
+from rapidfuzz import fuzz, process, utils
 
 from knowledge.aliases import norm
 from knowledge.qa.understand import Question, item_words
@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 WORD_MATCH = 82  # a question word matches a cable word at this rapidfuzz ratio
 MIN_ITEM_COVERAGE = 0.5  # share of the question's thing-words an item must match
 MIN_PASSAGE_COVERAGE = 0.5  # share of the question's content words a sentence must hold
-CLOSE_SECOND = 0.85  # a second cable scoring this share of the best is also an answer
+CLOSE_SECOND = 0.85
+CANDIDATE_CABLES = 30  # distinct cables from the index that are re-ranked in Python  # a second cable scoring this share of the best is also an answer
 _PREPOSITIONS = {"for", "of", "the", "and", "with", "to", "in", "on", "a"}
 
 
@@ -68,24 +69,57 @@ class Ranked:
     cable: Cable
 
 
+def cable_vocab(lib: Library, c: Cable) -> frozenset[str]:
+    """Every word of a cable (title, description, text, items, people, places), singular, cached."""
+    cache = lib.__dict__.setdefault("_vocab_cache", {})
+    vocab = cache.get(c.id)
+    if vocab is None:
+        text = " ".join([c.title, c.description, *c.paragraphs, *(i.name for i in c.items), *c.people, *c.places])
+        vocab = frozenset(singular(w) for w in norm(text).split())
+        if len(cache) > 20_000:
+            cache.clear()
+        cache[c.id] = vocab
+    return vocab
+
+
+def word_coverage(lib: Library, q: Question, c: Cable) -> float:
+    """Share of the question's content words the cable holds (exactly, as a plural, or misspelt)."""
+    words = [singular(w) for w in q.words if len(w) >= 3 and not w.isdigit()]
+    if not words:
+        return 0.0
+    vocab = cable_vocab(lib, c)
+    hits = 0
+    for w in words:
+        exact = w in vocab or ("-" in w and all(x in vocab for x in w.split("-")))
+        if exact or (len(w) >= 5 and process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3)):
+            hits += 1
+    return hits / len(words)
+
+
+def date_fit(q: Question, c: Cable) -> float:
+    days = [d.start for d in (c.date, c.sent, c.received) if d and d.start]
+    return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in days) else 0.0
+
+
 def rank_cables(lib: Library, q: Question, *, commentary: bool = False, limit: int = 8) -> list[Ranked]:
-    """Cables the question is about, best first, from the index's candidates."""
+    """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
     names = [w for m in q.people for w in norm(m.name).split()]
-    scores: dict[str, float] = {}
+    bonus: dict[str, float] = {}
     for number in q.number_words:
         for cable_id in lib.store.by_number(number):
-            scores[cable_id] = scores.get(cable_id, 0) + 10
+            bonus[cable_id] = bonus.get(cable_id, 0) + 10
     words = q.words + names + [n for n in q.number_words if len(n) >= 3]
-    hits = lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=120) if words else []
+    hits = lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=150) if words else []
+    order: dict[str, float] = {cable_id: 0.0 for cable_id in bonus}
     for h in hits:
-        weight = 1.5 if h.kind == "cable" else 1.0
-        scores[h.cable] = scores.get(h.cable, 0) + min(h.score, 6) * weight * 0.25
+        order[h.cable] = max(order.get(h.cable, 0.0), h.score)
     out = []
-    for cable_id, s in scores.items():
+    for cable_id in list(order)[:CANDIDATE_CABLES]:
         c = lib.store.get(cable_id)
         if c is None or (c.kind == "commentary") != commentary:
             continue
-        out.append(Ranked(s + person_fit(q, c), c))
+        score = 3 * word_coverage(lib, q, c) + person_fit(q, c) + bonus.get(cable_id, 0) + date_fit(q, c)
+        out.append(Ranked(score + 0.01 * min(order[cable_id], 10), c))
     out.sort(key=lambda r: -r.score)
     return out[:limit]
 
@@ -161,10 +195,14 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
         if item.date and item.date.start and any(_same_day(d.start, item.date.start) for d in q.dates):
             score += 2.5
-        score += 0.5 * person_fit(q, c)
+        fit = person_fit(q, c)
+        in_words = {n for n in lib.aliases.find_people(item.words)}
+        if q.people and all(m.name in in_words for m in q.people):
+            fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
+        score += 0.5 * fit + 0.5 * date_fit(q, c)
         if q.wants_request and item.role == "requested" or q.wants_promise and item.role == "promised":
             score += 0.5
-        if any(m.role_hint == "sender" or m.possessive for m in q.people) and person_fit(q, c) < 0:
+        if any(m.role_hint == "sender" or m.possessive for m in q.people) and fit < 0:
             continue  # the named sender never asked for it
         out.append(ItemMatch(score, c, item))
     out.sort(key=lambda m: (-m.score, m.item.number or 99))

@@ -140,6 +140,8 @@ def understand(text: str, aliases: Aliases) -> Question:
         q.who_role = next((r for r, p in WHO_ROLES if p.search(text)), "")
     if intent == "date":
         q.date_role = next((r for r, p in DATE_ROLES if p.search(text)), "")
+        if q.date_role in ("sent", "received") and not CABLE_WORDS.search(text) and not re.search(r"'s\b|’s\b|\bhis\b|\bher\b", text):
+            q.date_role = "delivery"  # "when will the bombers be sent": a thing, not the telegram
     q.people = find_people(text, aliases)
     for m in re.finditer(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million))?", text):
         value = parse_number(m.group(0))
