@@ -141,12 +141,8 @@ def prose_items(
                     )
                     else "promised"
                 )
-                when = _date_for(
-                    m,
-                    matches[k + 1] if k + 1 < len(matches) else None,
-                    matches[k - 1] if k else None,
-                    dates,
-                )
+                end = m.start("name") + len(name)
+                when = _date_for(end, m.start(), matches[k - 1].end() if k else 0, dates)
                 out.append(RequestedItem(name, quantity, unit, sentence, None, role, when))
     return out
 
