@@ -22,7 +22,7 @@ def decode(data: bytes, name: str) -> str:
         raise ParseError(f"{name} is empty.")
     if len(data) > MAX_FILE_BYTES:
         raise ParseError(
-            f"{name} is {len(data) / 1e6:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+            f"{name} is {len(data) / 2**20:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
         )
     try:
         return data.decode("utf-8-sig")
@@ -106,7 +106,7 @@ def read_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
-                f"{path.name} is {size / 1e6:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+                f"{path.name} is {size / 2**20:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
             )
         return path.read_bytes()
     except OSError as exc:

@@ -123,6 +123,8 @@ def prose_items(
             matches = [m for m in _PROSE.finditer(sentence) if not _inside_date(m.span(), dates)]
             for k, m in enumerate(matches):
                 name = _noun_phrase(m.group("name"))
+                if not name and k and re.match(r"(?i)(?:more|others?|additional|further)\b", m.group("name")):
+                    name = _noun_phrase(matches[k - 1].group("name"))  # "90 jet fighters ... and 60 more"
                 quantity = _qty(m)
                 if not name or quantity is None or _is_year(m.group("q")):
                     continue
@@ -141,7 +143,7 @@ def prose_items(
                     )
                     else "promised"
                 )
-                end = m.start("name") + len(name)
+                end = m.start("name") + len(m.group("name").split()[0])
                 when = _date_for(end, m.start(), matches[k - 1].end() if k else 0, dates)
                 out.append(RequestedItem(name, quantity, unit, sentence, None, role, when))
     return out
