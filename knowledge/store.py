@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -210,17 +210,22 @@ class Store:
     def find_same(self, cable: Cable) -> tuple[str | None, bool]:
         """The id of a stored document that is this one (by record ID, text, or file and title), and whether it is unchanged."""
         if cable.record_id:
-            row = self.conn.execute("SELECT id, checksum FROM documents WHERE record_id = ?", (cable.record_id,)).fetchone()
+            row = self.conn.execute("SELECT id FROM documents WHERE record_id = ?", (cable.record_id,)).fetchone()
             if row:
-                return row[0], row[1] == cable.checksum and self.get(row[0]) == cable
+                return row[0], self._unchanged(row[0], cable)
         row = self.conn.execute("SELECT id FROM documents WHERE checksum = ?", (cable.checksum,)).fetchone()
         if row:
-            return row[0], self.get(row[0]) == cable
+            return row[0], self._unchanged(row[0], cable)
         if cable.file:
             row = self.conn.execute("SELECT id FROM documents WHERE file = ? AND title = ?", (cable.file, cable.title)).fetchone()
             if row:
                 return row[0], False
         return None, False
+
+    def _unchanged(self, stored_id: str, cable: Cable) -> bool:
+        """Same record, whatever file name or id it came under (an upload of a seed is unchanged)."""
+        stored = self.get(stored_id)
+        return stored is not None and replace(stored, id=cable.id, file=cable.file) == cable
 
     def free_id(self, wanted: str, cable: Cable) -> str:
         candidate, n = wanted, 2
