@@ -83,11 +83,13 @@ async def test_ingest_markdown_and_the_seed_page(bot, fake):
     seed = (
         Path(__file__).resolve().parents[2] / "seeds" / "wilson-center-1950-cables.html"
     ).read_bytes()
+    # The seed page is already in the store (under its own file name): an upload changes nothing.
     reply = await fake.slash_reply("ingest", user="mod", document=("cables.html", seed))
-    assert "from cables.html" in reply.text()
+    assert "cables.html is already in the library; nothing changed" in reply.text()
     assert "Ciphered telegram, Mao Zedong to Filippov (Stalin)" in reply.text()
-    again = await fake.slash_reply("ingest", user="mod", document=("cables.html", seed))
-    assert "cables.html is already in the library; nothing changed" in again.text()
+    edited = seed.replace(b"I wish you health.", b"I wish you good health.")
+    reply = await fake.slash_reply("ingest", user="mod", document=("cables.html", edited))
+    assert "from cables.html" in reply.text(), reply.text()
 
 
 async def test_ingest_with_prefix_and_attachment(bot, fake):
