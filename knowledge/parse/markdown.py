@@ -1,50 +1,144 @@
-"""Read Markdown or text with YAML front matter: the metadata above, the telegram below."""
+"""Read a Markdown or text cable with YAML front matter into a RawDocument."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import yaml
 
 from knowledge.errors import ParseError
+from knowledge.parse.archive_page import trim_edge_elisions
 from knowledge.parse.html_text import tidy_lines
 from knowledge.parse.raw import RawDocument
 
-_FRONT = re.compile(r"^\ufeff?\s*---[ \t]*\r?\n(?P<meta>.*?)\r?\n---[ \t]*(?:\r?\n|$)(?P<body>.*)$", re.S)
-FIELDS = ("date", "source", "description", "record_id", "url", "sender", "recipient", "via", "language", "rights")
+BOM = "\ufeff"
+FENCE = "---"
+CLOSING_FENCES = ("---", "...")  # YAML allows "..." to end a document too
+
+# Front-matter keys copied as text into the RawDocument field of the same name.
+TEXT_KEYS = (
+    "date",
+    "source",
+    "description",
+    "record_id",
+    "url",
+    "sender",
+    "recipient",
+    "via",
+    "language",
+    "rights",
+    "author",
+)
+# Keys that may hold a YAML list or one comma-separated string.
+LIST_KEYS = ("people", "places", "topics")
+
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}(?:\s+|$)")
+_CLOSING_HASHES = re.compile(r"\s+#+\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(?:\s*\1){2,}\s*$")
+# A hard break is two trailing spaces (gone with rstrip) or a trailing backslash.
+_HARD_BREAK = re.compile(r"\\$")
+_PARAGRAPH_BREAK = re.compile(r"(\n[ \t]*\n)")
+# Emphasis may wrap across line ends inside a paragraph, so these match newlines too.
+_STRONG = re.compile(r"(?<!\\)(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.S)
+# A lone * or _ wrapper; the look-arounds keep snake_case names, 2*3 and list bullets intact.
+_EMPHASIS_STAR = re.compile(r"(?<![\w*\\])\*(?=[^\s*])(.+?)(?<=[^\s*\\])\*(?![\w*])", re.S)
+_EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?![\w_])", re.S)
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
 def looks_like_markdown(text: str) -> bool:
-    return bool(_FRONT.match(text))
-
-
-def _unmark(line: str) -> str:
-    """Drop light Markdown (heading marks, emphasis, quote marks) but keep the words."""
-    line = re.sub(r"^\s{0,3}#{1,6}\s+", "", line)
-    line = re.sub(r"^\s*>\s?", "", line)
-    line = re.sub(r"(\*\*|__)(.+?)\1", r"\2", line)
-    line = re.sub(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\w)", r"\1", line)
-    line = line.replace("\\[", "[").replace("\\]", "]")
-    return line.rstrip()
+    """Tell whether text opens with a YAML front-matter fence."""
+    lines = text.lstrip(BOM).lstrip().splitlines()
+    return bool(lines) and lines[0].rstrip() == FENCE
 
 
 def parse_markdown(text: str, *, file: str = "") -> RawDocument:
-    """One document from front matter (title required) and the body below it."""
-    name = file or "the document"
-    m = _FRONT.match(text)
-    if not m:
-        raise ParseError(f"{name} has no YAML front matter with a title.")
-    try:
-        meta = yaml.safe_load(m.group("meta")) or {}
-    except yaml.YAMLError as exc:
-        where = getattr(exc, "problem_mark", None)
-        line = f" (line {where.line + 2})" if where else ""
-        raise ParseError(f"{name} has front matter that is not valid YAML{line}.") from None
-    if not isinstance(meta, dict):
-        raise ParseError(f"{name} has front matter that is not key: value pairs.")
-    title = str(meta.get("title") or "").strip()
+    """Read front matter and body of a Markdown cable; raise ParseError if it is not one."""
+    name = file or "The Markdown document"
+    if not text.strip(BOM).strip():
+        raise ParseError(f"{name} is empty.")
+    front, body = _split_front_matter(text, name)
+    meta = _load_front_matter(front, name)
+    title = _as_text(meta.get("title"))
     if not title:
         raise ParseError(f"{name} has no title in its front matter.")
-    values = {k: str(meta[k]).strip() for k in FIELDS if meta.get(k) is not None}
-    lines = tidy_lines([_unmark(line) for line in m.group("body").splitlines()])
-    return RawDocument(title=title, body_lines=tuple(lines), file=file, **values)
+    body_lines = markdown_body_lines(body)
+    if not body_lines:
+        raise ParseError(f"{name} has no text below its front matter.")
+    fields = {key: _as_text(meta.get(key)) for key in TEXT_KEYS}
+    lists = {key: _as_list(meta.get(key)) for key in LIST_KEYS}
+    return RawDocument(title=title, body_lines=body_lines, file=file, **fields, **lists)
+
+
+def markdown_body_lines(body: str) -> tuple[str, ...]:
+    """Turn a Markdown body into lines: markers stripped, blank runs as one ""."""
+    text = "\n".join(_unmark_line(raw) for raw in body.splitlines())
+    text = "".join(_unemphasize(part) for part in _PARAGRAPH_BREAK.split(text))
+    return trim_edge_elisions(tidy_lines(text.split("\n")))
+
+
+def _split_front_matter(text: str, name: str) -> tuple[str, str]:
+    """Return (front matter, body); the fences must stand on lines of their own."""
+    lines = text.lstrip(BOM).lstrip().splitlines()
+    if not lines or lines[0].rstrip() != FENCE:
+        raise ParseError(f"{name} has no YAML front matter with a title.")
+    for index, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in CLOSING_FENCES:
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :])
+    raise ParseError(f"{name} opens its front matter with --- but never closes it.")
+
+
+def _load_front_matter(front: str, name: str) -> dict:
+    """Parse the front matter as a YAML mapping."""
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        # +2: the mark counts from 0 and the opening fence is line 1 of the file.
+        where = f" near line {mark.line + 2}" if mark is not None else ""
+        raise ParseError(f"{name} has front matter that is not valid YAML{where}.") from None
+    if meta is None:
+        return {}
+    if not isinstance(meta, dict):
+        raise ParseError(f"{name} has front matter that is not a list of key: value pairs.")
+    return meta
+
+
+def _as_text(value: object) -> str:
+    """Render a YAML value as the text a reader would have typed."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, list | tuple):
+        return ", ".join(text for text in (_as_text(v) for v in value) if text)
+    return str(value).strip()
+
+
+def _as_list(value: object) -> tuple[str, ...]:
+    """Read a YAML list, or a comma-separated string, as a tuple of names."""
+    if value is None:
+        return ()
+    items = value if isinstance(value, list | tuple) else str(value).split(",")
+    return tuple(text for text in (_as_text(item) for item in items) if text)
+
+
+def _unmark_line(raw: str) -> str:
+    """Strip the markers that live on one line: rule, hard break, quote and heading marks."""
+    line = raw.rstrip()
+    if _RULE.match(line):
+        return ""
+    line = _QUOTE.sub("", _HARD_BREAK.sub("", line))
+    if _HEADING.match(line):
+        line = _CLOSING_HASHES.sub("", _HEADING.sub("", line, count=1))
+    return line
+
+
+def _unemphasize(paragraph: str) -> str:
+    """Drop **strong**, *emphasis* and _emphasis_ wrappers and backslash escapes."""
+    paragraph = _STRONG.sub(r"\2", paragraph)
+    paragraph = _EMPHASIS_STAR.sub(r"\1", paragraph)
+    paragraph = _EMPHASIS_UNDERSCORE.sub(r"\1", paragraph)
+    return _ESCAPE.sub(r"\1", paragraph)
