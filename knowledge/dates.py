@@ -23,6 +23,13 @@ _NUMERIC = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
 _WORDY_DAY = rf"\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+{_YEAR4})?"
 PROSE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
+        "from-to-days",
+        re.compile(
+            rf"\b(?:from|between)\s+(?:the\s+)?(?P<d1>\d{{1,2}}){_ORD}\s+(?:to|till|until|and|through)\s+(?:the\s+)?(?P<d2>\d{{1,2}}){_ORD}\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR4}))?",
+            re.I,
+        ),
+    ),
+    (
         "from-to",
         re.compile(
             rf"\b(?:from|between)\s+(?P<a>{_NUMERIC}|{_WORDY_DAY})\s+(?:to|till|until|and|through)\s+(?P<b>{_NUMERIC}|{_WORDY_DAY})",
@@ -173,6 +180,12 @@ def _from_match(kind: str, m: re.Match[str], year: int | None) -> DateValue | No
             q = g["q"].lower()
             q = "before" if q in ("not later than", "no later than") else q
             return DateValue(text, inner.start, inner.end, inner.precision, inner.time, q)
+        if kind == "from-to-days":
+            mo, y = _month(g["m"]), _year(g["y"], year)
+            d1, d2 = int(g["d1"]), int(g["d2"])
+            if not (1 <= d1 < d2 <= 31):
+                return None
+            return DateValue(text, _iso(y, mo, d1), _iso(y, mo, d2), "day-range", None, "from")
         if kind == "day-range":
             mo, y = _month(g["m"]), _year(g["y"], year)
             d1, d2 = int(g["d1"]), int(g["d2"])
@@ -201,6 +214,7 @@ def _from_match(kind: str, m: re.Match[str], year: int | None) -> DateValue | No
                 return DateValue(text, _iso(y, mo, 1), _iso(y, mo, 15), "half-month")
             return DateValue(text, _iso(y, mo, 16), _iso(y, mo, _last_day(y, mo)), "half-month")
         if kind == "month":
+            text = re.sub(r"(?i)^(?:in|of|during|since|until|by)\s+", "", text)
             mo, y = _month(g["m"]), _year(g["y"], year)
             if g["m"].lower().rstrip(".") == "may" and not g["y"]:
                 return None  # "may" is far more often the verb

@@ -56,6 +56,14 @@ _SIGNATURE = re.compile(
     r"^[A-Z][A-Z'’\-\.]+(?:\s+[A-Z][A-Z'’\-\.]+){0,3}(?:\s*[\[(][^\])]{2,40}[\])])?\.?$"
 )
 _ITEM_LINE = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
+_CITY_TO = re.compile(r"^(?P<city>[A-Z][A-Z\-]{2,}(?:\s+[A-Z][A-Z\-]{2,})?),\s*(?P<to>to\s+.+?)[.,]?$")
+_SALUTATION = re.compile(r"^[\"“„«']?\s*(?:dear\s+)?comrades?\s+(?P<who>[A-Z][\w\-\[\] .]{1,40}?)[.,!:]?$", re.I)
+_QUOTES = "\"“”„«»'"
+
+
+def unquote(line: str) -> str:
+    """A line without the quotation marks that open or close a quoted message around it."""
+    return line.strip(_QUOTES + " ") if line else line
 
 
 @dataclass
@@ -82,6 +90,7 @@ class TelegramParts:
     signature: str = ""
     outgoing_number: str = ""
     signed_date: str = ""
+    salutation: str = ""
     other_header: list[str] = field(default_factory=list)
 
 
@@ -152,12 +161,18 @@ def _read_header(lines: list[str], p: TelegramParts) -> int:
             p.priority = (p.priority + ", " if p.priority else "") + m.group("p").upper()
         elif _CHANNEL.match(line):
             p.channel = line.rstrip(".")
+        elif (m := _CITY_TO.match(line)) and not p.addressee:
+            p.destination = p.destination or m.group("city")
+            p.addressee = m.group("to").rstrip(".,:")
         elif (m := _TO.match(line)) and len(line) < 80 and not p.addressee:
             p.addressee = line.rstrip(".,:")
         elif (m := _FOR.match(line)) and len(line) < 80 and not p.for_line:
             p.for_line = line.rstrip(".,:")
         elif (m := _TRANSMIT.match(line)) and len(line) < 120:
             p.transmit_to = m.group("who")
+        elif (m := _SALUTATION.match(line)) and len(line) < 60:
+            # The opening of a quoted message ("Comrade ZHOU ENLAI."): the person it is for.
+            p.salutation = line.strip(_QUOTES + " ")
             i += 1
             break
         elif _CITY.match(line) and not p.destination and len(line) < 40:
@@ -176,7 +191,7 @@ def _read_tail(lines: list[str], start: int, p: TelegramParts) -> int:
     """Read signature, outgoing number, dates and closings from the end; return where they begin."""
     j = len(lines)
     while j > start:
-        line = lines[j - 1]
+        line = unquote(lines[j - 1]) if lines[j - 1] else ""
         if line == "":
             j -= 1
             continue
@@ -191,7 +206,9 @@ def _read_tail(lines: list[str], start: int, p: TelegramParts) -> int:
             p.sent_text = m.group("rest").strip()
         elif _is_date_line(line) and len(line) < 30:
             # A date under the number is when it was sent; under the signature, when signed.
-            if p.outgoing_number or p.sent_text:
+            if p.sent_text and not re.search(r"\d{1,2}\.\d{1,2}|\d{4}", p.sent_text):
+                p.sent_text = f"{line} {p.sent_text}"  # "13.7.50" above "Sent 03:15"
+            elif p.outgoing_number or p.sent_text:
                 if not p.sent_text:
                     p.sent_text, p.sent_time = line, find_time(line[5:] if ":" in line else "")
                 else:

@@ -147,10 +147,10 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
     if recipient is None:
         recipient = for_party or addressee
     via = _party(raw.via or named.get("via") or "", aliases)
-    if via is None and addressee and recipient and addressee.name != recipient.name:
+    if via is None and addressee and recipient and addressee.name not in recipient.name.split(" and "):
         via = addressee  # "To Comrade Zakharov / For Comrade Zhou Enlai": Zakharov passes it on
 
-    numbered = numbered_items(parts.paragraphs)
+    numbered = numbered_items(parts.paragraphs, year=year)
     items = numbered + prose_items(parts.paragraphs, year=year, known=numbered)
     text_all = " ".join(
         [raw.title, raw.description, *parts.paragraphs, parts.addressee, parts.for_line]

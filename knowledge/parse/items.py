@@ -59,7 +59,9 @@ REQUEST_CUES = re.compile(
 PROMISE_CUES = re.compile(
     r"\bwill\s+(?:be\s+)?(?:send|sent|deliver|delivered|transfer|transferred|arrive|ship|shipped|hand|handed|give|given|"
     r"satisfied|provided|supplied|dispatched|allocated|speed)\b|\borders have been given\b|\bwe are sending\b|"
-    r"\bhas been decided\b|\bwe agree\b|\bpromised\b|\bshall\b|\bhave decided\b|\bare being sent\b",
+    r"\bhas been decided\b|\bwe agree\b|\bpromised\b|\bshall\b|\bhave decided\b|\bare being sent\b|"
+    r"\b(?:are|is|am) ready to (?:deliver|send|supply|ship|provide|give|transfer)\b|\bwe (?:will|can|shall) (?:deliver|send|supply|ship|provide|give|transfer)\b|"
+    r"\bwill be (?:handed|shipped|delivered|sent|supplied|given)\b",
     re.I,
 )
 
@@ -74,15 +76,23 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def numbered_items(paragraphs: list[str]) -> list[RequestedItem]:
-    """Items of a numbered list, with the unit and delivery window its lead-in gives."""
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\s")
+
+
+def numbered_items(paragraphs: list[str], *, year: int | None = None) -> list[RequestedItem]:
+    """Items of a numbered list, with the unit and delivery window its lead-in (or the line after) gives."""
     items: list[RequestedItem] = []
-    lead_in = ""
-    for para in paragraphs:
+    lead_in, after = "", ""
+    for k, para in enumerate(paragraphs):
+        if not _NUMBERED.match(para):
+            lead_in = para
+            continue
+        if k == 0 or not _NUMBERED.match(paragraphs[k - 1]):
+            # A new list: the paragraph after it often says when ("The first trains will arrive ...").
+            rest = [p for p in paragraphs[k:] if not _NUMBERED.match(p)]
+            after = rest[0] if rest else ""
         m = _NAME_FIRST.match(para) or _QTY_FIRST.match(para)
         if not m:
-            if not re.match(r"^\(?\d{1,2}[.)]\s", para):
-                lead_in = para
             continue
         quantity = _qty(m)
         name = _clean_name(m.group("name"))
@@ -91,19 +101,16 @@ def numbered_items(paragraphs: list[str]) -> list[RequestedItem]:
         unit = UNITS.get((m.group("u") or "").lower().rstrip("."))
         if not unit and (lu := _LIST_UNIT.search(lead_in)):
             unit = UNITS.get(lu.group("u").lower(), lu.group("u").lower())
-        role = (
-            "promised"
-            if PROMISE_CUES.search(lead_in) and not REQUEST_CUES.search(lead_in)
-            else "requested"
-        )
-        window = _window(lead_in)
+        promise = PROMISE_CUES.search(lead_in) and not REQUEST_CUES.search(lead_in)
+        role = "promised" if promise else "requested"
+        window = _window(lead_in, year) or _window(after, year, first=True)
         items.append(RequestedItem(name, quantity, unit, para, int(m.group("n")), role, window))
     return items
 
 
-def _window(text: str, year: int | None = None) -> DateValue | None:
+def _window(text: str, year: int | None = None, *, first: bool = False) -> DateValue | None:
     found = find_dates(text, year=year)
-    return found[-1][1] if found else None
+    return found[0 if first else -1][1] if found else None
 
 
 def prose_items(
@@ -123,6 +130,11 @@ def prose_items(
             matches = [m for m in _PROSE.finditer(sentence) if not _inside_date(m.span(), dates)]
             for k, m in enumerate(matches):
                 name = _noun_phrase(m.group("name"))
+                unit_only = name.lower() in UNITS
+                if unit_only:
+                    # "The rails, 1,500 tons, and ...": the thing is named before its quantity.
+                    before = re.search(r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*[,:(–-]\s*$", sentence[: m.start()])
+                    name = re.sub(r"(?i)^(?:the|of)\s+", "", before.group(1)) if before else ""
                 if not name and k and re.match(r"(?i)(?:more|others?|additional|further)\b", m.group("name")):
                     name = _noun_phrase(matches[k - 1].group("name"))  # "90 jet fighters ... and 60 more"
                 quantity = _qty(m)
@@ -132,7 +144,7 @@ def prose_items(
                 if key in seen or singular(name.split()[-1].lower()) in NOT_ITEMS:
                     continue
                 seen.add(key)
-                unit = UNITS.get((m.group("u") or "").lower())
+                unit = UNITS.get((m.group("u") or "").lower()) or (UNITS[_noun_phrase(m.group("name")).lower()] if unit_only else None)
                 role = (
                     "requested"
                     if request
@@ -144,7 +156,10 @@ def prose_items(
                     else "promised"
                 )
                 end = m.start("name") + len(m.group("name").split()[0])
-                when = _date_for(end, m.start(), matches[k - 1].end() if k else 0, dates)
+                when = _date_for(end, m.start(), matches[k - 1].end() if k else 0, dates, sentence)
+                if when is None:
+                    following = paragraphs[paragraphs.index(para) + 1 : paragraphs.index(para) + 3]
+                    when = _later_date(name, sentence, " ".join([para, *following]), year)
                 out.append(RequestedItem(name, quantity, unit, sentence, None, role, when))
     return out
 
@@ -171,14 +186,31 @@ def _noun_phrase(words: str) -> str:
     return _clean_name(" ".join(kept))
 
 
-def _date_for(end: int, start: int, prev_end: int, dates) -> DateValue | None:
-    """The date tied to a quantity: the first after it in the sentence, else the last before it.
+def _date_for(end: int, start: int, prev_end: int, dates, sentence: str = "") -> DateValue | None:
+    """The date tied to a quantity: the first after it in the sentence, else a window before it.
 
     "140 automobiles on 20 November and 355 on 25-26 November" and "120 aircraft and 40
-    bombers in the second half of July" both read right this way.
+    bombers in the second half of July" both read right this way; "your request of 3 December
+    for 400 trucks" dates the request, not the trucks.
     """
     for (a, _b), value in dates:
         if a >= end:
             return value
-    before = [value for (a, _b), value in dates if prev_end <= a < start]
+    before = [
+        value
+        for (a, _b), value in dates
+        if prev_end <= a < start and not re.search(r"\bof\s*$", sentence[max(0, a - 4) : a])
+    ]
     return before[-1] if before else None
+
+
+def _later_date(name: str, sentence: str, paragraph: str, year: int | None) -> DateValue | None:
+    """A date in a later sentence of the paragraph that names the same thing ("The trucks will ...")."""
+    head = singular(name.split()[-1].lower())
+    rest = paragraph[paragraph.find(sentence) + len(sentence) :] if sentence in paragraph else ""
+    for later in sentences(rest):
+        if head in {singular(w) for w in re.findall(r"[a-z\-]+", later.lower())}:
+            found = find_dates(later, year=year)
+            if found:
+                return found[0][1]
+    return None
