@@ -211,6 +211,9 @@ def _later_date(name: str, sentence: str, paragraph: str, year: int | None) -> D
     for later in sentences(rest):
         if head in {singular(w) for w in re.findall(r"[a-z\-]+", later.lower())}:
             found = find_dates(later, year=year)
+            spans = [span for span, _ in found]
+            if any(not _inside_date(q.span(), [(sp, None) for sp in spans]) for q in _PROSE.finditer(later)):
+                continue  # it has quantities of its own ("These 500 automobiles ... 3,000"): not about this one
             if found:
                 return found[0][1]
     return None
