@@ -12,7 +12,7 @@ from knowledge.errors import CablebotError
 EPILOG = """examples:
   cablebot ask "how many rifles did Mao ask Stalin for?"
   cablebot ask --json "who signed telegram 26637?"
-  printf 'how much TNT\\nwhen was Mao's cable received\\n' | cablebot ask --json
+  printf 'how much TNT\\nwho signed telegram 5708\\n' | cablebot ask --json
   cablebot quote 26637            cablebot quote "zhou automobiles" --part 2
   cablebot items 26637            cablebot dates            cablebot cables
   cablebot ingest docs/           cablebot remove 26637     cablebot chat
@@ -27,20 +27,42 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    p.add_argument("--db", help="SQLite store to use (default: $CABLEBOT_DB, the config's store, or ~/.local/share/cablebot/store.db)")
+    p.add_argument(
+        "--db",
+        help="SQLite store to use (default: $CABLEBOT_DB, the config's store, or ~/.local/share/cablebot/store.db)",
+    )
     p.add_argument("--config", help="config file (default: $CABLEBOT_CONFIG or ./config.yaml)")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, help_: str, example: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help_, description=f"{help_}\n\nexample: {example}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        return sub.add_parser(
+            name,
+            help=help_,
+            description=f"{help_}\n\nexample: {example}",
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
-    a = add("ask", "answer a question with its citation (no question: one per line from stdin)", 'cablebot ask "how much TNT did Mao request?"')
+    a = add(
+        "ask",
+        "answer a question with its citation (no question: one per line from stdin)",
+        'cablebot ask "how much TNT did Mao request?"',
+    )
     a.add_argument("question", nargs="*", help="the question (omit to read questions from stdin)")
-    a.add_argument("--json", action="store_true", help='print {"question", "answer", "found", "citations": [...]}')
-    q = add("quote", "print a cable with its header", 'cablebot quote 26637 --part 3   |   cablebot quote "zhou automobiles" --lines 1-12')
+    a.add_argument(
+        "--json",
+        action="store_true",
+        help='print {"question", "answer", "found", "citations": [...]}',
+    )
+    q = add(
+        "quote",
+        "print a cable with its header",
+        'cablebot quote 26637 --part 3   |   cablebot quote "zhou automobiles" --lines 1-12',
+    )
     q.add_argument("cable", help="cable id, telegram number, or words from its title")
     g = q.add_mutually_exclusive_group()
-    g.add_argument("--part", type=int, help="only part N of the text (paragraphs and list items, from 1)")
+    g.add_argument(
+        "--part", type=int, help="only part N of the text (paragraphs and list items, from 1)"
+    )
     g.add_argument("--lines", help="only lines A-B of the printed text")
     i = add("items", "table of requested and promised items", "cablebot items 26637")
     i.add_argument("cable", nargs="?", help="limit to one cable")
@@ -48,11 +70,23 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("cable", nargs="?", help="limit to one cable")
     add("cables", "list the documents: id, date, title", "cablebot cables")
     add("chat", "answer questions typed at a prompt until EOF (Ctrl-D)", "cablebot chat")
-    n = add("ingest", "add or update documents (.html, .md, .txt; folders recursively)", "cablebot ingest transcriptions/")
+    n = add(
+        "ingest",
+        "add or update documents (.html, .md, .txt; folders recursively)",
+        "cablebot ingest transcriptions/",
+    )
     n.add_argument("paths", nargs="+", help="files or folders")
-    r = add("remove", "take one cable out of the store", "cablebot remove 1950-11-08-mao-zedong-to-stalin")
+    r = add(
+        "remove",
+        "take one cable out of the store",
+        "cablebot remove 1950-11-08-mao-zedong-to-stalin",
+    )
     r.add_argument("cable")
-    b = add("run", "run the Discord bot (token from $DISCORD_TOKEN)", "DISCORD_TOKEN=... cablebot run --sync")
+    b = add(
+        "run",
+        "run the Discord bot (token from $DISCORD_TOKEN)",
+        "DISCORD_TOKEN=... cablebot run --sync",
+    )
     b.add_argument("--sync", action="store_true", help="sync the slash commands on start")
     b.add_argument("--guild", type=int, help="sync to this guild (server) id instead of globally")
     return p
@@ -102,7 +136,13 @@ def cmd_ask(args, config: Config) -> int:
         try:
             data = lib.ask(question).to_json()
         except CablebotError as exc:  # one bad line must not stop the rest
-            data = {"question": question[:MAX_QUESTION_CHARS], "answer": str(exc), "found": False, "citations": [], "error": str(exc)}
+            data = {
+                "question": question[:MAX_QUESTION_CHARS],
+                "answer": str(exc),
+                "found": False,
+                "citations": [],
+                "error": str(exc),
+            }
         print(json.dumps(data, ensure_ascii=False) if args.json else data["answer"], flush=True)
     return 0
 
@@ -116,7 +156,9 @@ def cmd_quote(args, config: Config) -> int:
     parts = present.body_parts(cable)
     if args.part is not None:
         if not 1 <= args.part <= len(parts):
-            raise CablebotError(f"{cable.id} has parts 1-{len(parts)}; there is no part {args.part}.")
+            raise CablebotError(
+                f"{cable.id} has parts 1-{len(parts)}; there is no part {args.part}."
+            )
         print("\n".join(head) + f"\n\n[part {args.part} of {len(parts)}]\n" + parts[args.part - 1])
         return 0
     text = present.cable_text(cable)
@@ -128,7 +170,9 @@ def cmd_quote(args, config: Config) -> int:
         except ValueError:
             raise CablebotError(f"--lines takes A-B, e.g. 1-12, not {args.lines!r}.") from None
         if not (1 <= start <= end) or start > len(lines):
-            raise CablebotError(f"{cable.id} has lines 1-{len(lines)}; {args.lines} is outside them.")
+            raise CablebotError(
+                f"{cable.id} has lines 1-{len(lines)}; {args.lines} is outside them."
+            )
         text = "\n".join(lines[start - 1 : end])
     print(text)
     return 0
@@ -144,10 +188,25 @@ def cmd_items(args, config: Config) -> int:
     for r in rows:
         i = r.item
         q = f"{int(i.quantity):,}" if float(i.quantity).is_integer() else f"{i.quantity:,}"
-        table.append((str(i.number or ""), i.name, q, i.unit or "", i.role, i.date.display() if i.date else "", r.cable_id))
+        table.append(
+            (
+                str(i.number or ""),
+                i.name,
+                q,
+                i.unit or "",
+                i.role,
+                i.date.display() if i.date else "",
+                r.cable_id,
+            )
+        )
     widths = [max(len(row[k]) for row in table) for k in range(len(table[0]))]
     for n, row in enumerate(table):
-        print("  ".join(cell.rjust(w) if k == 2 else cell.ljust(w) for k, (cell, w) in enumerate(zip(row, widths, strict=True))).rstrip())
+        print(
+            "  ".join(
+                cell.rjust(w) if k == 2 else cell.ljust(w)
+                for k, (cell, w) in enumerate(zip(row, widths, strict=True))
+            ).rstrip()
+        )
         if n == 0:
             print("  ".join("-" * w for w in widths))
     return 0
@@ -157,7 +216,9 @@ def cmd_dates(args, config: Config) -> int:
     lib = _open(args, config)
     for entry in lib.timeline(args.cable):
         e = entry.event
-        print(f"{e.date.display():<34} {e.kind:<19} {e.date.text:<22} {e.description} [{entry.cable_id}]")
+        print(
+            f"{e.date.display():<34} {e.kind:<19} {e.date.text:<22} {e.description} [{entry.cable_id}]"
+        )
     return 0
 
 

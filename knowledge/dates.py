@@ -133,9 +133,15 @@ def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
         if not (1 <= m <= 12 and 1 <= d <= 31):
             return None
         y = _year(num.group(3), year)
+        if y is not None and _iso(y, m, d) is None:
+            return None  # 31.02.1950 is no day
         if num.group(4):
             time = f"{int(num.group(4)):02d}:{num.group(5)}"
         return DateValue(text, _iso(y, m, d), _iso(y, m, d), "minute" if time else "day", time)
+    month = re.fullmatch(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})", text, re.I)
+    if month:
+        mo, y = _month(month.group("m")), int(month.group("y"))
+        return DateValue(text, _iso(y, mo, 1), _iso(y, mo, _last_day(y, mo)), "month")
     found = find_dates(text, year=year)
     if found:
         return found[0][1]

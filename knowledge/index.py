@@ -7,7 +7,9 @@ folder, an index from another version).
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,15 +62,22 @@ class SearchIndex:
             self.index = tantivy.Index(self.schema)
         else:
             if fresh and self.path.exists():
-                shutil.rmtree(self.path)
+                self._discard()
             self.path.mkdir(parents=True, exist_ok=True)
             try:
                 self.index = tantivy.Index(self.schema, path=str(self.path), reuse=True)
             except ValueError:
-                shutil.rmtree(self.path)
+                self._discard()
                 self.path.mkdir(parents=True)
                 self.index = tantivy.Index(self.schema, path=str(self.path), reuse=False)
         self.index.reload()
+
+    def _discard(self) -> None:
+        """Move the folder aside, then delete it: an open handle may still write into it."""
+        self.index = None
+        aside = self.path.with_name(f"{self.path.name}.old-{os.getpid()}-{time.monotonic_ns()}")
+        self.path.rename(aside)
+        shutil.rmtree(aside, ignore_errors=True)
 
     @property
     def stamp_file(self) -> Path | None:
@@ -109,7 +118,9 @@ class SearchIndex:
             writer.delete_documents_by_term("cable", cable)
         for d in add:
             writer.add_document(
-                tantivy.Document(cable=d.cable, kind=d.kind, position=d.position, text=d.text, people=d.people)
+                tantivy.Document(
+                    cable=d.cable, kind=d.kind, position=d.position, text=d.text, people=d.people
+                )
             )
         writer.commit()
         writer.wait_merging_threads()
@@ -133,24 +144,54 @@ class SearchIndex:
         for w in words:
             if not w:
                 continue
-            should.append((tantivy.Occur.Should, Q.boost_query(Q.term_query(self.schema, "text", w), EXACT_BOOST)))
+            should.append(
+                (
+                    tantivy.Occur.Should,
+                    Q.boost_query(Q.term_query(self.schema, "text", w), EXACT_BOOST),
+                )
+            )
             if fuzzy and len(w) >= 4:
                 distance = 1 if len(w) < 8 else 2
-                should.append((tantivy.Occur.Should, Q.fuzzy_term_query(self.schema, "text", w, distance, True, False)))
+                should.append(
+                    (
+                        tantivy.Occur.Should,
+                        Q.fuzzy_term_query(self.schema, "text", w, distance, True, False),
+                    )
+                )
         if prefix_last and words and words[-1]:
             # The word being typed in an autocomplete box: any term that starts with it.
-            should.append((tantivy.Occur.Should, Q.fuzzy_term_query(self.schema, "text", words[-1], 0, True, True)))
+            should.append(
+                (
+                    tantivy.Occur.Should,
+                    Q.fuzzy_term_query(self.schema, "text", words[-1], 0, True, True),
+                )
+            )
         for p in people:
-            should.append((tantivy.Occur.Should, Q.boost_query(Q.term_query(self.schema, "people", p), 0.5)))
+            should.append(
+                (tantivy.Occur.Should, Q.boost_query(Q.term_query(self.schema, "people", p), 0.5))
+            )
         if not should:
             return []
         clauses = [(tantivy.Occur.Must, Q.boolean_query(should))]
         clauses.append(
-            (tantivy.Occur.Must, Q.boolean_query([(tantivy.Occur.Should, Q.term_query(self.schema, "kind", k)) for k in kinds]))
+            (
+                tantivy.Occur.Must,
+                Q.boolean_query(
+                    [(tantivy.Occur.Should, Q.term_query(self.schema, "kind", k)) for k in kinds]
+                ),
+            )
         )
         if cables:
             clauses.append(
-                (tantivy.Occur.Must, Q.boolean_query([(tantivy.Occur.Should, Q.term_query(self.schema, "cable", c)) for c in cables]))
+                (
+                    tantivy.Occur.Must,
+                    Q.boolean_query(
+                        [
+                            (tantivy.Occur.Should, Q.term_query(self.schema, "cable", c))
+                            for c in cables
+                        ]
+                    ),
+                )
             )
         searcher = self.index.searcher()
         result = searcher.search(Q.boolean_query(clauses), limit)

@@ -71,7 +71,9 @@ def default_db_path(config: Config | None = None) -> Path:
 def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
     """What the index holds for one cable: its passages, its items and its header facts."""
     people = " ".join(cable.people)
-    parties = " ".join(p.name for p in (cable.sender, cable.recipient, cable.via, cable.for_party) if p)
+    parties = " ".join(
+        p.name for p in (cable.sender, cable.recipient, cable.via, cable.for_party) if p
+    )
     docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
     for i, item in enumerate(cable.items):
         words = [item.name, *sorted(_item_synonyms(item.name, aliases))]
@@ -116,7 +118,9 @@ class Library:
     ) -> Library:
         """Open the store (building it from the seeds on first use) and its index."""
         config = config or Config()
-        path = None if memory else (Path(db_path).expanduser() if db_path else default_db_path(config))
+        path = (
+            None if memory else (Path(db_path).expanduser() if db_path else default_db_path(config))
+        )
         aliases = load_aliases(config.aliases)
         store, fresh = Store.open(path)
         index_path = path.with_name(path.name + ".index") if path else None
@@ -134,14 +138,20 @@ class Library:
         return lib
 
     def close(self) -> None:
+        """Close the store and let go of the index (tantivy closes its files when dropped)."""
         self.store.close()
+        self.index.index = None
 
     # -- building ------------------------------------------------------------------------
     def _load_seeds(self) -> None:
-        paths = sorted(p for p in self.seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        paths = sorted(
+            p for p in self.seeds_dir.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES
+        )
         list(self.ingest_paths(paths))
 
-    def _parse_recovered(self, files: list[tuple[str, bytes]]) -> list[tuple[str, list[Cable], bytes]]:
+    def _parse_recovered(
+        self, files: list[tuple[str, bytes]]
+    ) -> list[tuple[str, list[Cable], bytes]]:
         out = []
         for name, data in files:
             try:
@@ -182,15 +192,25 @@ class Library:
                     self.store.insert(cable)
                     added.append(cable)
                     ids.append(cable.id)
-                status = "added" if "added" in statuses else "updated" if "updated" in statuses else "unchanged"
+                status = (
+                    "added"
+                    if "added" in statuses
+                    else "updated"
+                    if "updated" in statuses
+                    else "unchanged"
+                )
                 results.append(IngestResult(file, status, tuple(ids)))
-            generation = self.store.bump_generation() if added or removed else self.store.generation()
+            generation = (
+                self.store.bump_generation() if added or removed else self.store.generation()
+            )
         if added or removed:
             docs = [d for cable in added for d in index_docs(cable, self.aliases)]
             self.index.apply(remove=removed, add=docs, generation=generation)
         return results
 
-    def ingest_paths(self, paths: Iterable[str | os.PathLike], *, progress=None) -> Iterator[IngestResult]:
+    def ingest_paths(
+        self, paths: Iterable[str | os.PathLike], *, progress=None
+    ) -> Iterator[IngestResult]:
         """Parse every file (folders recursively), then add or update them in one transaction."""
         parsed: list[tuple[str, list[Cable], bytes]] = []
         failed: list[IngestResult] = []
@@ -200,7 +220,9 @@ class Library:
                 progress(n, len(files))
             try:
                 data = read_file(path)
-                parsed.append((str(path), parse_bytes(data, name=str(path), aliases=self.aliases), data))
+                parsed.append(
+                    (str(path), parse_bytes(data, name=str(path), aliases=self.aliases), data)
+                )
             except CablebotError as exc:
                 failed.append(IngestResult(str(path), "failed", reason=str(exc)))
         yield from failed
@@ -211,7 +233,9 @@ class Library:
         """Add or update the cables in one uploaded file."""
         name = Path(filename).name
         if Path(name).suffix.lower() not in SUFFIXES:
-            return IngestResult(name, "failed", reason=f"{name}: cablebot reads .html, .md and .txt files.")
+            return IngestResult(
+                name, "failed", reason=f"{name}: cablebot reads .html, .md and .txt files."
+            )
         try:
             cables = parse_bytes(data, name=name, aliases=self.aliases)
         except CablebotError as exc:
@@ -219,8 +243,10 @@ class Library:
         return self.add_cables([(name, cables, data)])[0]
 
     def remove(self, ref: str) -> Cable:
-        """Take one cable out of the store and the index."""
-        cable = self.cable(ref)
+        """Take one cable out of the store and the index; ref must name it exactly (id or number)."""
+        from knowledge.lookup import find_exact
+
+        cable = find_exact(self, ref)
         with self.store.transaction():
             self.store.delete(cable.id)
             if cable.file:
@@ -257,7 +283,9 @@ class Library:
     def timeline(self, ref: str | None = None) -> list[TimelineEntry]:
         cables = [self.cable(ref)] if ref else list(self.store.all())
         rows = [TimelineEntry(c.id, c.title, e) for c in cables for e in c.events]
-        return sorted(rows, key=lambda r: (r.event.date.start or "9999", r.event.date.time or "", r.cable_id))
+        return sorted(
+            rows, key=lambda r: (r.event.date.start or "9999", r.event.date.time or "", r.cable_id)
+        )
 
     def ask(self, question: str) -> Answer:
         """Answer one question from the cables; EmptyQuestion or QuestionTooLong on bad input."""
@@ -275,6 +303,8 @@ def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            yield from sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES)
+            yield from sorted(
+                f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            )
         else:
             yield path

@@ -24,22 +24,40 @@ def _label(c: Cable) -> str:
 
 
 def _word_score(words: list[str], c: Cable) -> float:
-    """How well typed words fit a cable: title and parties count double, the sender a bit more."""
+    """How well typed words fit a cable; 0 unless every word is the cable's and one names it.
+
+    Title, parties and numbers count double, the sender a bit more; a word found only in the
+    text counts once. "no such cable zzqx" must not pick a cable for one shared word.
+    """
     label = norm(_label(c)).split()
-    rest = norm(" ".join([c.description, *c.paragraphs[:6]])).split()
+    rest = set(norm(" ".join([c.description, *c.paragraphs])).split())
     sender = norm(c.sender.name).split() if c.sender else []
-    score = 0.0
+    score, in_label = 0.0, False
     for w in words:
-        best_label = max((fuzz.ratio(w, x) for x in label), default=0)
-        if best_label >= WORD_MATCH:
+        if max((fuzz.ratio(w, x) for x in label), default=0) >= WORD_MATCH:
             score += 2 + (0.5 if w in sender else 0)
-        elif any(fuzz.ratio(w, x) >= WORD_MATCH for x in rest):
+            in_label = True
+        elif w in rest or any(
+            fuzz.ratio(w, x) >= WORD_MATCH for x in rest if abs(len(x) - len(w)) <= 2
+        ):
             score += 1
-    return score / max(1, len(words))
+        else:
+            return 0.0
+    return score / len(words) if in_label else 0.0
+
+
+def _ref_words(text: str) -> list[str]:
+    return [w for w in norm(text).split() if len(w) >= 3 and w not in _IGNORED]
+
+
+_IGNORED = {
+    "the", "and", "from", "cable", "telegram", "ciphered", "about", "with", "for", "reply",
+    "answer", "response", "message", "letter", "note", "report",
+}  # fmt: skip
 
 
 def rank_cables(lib: Library, text: str, *, limit: int) -> list[tuple[float, Cable]]:
-    words = [w for w in norm(text).split() if w not in {"the", "of", "to", "from", "cable", "telegram", "and"}]
+    words = _ref_words(text)
     if not words:
         return []
     hits = lib.index.search(words, kinds=("cable", "passage"), limit=CANDIDATES * 4)
@@ -55,6 +73,21 @@ def rank_cables(lib: Library, text: str, *, limit: int) -> list[tuple[float, Cab
     return [x for x in scored if x[0] >= 1.0][:limit]
 
 
+def find_exact(lib: Library, ref: str) -> Cable:
+    """The cable whose id, telegram or outgoing number, or record ID is exactly ref (for removal)."""
+    ref = (ref or "").strip()
+    cable = lib.store.get(ref)
+    if cable:
+        return cable
+    number = re.fullmatch(r"(?:no\.?\s*|#)?(\d[\w/\-]*)", ref, re.I)
+    if number:
+        ids = lib.store.by_number(number.group(1))
+        if len(ids) == 1:
+            return lib.store.get(ids[0])
+    suggestions = tuple(s.id for s in complete(lib, ref, limit=3))
+    raise CableNotFound(ref, suggestions)
+
+
 def find_cable(lib: Library, ref: str) -> Cable:
     """The cable ref names; CableNotFound with suggestions when none fits."""
     ref = (ref or "").strip()
@@ -67,13 +100,13 @@ def find_cable(lib: Library, ref: str) -> Cable:
     if number:
         ids = lib.store.by_number(number.group(1))
         if not ids:
-            hits = lib.index.search([number.group(1).lower()], kinds=("cable",), limit=5, fuzzy=False)
+            hits = lib.index.search(
+                [number.group(1).lower()], kinds=("cable",), limit=5, fuzzy=False
+            )
             ids = [h.cable for h in hits]
         if ids:
             return lib.store.get(ids[0])
     ranked = rank_cables(lib, ref, limit=3)
-    if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]):
-        return ranked[0][1]
     if ranked:
         return ranked[0][1]
     suggestions = tuple(s.id for s in complete(lib, ref, limit=3))

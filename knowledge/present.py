@@ -14,7 +14,10 @@ def header_lines(c: Cable) -> list[str]:
     if c.source:
         lines.append(f"Source: {c.source.text}")
     if c.kind == "commentary":
-        lines.append("Commentary by the poster, not a primary source." + (f" Author: {c.author}" if c.author else ""))
+        lines.append(
+            "Commentary by the poster, not a primary source."
+            + (f" Author: {c.author}" if c.author else "")
+        )
     for label, value in (
         ("From", c.sender.name if c.sender else ""),
         ("To", c.recipient.name if c.recipient else ""),
@@ -38,7 +41,10 @@ def body_parts(c: Cable) -> list[str]:
         parts.append(c.issuing_office)
     head = [c.heading]
     if c.copies:
-        head.append("Copies: " + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies))
+        head.append(
+            "Copies: "
+            + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies)
+        )
     if c.received:
         head.append(f"{c.origin} Received {c.received.text}".strip())
     head += [c.destination, c.channel, c.priority, c.addressee, c.for_line]
@@ -73,11 +79,17 @@ def footnote(c: Cable) -> str:
 
 def item_line(row: ItemRow) -> str:
     i = row.item
-    when = f" by {i.date.display()}" if i.date and i.role == "requested" else f" {i.date.display()}" if i.date else ""
+    when = (
+        f" by {i.date.display()}"
+        if i.date and i.role == "requested"
+        else f" {i.date.display()}"
+        if i.date
+        else ""
+    )
     number = f"{i.number}. " if i.number else ""
     return f"{number}{i.name}: {i.quantity_text()} ({i.role}{when})"
 
 
 def event_line(entry: TimelineEntry) -> str:
     e = entry.event
-    return f"{e.date.display()} — {e.kind}: {e.description} (\"{e.date.text}\") [{entry.cable_id}]"
+    return f'{e.date.display()} — {e.kind}: {e.description} ("{e.date.text}") [{entry.cable_id}]'

@@ -14,13 +14,15 @@ from knowledge.records import Cable, from_dict, to_dict
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date_start TEXT,
-    telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL
+    telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL,
+    outgoing_number TEXT
 );
+CREATE INDEX documents_outgoing ON documents(outgoing_number);
 CREATE INDEX documents_number ON documents(telegram_number);
 CREATE INDEX documents_record ON documents(record_id);
 CREATE INDEX documents_checksum ON documents(checksum);
@@ -67,7 +69,10 @@ def passages_of(cable: Cable) -> list[Passage]:
         out.append(("description", cable.description))
     header = [cable.issuing_office, cable.heading]
     if cable.copies:
-        header.append("Copies: " + ", ".join(f"{c.name} ({c.count})" if c.count > 1 else c.name for c in cable.copies))
+        header.append(
+            "Copies: "
+            + ", ".join(f"{c.name} ({c.count})" if c.count > 1 else c.name for c in cable.copies)
+        )
     if cable.received:
         header.append(f"{cable.origin} Received {cable.received.text}".strip())
     header += [cable.destination, cable.channel, cable.priority, cable.addressee, cable.for_line]
@@ -76,7 +81,11 @@ def passages_of(cable: Cable) -> list[Passage]:
         out.append(("header", header_text))
     numbered = set(cable.numbered_items)
     out += [("item" if p in numbered else "body", p) for p in cable.paragraphs]
-    tail = [*cable.closing, cable.signature, " ".join(x for x in (cable.outgoing_number, cable.sent.text if cable.sent else "") if x)]
+    tail = [
+        *cable.closing,
+        cable.signature,
+        " ".join(x for x in (cable.outgoing_number, cable.sent.text if cable.sent else "") if x),
+    ]
     tail_text = "\n".join(t for t in tail if t)
     if tail_text:
         out.append(("closing", tail_text))
@@ -85,7 +94,12 @@ def passages_of(cable: Cable) -> list[Passage]:
 
 def people_roles(cable: Cable) -> list[tuple[str, str]]:
     roles = []
-    for role, party in (("sender", cable.sender), ("recipient", cable.recipient), ("via", cable.via), ("for", cable.for_party)):
+    for role, party in (
+        ("sender", cable.sender),
+        ("recipient", cable.recipient),
+        ("via", cable.via),
+        ("for", cable.for_party),
+    ):
         if party:
             roles += [(n, role) for n in party.name.split(" and ")]
     roles += [(c.name, "copy") for c in cable.copies]
@@ -108,21 +122,34 @@ class Store:
         try:
             if path is not None:
                 path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(str(path) if path else ":memory:", isolation_level=None, check_same_thread=False)
+            conn = sqlite3.connect(
+                str(path) if path else ":memory:", isolation_level=None, check_same_thread=False
+            )
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA journal_mode = WAL" if path else "PRAGMA journal_mode = MEMORY")
             store = cls(conn, path)
             fresh = store._ensure_schema()
         except sqlite3.DatabaseError as exc:
-            raise StoreError(f"The store {path} cannot be opened: {exc}.") from None
+            # Not ours to delete: it may hold documents someone ingested.
+            raise StoreError(
+                f"The store {path} is damaged ({exc}). Move it aside or delete it, and cablebot "
+                "will build a new one from the seeds."
+            ) from None
         except OSError as exc:
             raise StoreError(f"The store {path} cannot be created: {exc.strerror}.") from None
         return store, fresh
 
     def _ensure_schema(self) -> bool:
         try:
-            tables = {r[0] for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone() if "meta" in tables else None
+            tables = {
+                r[0]
+                for r in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+            row = (
+                self.conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+                if "meta" in tables
+                else None
+            )
         except sqlite3.DatabaseError as exc:
             # Not ours to delete: it may hold documents someone ingested.
             raise StoreError(
@@ -135,7 +162,9 @@ class Store:
         # keeping the files it was built from so that nothing ingested is lost.
         if "files" in tables:
             try:
-                self.recovered = [(n, bytes(d)) for n, d in self.conn.execute("SELECT name, data FROM files")]
+                self.recovered = [
+                    (n, bytes(d)) for n, d in self.conn.execute("SELECT name, data FROM files")
+                ]
             except sqlite3.DatabaseError:
                 self.recovered = []
         self._reset()
@@ -146,17 +175,23 @@ class Store:
             self.conn.close()
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, check_same_thread=False)
+            self.conn = sqlite3.connect(
+                str(self.path), isolation_level=None, check_same_thread=False
+            )
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA journal_mode = WAL")
         else:
-            for (name,) in self.conn.execute("SELECT name FROM sqlite_master WHERE type='table'").fetchall():
+            for (name,) in self.conn.execute(
+                "SELECT name FROM sqlite_master WHERE type='table'"
+            ).fetchall():
                 self.conn.execute(f"DROP TABLE IF EXISTS {name}")
         with self.transaction():
             for statement in SCHEMA.split(";"):
                 if statement.strip():
                     self.conn.execute(statement)
-            self.conn.execute("INSERT INTO meta VALUES ('schema', ?), ('generation', '0')", (SCHEMA_VERSION,))
+            self.conn.execute(
+                "INSERT INTO meta VALUES ('schema', ?), ('generation', '0')", (SCHEMA_VERSION,)
+            )
         self._load.cache_clear()
 
     def transaction(self):
@@ -195,29 +230,45 @@ class Store:
         ).fetchall()
 
     def by_number(self, number: str) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents WHERE telegram_number = ? OR record_id = ?", (number, number))]
+        """Documents whose telegram number, outgoing number or record ID is number."""
+        rows = self.conn.execute(
+            "SELECT id FROM documents WHERE telegram_number = ? OR record_id = ? OR outgoing_number = ?"
+            " ORDER BY telegram_number = ? DESC",
+            (number, number, number, number),
+        )
+        return [r[0] for r in rows]
 
     def passage(self, cable_id: str, position: int) -> Passage | None:
         row = self.conn.execute(
-            "SELECT part, text FROM passages WHERE doc_id = ? AND position = ?", (cable_id, position)
+            "SELECT part, text FROM passages WHERE doc_id = ? AND position = ?",
+            (cable_id, position),
         ).fetchone()
         return Passage(cable_id, position, row[0], row[1]) if row else None
 
     def passages(self, cable_id: str) -> list[Passage]:
-        rows = self.conn.execute("SELECT position, part, text FROM passages WHERE doc_id = ? ORDER BY position", (cable_id,))
+        rows = self.conn.execute(
+            "SELECT position, part, text FROM passages WHERE doc_id = ? ORDER BY position",
+            (cable_id,),
+        )
         return [Passage(cable_id, p, part, text) for p, part, text in rows]
 
     def find_same(self, cable: Cable) -> tuple[str | None, bool]:
         """The id of a stored document that is this one (by record ID, text, or file and title), and whether it is unchanged."""
         if cable.record_id:
-            row = self.conn.execute("SELECT id FROM documents WHERE record_id = ?", (cable.record_id,)).fetchone()
+            row = self.conn.execute(
+                "SELECT id FROM documents WHERE record_id = ?", (cable.record_id,)
+            ).fetchone()
             if row:
                 return row[0], self._unchanged(row[0], cable)
-        row = self.conn.execute("SELECT id FROM documents WHERE checksum = ?", (cable.checksum,)).fetchone()
+        row = self.conn.execute(
+            "SELECT id FROM documents WHERE checksum = ?", (cable.checksum,)
+        ).fetchone()
         if row:
             return row[0], self._unchanged(row[0], cable)
         if cable.file:
-            row = self.conn.execute("SELECT id FROM documents WHERE file = ? AND title = ?", (cable.file, cable.title)).fetchone()
+            row = self.conn.execute(
+                "SELECT id FROM documents WHERE file = ? AND title = ?", (cable.file, cable.title)
+            ).fetchone()
             if row:
                 return row[0], False
         return None, False
@@ -239,15 +290,17 @@ class Store:
     def insert(self, cable: Cable) -> None:
         c = self.conn
         c.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
             (
                 cable.id, cable.kind, cable.title, cable.date.start if cable.date else None,
                 cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
                 json.dumps(to_dict(cable), ensure_ascii=False),
+                cable.outgoing_number.removeprefix("No. ") or None,
             ),
         )  # fmt: skip
         c.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?)", [(p.cable, p.position, p.part, p.text) for p in passages_of(cable)]
+            "INSERT INTO passages VALUES (?,?,?,?)",
+            [(p.cable, p.position, p.part, p.text) for p in passages_of(cable)],
         )
         c.executemany(
             "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
@@ -260,18 +313,31 @@ class Store:
         c.executemany(
             "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
             [
-                (cable.id, i, e.kind, e.date.text, e.date.start, e.date.end, e.date.precision, e.words)
+                (
+                    cable.id,
+                    i,
+                    e.kind,
+                    e.date.text,
+                    e.date.start,
+                    e.date.end,
+                    e.date.precision,
+                    e.words,
+                )
                 for i, e in enumerate(cable.events)
             ],
         )
-        c.executemany("INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)])
+        c.executemany(
+            "INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)]
+        )
         self._load.cache_clear()
 
     def keep_file(self, name: str, data: bytes) -> None:
         self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (name, data))
 
     def drop_file_if_unused(self, name: str) -> None:
-        if not self.conn.execute("SELECT 1 FROM documents WHERE file = ? LIMIT 1", (name,)).fetchone():
+        if not self.conn.execute(
+            "SELECT 1 FROM documents WHERE file = ? LIMIT 1", (name,)
+        ).fetchone():
             self.conn.execute("DELETE FROM files WHERE name = ?", (name,))
 
     def delete(self, cable_id: str) -> None:

@@ -23,6 +23,8 @@ def singular(word: str) -> str:
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not re.search(r"(ss|us|is)$", w):
         w = w[:-1]
+    elif re.fullmatch(r"[bcdfghjklmnpqrtvwxz]{1,3}s", w):
+        w = w[:-1]  # an abbreviation's plural: "MGs", "AAs"
     return f"{head} {w}" if head else w
 
 

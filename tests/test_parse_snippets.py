@@ -262,11 +262,6 @@ def test_prose_items_units_scales_and_non_items():
     ]
 
 
-@pytest.mark.xfail(
-    reason="BUG: NOT_ITEMS is checked against the last word of the name only, so "
-    "'36 divisions fighting in Korea' becomes an item 'divisions fighting'",
-    strict=True,
-)
 def test_prose_items_troops_followed_by_a_verb_are_not_goods():
     items = prose_items(
         ["We ask you to supply small arms for 36 divisions fighting in Korea."], year=1950, known=[]
@@ -336,10 +331,6 @@ def test_parse_source_unsplittable_and_empty():
     assert parse_source("") is None
 
 
-@pytest.mark.xfail(
-    reason="BUG: in 'p. 11, ll. 87-89' p. is the folder (papka); listy are read as '11' not '87-89'",
-    strict=True,
-)
 def test_parse_source_papka_is_not_the_leaves():
     s = parse_source("AVP RF, f. 059a, op. 5a, p. 11, d. 4, ll. 87-89")
     assert (s.fond, s.opis, s.delo, s.listy) == ("059a", "5a", "4", "87-89")

@@ -472,7 +472,10 @@ def test_commentary_is_labelled_and_signed(commentary):
     assert commentary.title == "Commentary by Kwang-On Yoo"
     assert commentary.date is None and commentary.source is None
     assert commentary.telegram_number == "" and commentary.items == ()
-    assert "not a primary source" in commentary.description
+    assert commentary.description == ""  # no made-up text to be searched or quoted as the post's
+    from knowledge import present
+
+    assert any("not a primary source" in line for line in present.header_lines(commentary))
 
 
 def test_commentary_text(commentary):

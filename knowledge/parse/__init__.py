@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
@@ -16,13 +17,17 @@ SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
 _HEADER_LINE = re.compile(r"^(?P<k>[A-Za-z][A-Za-z _]{1,20}):\s*(?P<v>.*)$")
 
 
+def _mib(size: int) -> str:
+    return f"{math.ceil(size / 2**20 * 10) / 10:.1f}"  # rounded up: 20 MiB and a byte is over 20
+
+
 def decode(data: bytes, name: str) -> str:
     """Bytes to text: UTF-8 (with or without BOM), or a clear error."""
     if not data.strip():
         raise ParseError(f"{name} is empty.")
     if len(data) > MAX_FILE_BYTES:
         raise ParseError(
-            f"{name} is {len(data) / 2**20:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+            f"{name} is {_mib(len(data))} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
         )
     try:
         return data.decode("utf-8-sig")
@@ -106,7 +111,7 @@ def read_file(path: Path) -> bytes:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
-                f"{path.name} is {size / 2**20:.1f} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
+                f"{path.name} is {_mib(size)} MB; cablebot reads files up to {MAX_FILE_BYTES // 2**20} MB."
             )
         return path.read_bytes()
     except OSError as exc:

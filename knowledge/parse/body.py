@@ -24,8 +24,14 @@ _FROM_RECEIVED = re.compile(
     re.I,
 )
 _FROM = re.compile(r"^from\s+(?P<origin>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\.?$", re.I)
-_SENT = re.compile(r"^(?:from\s+(?P<origin>[A-Za-z][\w\- ]*?)[.,]?\s+)?(?:sent|dispatched|transmitted)[.:]?\s*(?:at\s*)?(?P<rest>.*)$", re.I)
-_BARE_HEADING = re.compile(r"^(?:(?:ciphered|coded|enciphered|cipher|special|secret|top secret|outgoing|incoming)\s+)*(?:telegram|cable|cablegram|radiogram)\.?$", re.I)
+_SENT = re.compile(
+    r"^(?:from\s+(?P<origin>[A-Za-z][\w\- ]*?)[.,]?\s+)?(?:sent|dispatched|transmitted)[.:]?\s*(?:at\s*)?(?P<rest>.*)$",
+    re.I,
+)
+_BARE_HEADING = re.compile(
+    r"^(?:(?:ciphered|coded|enciphered|cipher|special|secret|top secret|outgoing|incoming)\s+)*(?:telegram|cable|cablegram|radiogram)\.?$",
+    re.I,
+)
 _PRIORITY = re.compile(
     r"^(?P<p>top priority|extremely urgent|most urgent|very urgent|urgent|immediate|flash|priority|special|"
     r"top secret|strictly secret|secret|highest priority|out of turn|operational)\b[\s.!]*(?:[A-Z]\b)?\.?$",
@@ -56,8 +62,12 @@ _SIGNATURE = re.compile(
     r"^[A-Z][A-Z'’\-\.]+(?:\s+[A-Z][A-Z'’\-\.]+){0,3}(?:\s*[\[(][^\])]{2,40}[\])])?\.?$"
 )
 _ITEM_LINE = re.compile(r"^\(?\d{1,2}[.)]\s+\S")
-_CITY_TO = re.compile(r"^(?P<city>[A-Z][A-Z\-]{2,}(?:\s+[A-Z][A-Z\-]{2,})?),\s*(?P<to>to\s+.+?)[.,]?$")
-_SALUTATION = re.compile(r"^[\"“„«']?\s*(?:dear\s+)?comrades?\s+(?P<who>[A-Z][\w\-\[\] .]{1,40}?)[.,!:]?$", re.I)
+_CITY_TO = re.compile(
+    r"^(?P<city>[A-Z][A-Z\-]{2,}(?:\s+[A-Z][A-Z\-]{2,})?),\s*(?P<to>to\s+.+?)[.,]?$"
+)
+_SALUTATION = re.compile(
+    r"^[\"“„«']?\s*(?:dear\s+)?comrades?\s+(?P<who>[A-Z][\w\-\[\] .]{1,40}?)[.,!:]?$", re.I
+)
 _QUOTES = "\"“”„«»'"
 
 

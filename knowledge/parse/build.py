@@ -11,6 +11,7 @@ from knowledge.parse.body import TelegramParts, read_telegram, reflow
 from knowledge.parse.items import numbered_items, prose_items
 from knowledge.parse.raw import RawDocument
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
+from knowledge.text import sentences
 
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:ciphered|coded|enciphered|cipher|top secret|secret|urgent)\s+)*"
@@ -49,7 +50,9 @@ def title_parties(title: str, aliases: Aliases | None = None) -> dict[str, str]:
     out = {}
     for k, g in (("sender", "s"), ("recipient", "r"), ("via", "v"), ("for", "f")):
         value = (m.group(g) or "").replace("\x00", "to").strip(" ,.")
-        value = re.sub(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?$", "", value)  # "Roshchin in Beijing"
+        value = re.sub(
+            r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?$", "", value
+        )  # "Roshchin in Beijing"
         if aliases is not None and value and norm(value) not in aliases.people:
             known = aliases.find_people(value)
             if len(known) == 1 and " and " not in value:
@@ -78,7 +81,8 @@ def parse_source(text: str) -> ArchivalSource | None:
         fond=grab(r"\b(?:fond|f\.)\s*([\w/]+)"),
         opis=grab(r"\b(?:opis|op\.)\s*([\w/]+)"),
         delo=grab(r"\b(?:delo|d\.)\s*([\w/]+)"),
-        listy=grab(r"\b(?:listy|list|ll\.|l\.|pages|pp\.|p\.)\s*(\d[\d\s,\-–]*\d|\d)"),
+        # "p." is a papka (folder) in Russian citations, not a page.
+        listy=grab(r"\b(?:listy|list|ll\.|l\.)\s*(\d[\d\s,\-–]*\d|\d)"),
     )
 
 
@@ -147,7 +151,12 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
     if recipient is None:
         recipient = for_party or addressee
     via = _party(raw.via or named.get("via") or "", aliases)
-    if via is None and addressee and recipient and addressee.name not in recipient.name.split(" and "):
+    if (
+        via is None
+        and addressee
+        and recipient
+        and addressee.name not in recipient.name.split(" and ")
+    ):
         via = addressee  # "To Comrade Zakharov / For Comrade Zhou Enlai": Zakharov passes it on
 
     numbered = numbered_items(parts.paragraphs, year=year)
@@ -267,7 +276,12 @@ def _events(date, sent, received, signed, items, parts, year) -> list[Event]:
             continue  # a numbered list shares one window; show it once
         seen_words.add(key)
         what = "the listed items" if item.number else f"{item.quantity_text()} {item.name}"
-        events.append(Event(kind, item.date, item.words, what))
+        words = (
+            item.words
+            if item.date.text in item.words
+            else _sentence_holding(parts.paragraphs, item.date.text) or item.words
+        )
+        events.append(Event(kind, item.date, words, what))
     for para in parts.paragraphs:
         for _span, value in find_dates(para, year=year):
             if (value.text, value.start) in seen_words:
@@ -275,6 +289,14 @@ def _events(date, sent, received, signed, items, parts, year) -> list[Event]:
             seen_words.add((value.text, value.start))
             events.append(Event("mentioned", value, para, "date in the text"))
     return events
+
+
+def _sentence_holding(paragraphs: list[str], text: str) -> str:
+    """The sentence of the cable that prints text (a list's delivery window is in its lead-in)."""
+    for para in paragraphs:
+        if text in para:
+            return next((s for s in sentences(para) if text in s), para)
+    return ""
 
 
 def _people(aliases, text, raw, sender, recipient, via, for_party, parts, _a) -> list[str]:
@@ -311,7 +333,6 @@ def _commentary(raw: RawDocument, aliases: Aliases) -> Cable:
         title=raw.title,
         kind="commentary",
         date=parse_date(raw.date) if raw.date else None,
-        description="The poster's own commentary around the cables; not a primary source.",
         sender=Party(author, raw.author) if author else None,
         paragraphs=tuple(paragraphs),
         people=tuple(aliases.find_people(text)),

@@ -133,18 +133,31 @@ def prose_items(
                 unit_only = name.lower() in UNITS
                 if unit_only:
                     # "The rails, 1,500 tons, and ...": the thing is named before its quantity.
-                    before = re.search(r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*[,:(–-]\s*$", sentence[: m.start()])
+                    before = re.search(
+                        r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*[,:(–-]\s*$",
+                        sentence[: m.start()],
+                    )
                     name = re.sub(r"(?i)^(?:the|of)\s+", "", before.group(1)) if before else ""
-                if not name and k and re.match(r"(?i)(?:more|others?|additional|further)\b", m.group("name")):
-                    name = _noun_phrase(matches[k - 1].group("name"))  # "90 jet fighters ... and 60 more"
+                if (
+                    not name
+                    and k
+                    and re.match(r"(?i)(?:more|others?|additional|further)\b", m.group("name"))
+                ):
+                    name = _noun_phrase(
+                        matches[k - 1].group("name")
+                    )  # "90 jet fighters ... and 60 more"
                 quantity = _qty(m)
                 if not name or quantity is None or _is_year(m.group("q")):
                     continue
                 key = (singular(name.lower()), quantity)
-                if key in seen or singular(name.split()[-1].lower()) in NOT_ITEMS:
+                if key in seen or any(
+                    singular(w.lower()) in NOT_ITEMS or w.lower() in NOT_ITEMS for w in name.split()
+                ):
                     continue
                 seen.add(key)
-                unit = UNITS.get((m.group("u") or "").lower()) or (UNITS[_noun_phrase(m.group("name")).lower()] if unit_only else None)
+                unit = UNITS.get((m.group("u") or "").lower()) or (
+                    UNITS[_noun_phrase(m.group("name")).lower()] if unit_only else None
+                )
                 role = (
                     "requested"
                     if request
@@ -212,7 +225,10 @@ def _later_date(name: str, sentence: str, paragraph: str, year: int | None) -> D
         if head in {singular(w) for w in re.findall(r"[a-z\-]+", later.lower())}:
             found = find_dates(later, year=year)
             spans = [span for span, _ in found]
-            if any(not _inside_date(q.span(), [(sp, None) for sp in spans]) for q in _PROSE.finditer(later)):
+            if any(
+                not _inside_date(q.span(), [(sp, None) for sp in spans])
+                for q in _PROSE.finditer(later)
+            ):
                 continue  # it has quantities of its own ("These 500 automobiles ... 3,000"): not about this one
             if found:
                 return found[0][1]

@@ -21,12 +21,24 @@ if TYPE_CHECKING:
     from knowledge.library import Library
 
 QUOTE_CHARS = 400
-AFFIRM = re.compile(r"\b(?:will be satisfied|affirmative|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b", re.I)
-DENY = re.compile(r"\b(?:refuse[sd]?|cannot|can not|not possible|impossible|decline[sd]?|reject(?:ed)?|no longer)\b", re.I)
+AFFIRM = re.compile(
+    r"\b(?:will be satisfied|affirmative|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b",
+    re.I,
+)
+DENY = re.compile(
+    r"\b(?:refuse[sd]?|(?:we|i) cannot|cannot be (?:satisfied|met|sent|delivered)|can not|not possible|impossible|decline[sd]?|reject(?:ed)?|no longer)\b",
+    re.I,
+)
 
 
 def cite(c: Cable, quote: str) -> Citation:
-    return Citation(c.id, c.title, c.date.display() if c.date else "", c.source.text if c.source else "", clip(quote, QUOTE_CHARS))
+    return Citation(
+        c.id,
+        c.title,
+        c.date.display() if c.date else "",
+        c.source.text if c.source else "",
+        clip(quote, QUOTE_CHARS),
+    )
 
 
 def describe(c: Cable) -> str:
@@ -62,7 +74,9 @@ def on_quantity(lib: Library, q: Question) -> Answer | None:
     if not matches:
         return _quantity_in_text(lib, q)
     best = matches[0]
-    same = [m for m in matches[1:4] if m.score >= best.score - 0.01 and m.item.name != best.item.name]
+    same = [
+        m for m in matches[1:4] if m.score >= best.score - 0.01 and m.item.name != best.item.name
+    ]
     fact = _item_fact(best.cable, best.item)
     cites = [cite(best.cable, best.item.words)]
     if same:
@@ -79,19 +93,41 @@ def _quantity_in_text(lib: Library, q: Question) -> Answer | None:
     for m in match_sentences(lib, q):
         if m.coverage < 0.99 or m.score < 2.5:
             continue
-        hit = re.search(r"(\d[\d,]*)(?:\s*\([\w\- ]+\))?\s+(?:[\w\-]+\s+){0,2}?(" + "|".join(re.escape(w) for w in words) + r")\w*", m.sentence, re.I)
+        hit = re.search(
+            r"(\d[\d,]*)(?:\s*\([\w\- ]+\))?\s+(?:[\w\-]+\s+){0,2}?("
+            + "|".join(re.escape(w) for w in words)
+            + r")\w*",
+            m.sentence,
+            re.I,
+        )
         if hit:
             who = m.cable.sender.name if m.cable.sender else "The cable"
-            fact = f"{hit.group(0)}: {who} wrote, in {describe(m.cable)}: \"{m.sentence}\""
+            fact = f'{hit.group(0)}: {who} wrote, in {describe(m.cable)}: "{m.sentence}"'
             return render(q, fact, [cite(m.cable, m.sentence)])
     return None
 
 
+def promiser(c: Cable, item: RequestedItem) -> str:
+    """Who asked for or promised an item: the sender, unless the words say 'you promised'."""
+    if item.role == "promised" and c.recipient and YOU_PROMISED.search(item.words):
+        return c.recipient.name
+    return c.sender.name if c.sender else "The cable"
+
+
+YOU_PROMISED = re.compile(r"\byou\s+(?:have\s+)?promised\b|\bpromised\s+by\s+you\b", re.I)
+
+
 def _item_fact(c: Cable, item: RequestedItem) -> str:
-    who = c.sender.name if c.sender else "The cable"
+    who = promiser(c, item)
     verb = "asked for" if item.role == "requested" else "promised"
     to = f" {c.recipient.name}" if c.recipient and item.role == "requested" else ""
-    what = f"{item.quantity_text()} {item.name}" if item.unit in (None, "pieces") else f"{item.quantity_text()} of {item.name}"
+    if who != (c.sender.name if c.sender else who):
+        to = ""
+    what = (
+        f"{item.quantity_text()} {item.name}"
+        if item.unit in (None, "pieces")
+        else f"{item.quantity_text()} of {item.name}"
+    )
     number = f" (item {item.number} of the list)" if item.number else ""
     when = ""
     if item.date:
@@ -104,7 +140,10 @@ def _item_fact(c: Cable, item: RequestedItem) -> str:
 
 def _when(d) -> str:
     shown = d.display()
-    if d.precision in ("month", "month-range", "half-year", "half-month", "year") and not d.qualifier:
+    if (
+        d.precision in ("month", "month-range", "half-year", "half-month", "year")
+        and not d.qualifier
+    ):
         return f"in {shown}"
     if d.qualifier or d.precision == "day-range" and shown.startswith(tuple("0123456789")) is False:
         return shown
@@ -116,7 +155,17 @@ def on_total(lib: Library, q: Question) -> Answer | None:
     if not matches:
         return None
     best = matches[0]
-    keep = [m for m in matches if m.score >= best.score - 1.0 and m.item.unit == best.item.unit and m.item.role == best.item.role]
+    keep = [
+        m
+        for m in matches
+        if m.score >= best.score - 1.0
+        and m.item.unit == best.item.unit
+        and m.item.role == best.item.role
+    ]
+    named = {m.name for m in q.people if m.role_hint == "sender" or m.possessive}
+    if named:
+        # What X asked for or promised in X's own cables; a cable recalling an old promise is not one.
+        keep = [m for m in keep if m.cable.sender and m.cable.sender.name in named] or keep
     seen, rows = set(), []
     for m in keep:
         key = (m.cable.id, m.item.name, m.item.quantity)
@@ -135,7 +184,9 @@ def on_items(lib: Library, q: Question) -> Answer | None:
     ranked = rank_cables(lib, q)
     want = "promised" if q.wants_promise else "requested"
     for r in ranked:
-        items = [i for i in r.cable.items if i.role == want] or ([] if q.people else list(r.cable.items))
+        items = [i for i in r.cable.items if i.role == want] or (
+            [] if q.people else list(r.cable.items)
+        )
         if not items or (q.people and r.score < 2.5):
             continue
         c = r.cable
@@ -143,8 +194,16 @@ def on_items(lib: Library, q: Question) -> Answer | None:
         who = c.sender.name if c.sender else "The cable"
         verb = "asked for" if want == "requested" else "promised"
         to = f" {c.recipient.name}" if c.recipient and want == "requested" else ""
-        fact = f"{who} asked{to} for: {listing} ({describe(c)})." if verb == "asked for" else f"{who} promised: {listing} ({describe(c)})."
-        words = " ".join(i.words for i in items) if items[0].number else " ".join(dict.fromkeys(i.words for i in items))
+        fact = (
+            f"{who} asked{to} for: {listing} ({describe(c)})."
+            if verb == "asked for"
+            else f"{who} promised: {listing} ({describe(c)})."
+        )
+        words = (
+            " ".join(i.words for i in items)
+            if items[0].number
+            else " ".join(dict.fromkeys(i.words for i in items))
+        )
         return render(q, fact, [cite(c, words)])
     return None
 
@@ -160,8 +219,12 @@ def on_date(lib: Library, q: Question) -> Answer | None:
         if dated:
             m = dated[0]
             role = "are to be delivered" if m.item.role == "promised" else "were wanted"
-            what = f"the {m.item.quantity_text()} {m.item.name}" if not m.item.number else "the listed items"
-            fact = f"{_cap(what)} {role} {_when(m.item.date)} (as the cable puts it: \"{m.item.date.text}\"), according to {describe(m.cable)}."
+            what = (
+                f"the {m.item.quantity_text()} {m.item.name}"
+                if not m.item.number
+                else "the listed items"
+            )
+            fact = f'{_cap(what)} {role} {_when(m.item.date)} (as the cable puts it: "{m.item.date.text}"), according to {describe(m.cable)}.'
             return render(q, fact, [cite(m.cable, _sentence_with(m.item.words, m.item.date.text))])
     if not q.names_a_cable:
         return None
@@ -170,26 +233,32 @@ def on_date(lib: Library, q: Question) -> Answer | None:
         for r in ranked[:3]:
             if not q.people or r.score < 2.5:
                 continue
-            kinds = ("requested delivery",) if q.date_role == "window" else ("promised delivery", "requested delivery")
+            kinds = (
+                ("requested delivery",)
+                if q.date_role == "window"
+                else ("promised delivery", "requested delivery")
+            )
             events = [e for e in r.cable.events if e.kind in kinds]
             if events:
                 e = events[0]
-                fact = f"{_cap(describe(r.cable))} gives {e.kind} {_when(e.date)} (\"{e.date.text}\") for {e.description}."
+                fact = f'{_cap(describe(r.cable))} gives {e.kind} {_when(e.date)} ("{e.date.text}") for {e.description}.'
                 return render(q, fact, [cite(r.cable, _sentence_with(e.words, e.date.text))])
     field = {"received": "received", "sent": "sent"}.get(q.date_role, "date")
     chosen = close_seconds(ranked, lambda c: getattr(c, field) is not None)
-    if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+    if (
+        not chosen
+        or (q.people and chosen[0].score < 2.5)
+        or (not q.people and not q.words and not q.number_words)
+    ):
         return None
     facts, cites = [], []
     for r in chosen:
         c = r.cable
         value = getattr(c, field)
-        if field == "received":
-            facts.append(f"{_cap(describe(c))} was received on {value.display()} (\"{value.text}\").")
-            cites.append(cite(c, next((e.words for e in c.events if e.kind == "received"), value.text)))
-        elif field == "sent":
-            facts.append(f"{_cap(describe(c))} was sent on {value.display()} (\"{value.text}\").")
-            cites.append(cite(c, next((e.words for e in c.events if e.kind == "sent"), value.text)))
+        if field in ("received", "sent"):
+            words = next((e.words for e in c.events if e.kind == field), value.text)
+            facts.append(f'{_cap(describe(c))} was {field} on {value.display()} ("{words}").')
+            cites.append(cite(c, words))
         else:
             extra = []
             if c.sent:
@@ -213,7 +282,7 @@ def _dated_sentence(lib: Library, q: Question) -> Answer | None:
         found = find_dates(m.sentence, year=year)
         if found:
             value = found[0][1]
-            fact = f"{_when(value)[:1].upper()}{_when(value)[1:]} (\"{value.text}\"), according to {describe(m.cable)}: \"{m.sentence}\""
+            fact = f'{_when(value)[:1].upper()}{_when(value)[1:]} ("{value.text}"), according to {describe(m.cable)}: "{m.sentence}"'
             return render(q, fact, [cite(m.cable, m.sentence)])
     return None
 
@@ -227,12 +296,30 @@ WHO_FIELDS: dict[str, Callable[[Cable], str]] = {
     "via": lambda c: c.via.name if c.via else "",
     "recipient": lambda c: c.recipient.name if c.recipient else "",
     "sender": lambda c: c.sender.name if c.sender else "",
-    "copies": lambda c: ", ".join(f"{x.name} ({x.count} copies)" if x.count > 1 else x.name for x in c.copies),
+    "copies": lambda c: ", ".join(
+        f"{x.name} ({x.count} copies)" if x.count > 1 else x.name for x in c.copies
+    ),
 }
+
+
+def _numbered_item(lib: Library, q: Question):
+    """The item a question names by its quantity ("the 3,000 automobiles"), if any."""
+    if not (q.numbers and item_words(q)):
+        return None
+    found = [m for m in match_items(lib, q) if m.item.quantity in q.numbers]
+    return found[0] if found else None
 
 
 def on_who(lib: Library, q: Question) -> Answer | None:
     role = "copies" if q.intent == "copies" else (q.who_role or "sender")
+    m = _numbered_item(lib, q) if role in ("sender", "") else None
+    if m:
+        who = promiser(m.cable, m.item)
+        verb = "asked for" if m.item.role == "requested" else "promised"
+        fact = f"{who} {verb} the {m.item.quantity_text()} {m.item.name}, according to {describe(m.cable)}."
+        return render(
+            q, fact, [cite(m.cable, _sentence_with(m.item.words, format_number(m.item.quantity)))]
+        )
     if role == "reporter":
         return _reporter(lib, q)
     get = WHO_FIELDS[role]
@@ -240,7 +327,11 @@ def on_who(lib: Library, q: Question) -> Answer | None:
         return None
     ranked = rank_cables(lib, q)
     chosen = close_seconds(ranked, lambda c: bool(get(c)))
-    if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+    if (
+        not chosen
+        or (q.people and chosen[0].score < 2.5)
+        or (not q.people and not q.words and not q.number_words)
+    ):
         return None
     facts, cites = [], []
     for r in chosen:
@@ -248,21 +339,42 @@ def on_who(lib: Library, q: Question) -> Answer | None:
         value = get(c)
         if role == "signer":
             name = lib.aliases.person(c.signature)
-            facts.append(f"{_cap(describe(c))} is signed {c.signature}{f' ({name})' if name.lower() != c.signature.lower() else ''}.")
+            facts.append(
+                f"{_cap(describe(c))} is signed {c.signature}{f' ({name})' if name.lower() != c.signature.lower() else ''}."
+            )
             cites.append(cite(c, c.signature))
         elif role == "via":
-            facts.append(f"{_cap(describe(c))} went via {value} (\"{c.addressee or c.via.as_written}\").")
+            facts.append(
+                f'{_cap(describe(c))} went via {value} ("{c.addressee or c.via.as_written}").'
+            )
             cites.append(cite(c, " ".join(x for x in (c.addressee, c.for_line) if x) or c.title))
         elif role == "recipient":
             via = f", via {c.via.name}" if c.via else ""
-            written = f" (written {c.recipient.as_written})" if c.recipient.as_written and c.recipient.as_written != value else ""
+            written = (
+                f" (written {c.recipient.as_written})"
+                if c.recipient.as_written and c.recipient.as_written != value
+                else ""
+            )
             facts.append(f"{_cap(describe(c))} was addressed to {value}{written}{via}.")
-            cites.append(cite(c, c.title if c.recipient.as_written in c.title else (c.addressee or c.title)))
+            cites.append(
+                cite(c, c.title if c.recipient.as_written in c.title else (c.addressee or c.title))
+            )
         elif role == "copies":
             facts.append(f"Copies of {describe(c)} went to {value}.")
-            cites.append(cite(c, "Copies: " + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies)))
+            cites.append(
+                cite(
+                    c,
+                    "Copies: "
+                    + ", ".join(
+                        f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies
+                    ),
+                )
+            )
         else:
-            facts.append(f"{_cap(describe(c))} was sent by {value}" + (f", signed {c.signature}." if c.signature else "."))
+            facts.append(
+                f"{_cap(describe(c))} was sent by {value}"
+                + (f", signed {c.signature}." if c.signature else ".")
+            )
             cites.append(cite(c, c.signature or c.title))
     return render(q, " ".join(facts), cites)
 
@@ -274,7 +386,7 @@ def _reporter(lib: Library, q: Question) -> Answer | None:
             continue
         names = [n for n in lib.aliases.find_people(m.sentence)]
         if names:
-            fact = f"{' and '.join(names)}, according to {describe(m.cable)}: \"{m.sentence}\""
+            fact = f'{" and ".join(names)}, according to {describe(m.cable)}: "{m.sentence}"'
             return render(q, fact, [cite(m.cable, m.sentence)])
     return None
 
@@ -282,19 +394,40 @@ def _reporter(lib: Library, q: Question) -> Answer | None:
 def on_identity(lib: Library, q: Question) -> Answer | None:
     from knowledge.qa.understand import _fuzzy_person
 
-    canonical = lib.aliases.people.get(re.sub(r"[^\w ]", " ", q.identity.lower()).strip()) or _fuzzy_person(q.identity, lib.aliases)
+    canonical = lib.aliases.people.get(
+        re.sub(r"[^\w ]", " ", q.identity.lower()).strip()
+    ) or _fuzzy_person(q.identity, lib.aliases)
     if not canonical:
         return None
     ranked = rank_cables(lib, q)
     for r in ranked:
         c = r.cable
-        for role, party in (("sender", c.sender), ("recipient", c.recipient), ("via", c.via), ("for", c.for_party)):
+        for role, party in (
+            ("sender", c.sender),
+            ("recipient", c.recipient),
+            ("via", c.via),
+            ("for", c.for_party),
+        ):
             if party and canonical in party.name.split(" and "):
                 written = party.as_written or party.name
-                alias = q.identity.strip().title() if q.identity.strip().lower() != canonical.lower() else ""
+                alias = (
+                    q.identity.strip().title()
+                    if q.identity.strip().lower() != canonical.lower()
+                    else ""
+                )
                 same = f"{alias} is {canonical}: " if alias else ""
-                fact = f"{same}{canonical} is the {role} of {describe(c)}, written \"{written}\"."
-                quote = next((line for line in (c.addressee, c.for_line, c.signature, c.title) if line and canonical.split()[-1].lower() in line.lower() or alias and alias.lower() in (line or "").lower()), c.title)
+                fact = f'{same}{canonical} is the {role} of {describe(c)}, written "{written}".'
+                quote = next(
+                    (
+                        line
+                        for line in (c.addressee, c.for_line, c.signature, c.title)
+                        if line
+                        and canonical.split()[-1].lower() in line.lower()
+                        or alias
+                        and alias.lower() in (line or "").lower()
+                    ),
+                    c.title,
+                )
                 return render(q, fact, [cite(c, quote)])
     return None
 
@@ -305,12 +438,25 @@ def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], s
             return None
         ranked = rank_cables(lib, q)
         chosen = close_seconds(ranked, lambda c: bool(get(c)))
-        if not chosen or (q.people and chosen[0].score < 2.5) or (not q.people and not q.words and not q.number_words):
+        if (
+            not chosen
+            or (q.people and chosen[0].score < 2.5)
+            or (not q.people and not q.words and not q.number_words)
+        ):
             return None
         facts = [f"The {label} of {describe(r.cable)} is {get(r.cable)}." for r in chosen]
         return render(q, " ".join(facts), [cite(r.cable, quote(r.cable)) for r in chosen])
 
     return handler
+
+
+OUTGOING = re.compile(
+    r"\boutgoing\b|\bsender'?s? (?:own )?number\b|\bnumber (?:it was )?sent (?:as|under)\b", re.I
+)
+
+
+def _closing_quote(c: Cable) -> str:
+    return " ".join(x for x in (c.outgoing_number, c.sent.text if c.sent else "") if x)
 
 
 def _number(c: Cable) -> str:
@@ -325,6 +471,15 @@ def _number(c: Cable) -> str:
 
 
 def on_place(lib: Library, q: Question) -> Answer | None:
+    if q.numbers and item_words(q):
+        numbered = [m for m in match_items(lib, q) if m.item.quantity in q.numbers]
+        if numbered:
+            m = numbered[0]
+            sentence = _sentence_with(m.item.words, format_number(m.item.quantity))
+            who = promiser(m.cable, m.item)
+            return render(
+                q, f'{who} wrote, in {describe(m.cable)}: "{sentence}"', [cite(m.cable, sentence)]
+            )
     if re.search(r"\bfrom\b", q.text, re.I):
         ranked = rank_cables(lib, q)
         chosen = close_seconds(ranked, lambda c: bool(c.origin))
@@ -337,24 +492,58 @@ def on_place(lib: Library, q: Question) -> Answer | None:
 
 def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer | None:
     found = match_sentences(lib, q, commentary=commentary)
-    if not found and commentary and not q.words and q.people:
-        q.words = [w for m in q.people for w in m.name.lower().split()]
-        found = match_sentences(lib, q, commentary=commentary)
     if not found:
         return None
-    best = found[0]
+    senders = {m.name for m in q.people if m.role_hint == "sender" or m.possessive}
+    own = [m for m in found if m.cable.sender and m.cable.sender.name in senders]
+    best = own[0] if own else found[0]  # "why did Zhou need ...": Zhou's words, not a reply to him
     if q.people and not commentary and best.score < 1.5 + 0.9:
         return None
     c = best.cable
     if commentary:
-        fact = f"The poster's commentary ({c.author or 'not a primary source'}; commentary, not a cable) says: \"{best.sentence}\""
+        fact = f'The poster\'s commentary ({c.author or "not a primary source"}; commentary, not a cable) says: "{best.sentence}"'
     else:
         who = c.sender.name if c.sender else "The cable"
-        fact = f"{who} wrote, in {describe(c)}: \"{best.sentence}\""
+        fact = f'{who} wrote, in {describe(c)}: "{best.sentence}"'
     return render(q, fact, [cite(c, best.sentence)])
 
 
+COMMENTARY_WORDS = {"commentary", "post", "poster", "blog", "author", "introduction", "according"}
+AUTHOR_CUE = re.compile(
+    r"\b(?:who\s+(?:wrote|posted|is the author|authored)|author of|written by|whose (?:post|commentary))\b",
+    re.I,
+)
+
+
+def on_commentary(lib: Library, q: Question) -> Answer | None:
+    """What the poster's own commentary says, labelled as commentary, never as a cable."""
+    if AUTHOR_CUE.search(q.text):
+        for c in lib.store.all():
+            if c.kind == "commentary" and c.author:
+                sign_off = c.author
+                return render(
+                    q,
+                    f"The commentary was written by {c.author}, who signs the post; it is commentary, not a primary source.",
+                    [cite(c, sign_off)],
+                )
+        return None
+    q.words = [w for w in q.words if w not in COMMENTARY_WORDS]
+    if not q.words:  # "what does the post say about Truman": the name is the topic
+        q.words = [w for m in q.people for w in m.name.lower().split()]
+    return on_passage(lib, q, commentary=True)
+
+
 def on_yesno(lib: Library, q: Question) -> Answer | None:
+    m = _numbered_item(lib, q)
+    if m and q.people:
+        who = promiser(m.cable, m.item)
+        verb = "asked for" if m.item.role == "requested" else "promised"
+        asked = q.people[0].name
+        verdict = "Yes. " if who == asked else "No. "
+        fact = f"{verdict}{who} {verb} the {m.item.quantity_text()} {m.item.name}, according to {describe(m.cable)}."
+        return render(
+            q, fact, [cite(m.cable, _sentence_with(m.item.words, format_number(m.item.quantity)))]
+        )
     if VERDICT_VERBS.search(q.text) and q.people:
         answer = _verdict(lib, q)
         if answer:
@@ -370,27 +559,59 @@ def on_yesno(lib: Library, q: Question) -> Answer | None:
     if not found:
         return None
     best = found[0]
-    verdict = "No. " if DENY.search(best.sentence) else "Yes. " if AFFIRM.search(best.sentence) else ""
+    agreed = AFFIRM.search(best.sentence) and not DENY.search(best.sentence)
+    denied = DENY.search(best.sentence) and not AFFIRM.search(best.sentence)
+    negative = bool(NEGATIVE_ASK.search(q.text))
+    verdict = (
+        ("No. " if negative else "Yes. ")
+        if agreed
+        else ("Yes. " if negative else "No. ")
+        if denied
+        else ""
+    )
     who = best.cable.sender.name if best.cable.sender else "The cable"
-    fact = f"{verdict}{who} wrote, in {describe(best.cable)}: \"{best.sentence}\""
+    fact = f'{verdict}{who} wrote, in {describe(best.cable)}: "{best.sentence}"'
     return render(q, fact, [cite(best.cable, best.sentence)])
 
 
-VERDICT_VERBS = re.compile(r"\b(?:agree|accept|approve|consent|satisf|grant|fulfil|refuse|reject|decline|deny|denied)\w*", re.I)
+VERDICT_VERBS = re.compile(
+    r"\b(?:agree|accept|approve|consent|satisf|grant|fulfil|refuse|reject|decline|deny|denied)\w*",
+    re.I,
+)
+
+
+NEGATIVE_ASK = re.compile(r"\b(?:refuse|reject|decline|deny|denied|turn(?:ed)? down)\w*", re.I)
 
 
 def _verdict(lib: Library, q: Question) -> Answer | None:
-    """Did X agree / refuse: the named sender's own words of assent or refusal."""
-    for r in rank_cables(lib, q)[:3]:
+    """Did X agree / refuse: the words of assent or refusal in the cable that answers.
+
+    "Did Stalin agree" reads Stalin's cables; "Zhou's request" reads the cables sent to Zhou.
+    The answer is Yes or No to the question as asked, so "did Stalin refuse" gets "No" when
+    he agreed.
+    """
+    subject = q.people[0]
+    for r in rank_cables(lib, q)[:4]:
         c = r.cable
-        if not c.sender or c.sender.name != q.people[0].name:  # the question's subject
+        parties = {"sender": c.sender, "recipient": c.recipient, "for": c.for_party}
+        names = {role: p.name for role, p in parties.items() if p}
+        if subject.possessive:
+            fits = subject.name in (names.get("recipient"), names.get("for"))
+        else:
+            fits = names.get("sender") == subject.name
+        if not fits:
             continue
         for text in (*c.paragraphs, c.description):
             for sentence in sentences(text):
-                if DENY.search(sentence) or AFFIRM.search(sentence):
-                    verdict = "No. " if DENY.search(sentence) and not AFFIRM.search(sentence) else "Yes. "
-                    fact = f"{verdict}{c.sender.name} wrote, in {describe(c)}: \"{sentence}\""
-                    return render(q, fact, [cite(c, sentence)])
+                affirm, deny = AFFIRM.search(sentence), DENY.search(sentence)
+                if not (affirm or deny):
+                    continue
+                agreed = bool(affirm) and not deny
+                asked_negative = bool(NEGATIVE_ASK.search(q.text))
+                verdict = "Yes. " if agreed != asked_negative else "No. "
+                who = c.sender.name if c.sender else "The cable"
+                fact = f'{verdict}{who} wrote, in {describe(c)}: "{sentence}"'
+                return render(q, fact, [cite(c, sentence)])
     return None
 
 
@@ -405,7 +626,7 @@ def on_summary(lib: Library, q: Question) -> Answer | None:
     if not text:
         return None
     label = "The archive's description" if c.description else "It opens"
-    return render(q, f"{_cap(describe(c))}: {label}: \"{clip(text, 300)}\"", [cite(c, text)])
+    return render(q, f'{_cap(describe(c))}: {label}: "{clip(text, 300)}"', [cite(c, text)])
 
 
 HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
@@ -416,15 +637,29 @@ HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
     "who": on_who,
     "copies": on_who,
     "identity": on_identity,
-    "source": on_field("archival source", lambda c: c.source.text if c.source else "", lambda c: c.source.text if c.source else ""),
-    "number": on_field("telegram number", _number, lambda c: c.heading or c.outgoing_number),
-    "record": on_field("archive record", lambda c: " ".join(x for x in (f"Record ID {c.record_id}" if c.record_id else "", c.url) if x), lambda c: c.record_id or c.url),
+    "source": on_field(
+        "archival source",
+        lambda c: c.source.text if c.source else "",
+        lambda c: c.source.text if c.source else "",
+    ),
+    "number": lambda lib, q: (
+        on_field("outgoing number", lambda c: c.outgoing_number, _closing_quote)
+        if OUTGOING.search(q.text)
+        else on_field("telegram number", _number, lambda c: c.heading or c.outgoing_number)
+    )(lib, q),
+    "record": on_field(
+        "archive record",
+        lambda c: " ".join(
+            x for x in (f"Record ID {c.record_id}" if c.record_id else "", c.url) if x
+        ),
+        lambda c: c.record_id or c.url,
+    ),
     "priority": on_field("priority marking", lambda c: c.priority, lambda c: c.priority),
     "place": on_place,
     "passage": on_passage,
     "yesno": on_yesno,
     "summary": on_summary,
-    "commentary": lambda lib, q: on_passage(lib, q, commentary=True),
+    "commentary": lambda lib, q: on_commentary(lib, q),
 }
 
 
@@ -440,11 +675,20 @@ def answer(lib: Library, text: str) -> Answer:
 def not_found(lib: Library, q: Question) -> Answer:
     """A plain 'not in these cables', with the closest things they do hold."""
     suggestions: list[str] = []
-    unknown = [m.name for m in q.people if not lib.store.conn.execute("SELECT 1 FROM people WHERE name = ? AND role != 'mentioned' LIMIT 1", (m.name,)).fetchone()]
+    unknown = [
+        m.name
+        for m in q.people
+        if not lib.store.conn.execute(
+            "SELECT 1 FROM people WHERE name = ? AND role != 'mentioned' LIMIT 1", (m.name,)
+        ).fetchone()
+    ]
     ranked = rank_cables(lib, q)
     if q.intent in ("quantity", "total", "items", "yesno"):
         for r in ranked[:2]:
-            suggestions += [f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})" for i in r.cable.items[:4]]
+            suggestions += [
+                f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})"
+                for i in r.cable.items[:4]
+            ]
     suggestions += [r.cable.title for r in ranked[:3]]
     suggestions = list(dict.fromkeys(suggestions))[:5]
     why = f" None of them is from or to {', '.join(unknown)}." if unknown else ""

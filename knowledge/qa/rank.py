@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
+from rapidfuzz.distance import OSA
 
 from knowledge.aliases import norm
 from knowledge.qa.understand import Question, item_words
@@ -30,12 +31,21 @@ def word_match(a: str, b: str) -> float:
         return 100.0
     if len(a) < 4 or len(b) < 4:
         return 100.0 if a == b else 0.0
+    # One slip (two in long words), a swap of neighbours counting as one: "rifels", "machne".
+    allowed = 1 if min(len(a), len(b)) < 8 else 2
+    if OSA.distance(singular(a.lower()), singular(b.lower())) <= allowed:
+        return 90.0
     return fuzz.ratio(a, b, processor=utils.default_process)
 
 
 def _parties(c: Cable) -> dict[str, str]:
     out = {}
-    for role, p in (("sender", c.sender), ("recipient", c.recipient), ("via", c.via), ("for", c.for_party)):
+    for role, p in (
+        ("sender", c.sender),
+        ("recipient", c.recipient),
+        ("via", c.via),
+        ("for", c.for_party),
+    ):
         if p:
             for n in p.name.split(" and "):
                 out.setdefault(n, role)
@@ -74,7 +84,16 @@ def cable_vocab(lib: Library, c: Cable) -> frozenset[str]:
     cache = lib.__dict__.setdefault("_vocab_cache", {})
     vocab = cache.get(c.id)
     if vocab is None:
-        text = " ".join([c.title, c.description, *c.paragraphs, *(i.name for i in c.items), *c.people, *c.places])
+        text = " ".join(
+            [
+                c.title,
+                c.description,
+                *c.paragraphs,
+                *(i.name for i in c.items),
+                *c.people,
+                *c.places,
+            ]
+        )
         vocab = frozenset(singular(w) for w in norm(text).split())
         if len(cache) > 20_000:
             cache.clear()
@@ -91,7 +110,10 @@ def word_coverage(lib: Library, q: Question, c: Cable) -> float:
     hits = 0
     for w in words:
         exact = w in vocab or ("-" in w and all(x in vocab for x in w.split("-")))
-        if exact or (len(w) >= 5 and process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3)):
+        if exact or (
+            len(w) >= 5
+            and process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3)
+        ):
             hits += 1
     return hits / len(words)
 
@@ -101,7 +123,9 @@ def date_fit(q: Question, c: Cable) -> float:
     return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in days) else 0.0
 
 
-def rank_cables(lib: Library, q: Question, *, commentary: bool = False, limit: int = 8) -> list[Ranked]:
+def rank_cables(
+    lib: Library, q: Question, *, commentary: bool = False, limit: int = 8
+) -> list[Ranked]:
     """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
     names = [w for m in q.people for w in norm(m.name).split()]
     bonus: dict[str, float] = {}
@@ -109,7 +133,11 @@ def rank_cables(lib: Library, q: Question, *, commentary: bool = False, limit: i
         for cable_id in lib.store.by_number(number):
             bonus[cable_id] = bonus.get(cable_id, 0) + 10
     words = q.words + names + [n for n in q.number_words if len(n) >= 3]
-    hits = lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=150) if words else []
+    hits = (
+        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=150)
+        if words
+        else []
+    )
     order: dict[str, float] = {cable_id: 0.0 for cable_id in bonus}
     for h in hits:
         order[h.cable] = max(order.get(h.cable, 0.0), h.score)
@@ -118,7 +146,12 @@ def rank_cables(lib: Library, q: Question, *, commentary: bool = False, limit: i
         c = lib.store.get(cable_id)
         if c is None or (c.kind == "commentary") != commentary:
             continue
-        score = 3 * word_coverage(lib, q, c) + person_fit(q, c) + bonus.get(cable_id, 0) + date_fit(q, c)
+        score = (
+            3 * word_coverage(lib, q, c)
+            + person_fit(q, c)
+            + bonus.get(cable_id, 0)
+            + date_fit(q, c)
+        )
         out.append(Ranked(score + 0.01 * min(order[cable_id], 10), c))
     out.sort(key=lambda r: -r.score)
     return out[:limit]
@@ -130,7 +163,9 @@ def close_seconds(ranked: list[Ranked], has) -> list[Ranked]:
     if not usable:
         return []
     best = usable[0].score
-    return [r for r in usable[:3] if r.score >= best * CLOSE_SECOND and (best - r.score) < 1.0] or usable[:1]
+    return [
+        r for r in usable[:3] if r.score >= best * CLOSE_SECOND and (best - r.score) < 1.0
+    ] or usable[:1]
 
 
 @dataclass(frozen=True)
@@ -159,16 +194,24 @@ def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str],
 
 def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
-    qwords = item_words(q)
+    places = {w for p in lib.aliases.find_places(q.text) for w in norm(p).split()}
+    places |= {
+        w for m in lib.aliases.places_pattern.finditer(q.text) for w in norm(m.group(0)).split()
+    }
+    qwords = [w for w in item_words(q) if w not in places] or item_words(q)
     expanded = list(qwords)
     for w in qwords:
         expanded += [x for x in lib.aliases.related_words(w) if " " not in x]
     for k in range(len(qwords) - 1):
-        expanded += [x for x in lib.aliases.related_words(f"{qwords[k]} {qwords[k + 1]}") for x in x.split()]
+        expanded += [
+            x for x in lib.aliases.related_words(f"{qwords[k]} {qwords[k + 1]}") for x in x.split()
+        ]
     names = [w for m in q.people for w in norm(m.name).split()]
     if not expanded and not q.numbers:
         return []
-    hits = lib.index.search(expanded + [n for n in q.number_words], kinds=("item",), people=names, limit=limit)
+    hits = lib.index.search(
+        expanded + [n for n in q.number_words], kinds=("item",), people=names, limit=limit
+    )
     out = []
     for h in hits:
         c = lib.store.get(h.cable)
@@ -187,20 +230,27 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
                 if word_match(w, head) >= WORD_MATCH or singular(w) in head_related:
                     head_hit = True
         coverage_q = matched_q / len(qwords) if qwords else 0.0
-        coverage_i = sum(1 for v in words if max((word_match(v, w) for w in qwords), default=0) >= WORD_MATCH) / max(1, len(words))
+        coverage_i = sum(
+            1 for v in words if max((word_match(v, w) for w in qwords), default=0) >= WORD_MATCH
+        ) / max(1, len(words))
         number_hit = item.quantity in q.numbers
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
         if (not qwords or weak) and not number_hit:
             continue
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
-        if item.date and item.date.start and any(_same_day(d.start, item.date.start) for d in q.dates):
+        if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
             score += 2.5
         fit = person_fit(q, c)
         in_words = {n for n in lib.aliases.find_people(item.words)}
         if q.people and all(m.name in in_words for m in q.people):
             fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)
-        if q.wants_request and item.role == "requested" or q.wants_promise and item.role == "promised":
+        if (
+            q.wants_request
+            and item.role == "requested"
+            or q.wants_promise
+            and item.role == "promised"
+        ):
             score += 0.5
         if any(m.role_hint == "sender" or m.possessive for m in q.people) and fit < 0:
             continue  # the named sender never asked for it
@@ -209,10 +259,17 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
     return out
 
 
-def _same_day(asked: str, given: str) -> bool:
+def _same_day(asked: str | None, given: str | None) -> bool:
     from knowledge.qa.understand import YEARLESS
 
+    if not asked or not given:
+        return False
     return asked[5:] == given[5:] and asked[:4] in (str(YEARLESS), given[:4])
+
+
+def same_dates(asked, given) -> bool:
+    """Whether a date the question names is the item's (both ends, the year optional)."""
+    return _same_day(asked.start, given.start) and _same_day(asked.end, given.end)
 
 
 @dataclass(frozen=True)
@@ -224,10 +281,15 @@ class SentenceMatch:
     passage: str
 
 
-REASON_CUES = re.compile(r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|on account of|the reason)\b", re.I)
+REASON_CUES = re.compile(
+    r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|on account of|the reason)\b",
+    re.I,
+)
 
 
-def match_sentences(lib: Library, q: Question, *, commentary: bool = False, limit: int = 40) -> list[SentenceMatch]:
+def match_sentences(
+    lib: Library, q: Question, *, commentary: bool = False, limit: int = 40
+) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
     names = [w for m in q.people for w in norm(m.name).split()]
     words = [w for w in q.words if len(w) >= 3]
@@ -246,7 +308,9 @@ def match_sentences(lib: Library, q: Question, *, commentary: bool = False, limi
         fit = person_fit(q, c)
         for s in sentences(passage.text.replace("\n", " ")):
             toks = norm(s).split()
-            matched = sum(1 for w in words if max((word_match(w, t) for t in toks), default=0) >= WORD_MATCH)
+            matched = sum(
+                1 for w in words if max((word_match(w, t) for t in toks), default=0) >= WORD_MATCH
+            )
             coverage = matched / len(words)
             if coverage < MIN_PASSAGE_COVERAGE:
                 continue

@@ -15,43 +15,370 @@ YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November
 
 # Kinds of question, tried in order; the first cue that matches decides.
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
-    ("commentary", re.compile(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|kwang|in the post|the introduction)", re.I)),
-    ("identity", re.compile(r"^(?:who|what)\s+(?:is|was|were|are)\s+(?:comrade\s+)?(?P<name>[\w\-' ]+?)\s*\??$", re.I)),
-    ("record", re.compile(r"\brecord (?:id|number|no)\b|\burl\b|\blink\b|\bweb ?page\b|\bonline\b", re.I)),
-    ("summary", re.compile(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
-    ("source", re.compile(r"\b(?:source|archive|archival|fond|opis|delo|listy|citation|cite|footnote|where (?:is|are|can) .* (?:found|kept|held|located))\b", re.I)),
-    ("priority", re.compile(r"\b(?:priority|urgent|urgency|marking|marked|classification|classified)\b", re.I)),
+    (
+        "commentary",
+        re.compile(
+            r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|kwang|in the post|the introduction)",
+            re.I,
+        ),
+    ),
+    (
+        "identity",
+        re.compile(
+            r"^(?:who|what)\s+(?:is|was|were|are)\s+(?:comrade\s+)?(?P<name>[\w\-' ]+?)\s*\??$",
+            re.I,
+        ),
+    ),
+    (
+        "record",
+        re.compile(r"\brecord (?:id|number|no)\b|\burl\b|\blink\b|\bweb ?page\b|\bonline\b", re.I),
+    ),
+    (
+        "summary",
+        re.compile(
+            r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point",
+            re.I,
+        ),
+    ),
+    (
+        "source",
+        re.compile(
+            r"\b(?:source|archive|archival|fond|opis|delo|listy|citation|cite|footnote|where (?:is|are|can) .* (?:found|kept|held|located))\b",
+            re.I,
+        ),
+    ),
+    (
+        "priority",
+        re.compile(
+            r"\b(?:priority|urgent|urgency|marking|marked|classification|classified)\b", re.I
+        ),
+    ),
     ("copies", re.compile(r"\b(?:cop(?:y|ies)|distribution|distributed|circulated)\b", re.I)),
-    ("total", re.compile(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b", re.I)),
-    ("number", re.compile(r"\b(?:outgoing|telegram|cable|ciphered|reference|serial|registration)\s+(?:no\.?|number)\b|\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?(?:number|no\.?)\b|\bnumber (?:of|was) (?:the |his |her |its )?(?:\w+ )?(?:telegram|cable|message)|\btelegram (?:no|number)\b|\bnumbered\b", re.I)),
-    ("date", re.compile(r"\b(?:when|what date|which date|what day|which day|date of|dated|what time|how soon|by when|date)\b", re.I)),
-    ("quantity", re.compile(r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how large)\b", re.I)),
-    ("who", re.compile(r"\b(?:who|whom|which (?:officials?|people|persons?|leaders?|comrades?)|by whom|signed|signature|addressed|recipient|sender|intermediary)\b", re.I)),
-    ("place", re.compile(r"\b(?:where|which (?:place|city|station|town|country|port|river)|what (?:place|city|station|town|country|port|river)|location)\b", re.I)),
-    ("items", re.compile(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|sent|promise(?:d)?|items?|weapons|arms|goods|list)\b|\blist\b", re.I)),
-    ("yesno", re.compile(r"^(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had|should)\b", re.I)),
+    (
+        "total",
+        re.compile(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b", re.I),
+    ),
+    (
+        "number",
+        re.compile(
+            r"\b(?:outgoing|telegram|cable|ciphered|reference|serial|registration)\s+(?:no\.?|number)\b|\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?(?:number|no\.?)\b(?!\s+of\b)|\bnumber (?:of|was|on) (?:the |his |her |its |that )?(?:[\w'’]+ ){0,2}(?:telegram|cable|message|reply)|\btelegram (?:no|number)\b|\bnumbered\b",
+            re.I,
+        ),
+    ),
+    (
+        "date",
+        re.compile(
+            r"\b(?:when|what date|which date|what day|which day|date of|dated|what time|how soon|by when|date)\b",
+            re.I,
+        ),
+    ),
+    (
+        "quantity",
+        re.compile(
+            r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how large)\b", re.I
+        ),
+    ),
+    (
+        "who",
+        re.compile(
+            r"\b(?:who|whom|which (?:officials?|people|persons?|leaders?|comrades?)|by whom|signed|signature|addressed|recipient|sender|intermediary)\b",
+            re.I,
+        ),
+    ),
+    (
+        "place",
+        re.compile(
+            r"\b(?:where|which (?:place|city|station|town|country|port|river)|what (?:place|city|station|town|country|port|river)|location)\b",
+            re.I,
+        ),
+    ),
+    (
+        "items",
+        re.compile(
+            r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|sent|promise(?:d)?|items?|weapons|arms|goods|list)\b|\blist\b",
+            re.I,
+        ),
+    ),
+    (
+        "yesno",
+        re.compile(
+            r"^(?:did|does|do|was|were|is|are|will|would|can|could|has|have|had|should)\b", re.I
+        ),
+    ),
 ]
 WHO_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ("signer", re.compile(r"\bsign(?:ed|ature|s)?\b", re.I)),
-    ("via", re.compile(r"\b(?:through|via|relay(?:ed)?|pass(?:ed)? (?:it )?on|transmit(?:ted)?|intermediary|by way of|channel|forward(?:ed)?)\b", re.I)),
+    (
+        "via",
+        re.compile(
+            r"\b(?:through|via|relay(?:ed)?|pass(?:ed)? (?:it )?on|transmit(?:ted)?|intermediary|by way of|channel|forward(?:ed)?)\b",
+            re.I,
+        ),
+    ),
     ("reporter", re.compile(r"\b(?:report(?:ed|s)?|according to whom|whose report)\b", re.I)),
-    ("recipient", re.compile(r"\b(?:to whom|addressed|recipient|who (?:received|got|was it (?:sent )?to)|sent to|directed to|for whom|written to|who was .* (?:to|for))\b", re.I)),
-    ("sender", re.compile(r"\b(?:who (?:sent|wrote|authored|signed|drafted|asked|requested|cabled)|from whom|sender|author|written by|sent by|who was .* from)\b", re.I)),
+    (
+        "recipient",
+        re.compile(
+            r"\b(?:to whom|addressed|recipient|who (?:received|got|was it (?:sent )?to)|sent to|directed to|for whom|written to|who was .* (?:to|for))\b",
+            re.I,
+        ),
+    ),
+    (
+        "sender",
+        re.compile(
+            r"\b(?:who (?:sent|wrote|authored|signed|drafted|asked|requested|cabled)|from whom|sender|author|written by|sent by|who was .* from)\b",
+            re.I,
+        ),
+    ),
 ]
 DATE_ROLES: list[tuple[str, re.Pattern[str]]] = [
-    ("received", re.compile(r"\b(?:receiv\w*|arriv\w* in moscow|get|got)\b", re.I)),
+    (
+        "received",
+        re.compile(
+            r"\b(?:receiv\w*|arriv\w* in moscow|get|got)\b|\b(?:telegram|cable|message|reply|letter)\s+(?:\w+\s+)?(?:arriv|reach|come|get)\w*",
+            re.I,
+        ),
+    ),
     ("sent", re.compile(r"\b(?:sent|send|dispatch\w*|transmit\w*|wired|cabled)\b", re.I)),
-    ("delivery", re.compile(r"\b(?:arriv\w*|hand\w*(?: over)?|deliver\w*|transfer\w*|ship\w*|supplied|come|reach|given|provided|get there)\b", re.I)),
+    (
+        "delivery",
+        re.compile(
+            r"\b(?:arriv\w*|hand\w*(?: over)?|deliver\w*|transfer\w*|ship\w*|supplied|come|reach|given|provided|get there)\b",
+            re.I,
+        ),
+    ),
     ("window", re.compile(r"\b(?:need\w*|want\w*|requir\w*|by when|in time|rearm\w*)\b", re.I)),
 ]
 STOPWORDS = set(
-    ["a", "an", "the", "of", "to", "in", "on", "for", "from", "by", "with", "and", "or", "about", "at", "as", "is", "are", "was", "were", "be", "been", "being", "did", "does", "do", "done", "has", "have", "had", "will", "would", "can", "could", "should", "shall", "may", "might", "must", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much", "this", "that", "these", "those", "it", "its", "his", "her", "their", "them", "they", "he", "she", "i", "we", "you", "me", "my", "our", "your", "there", "here", "than", "then", "so", "such", "not", "no", "yes", "any", "all", "some", "each", "per", "into", "out", "up", "down", "over", "under", "again", "according", "post", "poster", "cable", "cables", "telegram", "telegrams", "ciphered", "message", "letter", "say", "said", "says", "tell", "told", "ask", "asked", "asks", "request", "requested", "requests", "requesting", "want", "wanted", "wants", "need", "needed", "order", "ordered", "deliver", "delivered", "delivery", "send", "sent", "receive", "received", "get", "got", "give", "given", "supply", "supplied", "provide", "provided", "promise", "promised", "transfer", "transferred", "hand", "handed", "arrive", "arriving", "arrived", "number", "total", "quantity", "amount", "many", "much", "date", "dated", "day", "time", "when", "mention", "mentioned", "write", "wrote", "written", "report", "reported", "sign", "signed", "signature", "addressed", "recipient", "sender", "via", "through", "relay", "document", "documents", "reply", "response", "answer", "comrade", "comrades", "another", "other", "more", "also", "just", "only", "exactly", "approximately", "around", "some", "lot", "lots", "kind", "kinds", "type", "types", "list", "items", "item", "thing", "things", "altogether", "combined", "overall", "sum", "mr", "the", "archive", "archival", "source", "copies", "copy", "priority", "marking", "marked"]
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "from",
+        "by",
+        "with",
+        "and",
+        "or",
+        "about",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "did",
+        "does",
+        "do",
+        "done",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "should",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "many",
+        "much",
+        "this",
+        "that",
+        "these",
+        "those",
+        "it",
+        "its",
+        "his",
+        "her",
+        "their",
+        "them",
+        "they",
+        "he",
+        "she",
+        "i",
+        "we",
+        "you",
+        "me",
+        "my",
+        "our",
+        "your",
+        "there",
+        "here",
+        "than",
+        "then",
+        "so",
+        "such",
+        "not",
+        "no",
+        "yes",
+        "any",
+        "all",
+        "some",
+        "each",
+        "per",
+        "into",
+        "out",
+        "up",
+        "down",
+        "over",
+        "under",
+        "again",
+        "according",
+        "post",
+        "poster",
+        "cable",
+        "cables",
+        "telegram",
+        "telegrams",
+        "ciphered",
+        "message",
+        "letter",
+        "say",
+        "said",
+        "says",
+        "tell",
+        "told",
+        "ask",
+        "asked",
+        "asks",
+        "request",
+        "requested",
+        "requests",
+        "requesting",
+        "want",
+        "wanted",
+        "wants",
+        "need",
+        "needed",
+        "order",
+        "ordered",
+        "deliver",
+        "delivered",
+        "delivery",
+        "send",
+        "sent",
+        "receive",
+        "received",
+        "get",
+        "got",
+        "give",
+        "given",
+        "supply",
+        "supplied",
+        "provide",
+        "provided",
+        "promise",
+        "promised",
+        "transfer",
+        "transferred",
+        "hand",
+        "handed",
+        "arrive",
+        "arriving",
+        "arrived",
+        "number",
+        "total",
+        "quantity",
+        "amount",
+        "many",
+        "much",
+        "date",
+        "dated",
+        "day",
+        "time",
+        "when",
+        "mention",
+        "mentioned",
+        "write",
+        "wrote",
+        "written",
+        "report",
+        "reported",
+        "sign",
+        "signed",
+        "signature",
+        "addressed",
+        "recipient",
+        "sender",
+        "via",
+        "through",
+        "relay",
+        "document",
+        "documents",
+        "reply",
+        "response",
+        "answer",
+        "comrade",
+        "comrades",
+        "another",
+        "other",
+        "more",
+        "also",
+        "just",
+        "only",
+        "exactly",
+        "approximately",
+        "around",
+        "some",
+        "lot",
+        "lots",
+        "kind",
+        "kinds",
+        "type",
+        "types",
+        "list",
+        "items",
+        "item",
+        "thing",
+        "things",
+        "altogether",
+        "combined",
+        "overall",
+        "sum",
+        "mr",
+        "the",
+        "archive",
+        "archival",
+        "source",
+        "copies",
+        "copy",
+        "priority",
+        "marking",
+        "marked",
+    ]
 )
-VERBS_REQUEST = re.compile(r"\b(?:ask|asked|asks|request|requested|requests|want|wanted|need|needed|order|ordered|seek|sought|demand|demanded)\b", re.I)
-VERBS_PROMISE = re.compile(r"\b(?:promise|promised|send|sent|deliver|delivered|give|gave|given|supply|supplied|provide|provided|transfer|transferred|ship|shipped|hand|handed|arrive|allocate|allocated|offer|offered)\b", re.I)
+VERBS_REQUEST = re.compile(
+    r"\b(?:ask|asked|asks|request|requested|requests|want|wanted|need|needed|order|ordered|seek|sought|demand|demanded)\b",
+    re.I,
+)
+VERBS_PROMISE = re.compile(
+    r"\b(?:promise|promised|send|sent|deliver|delivered|give|gave|given|supply|supplied|provide|provided|transfer|transferred|ship|shipped|hand|handed|arrive|allocate|allocated|offer|offered)\b",
+    re.I,
+)
 
 
-CABLE_WORDS = re.compile(r"\b(?:cable|telegram|message|reply|request|letter|dispatch|wire|response)s?\b", re.I)
+CABLE_WORDS = re.compile(
+    r"\b(?:cable|telegram|message|reply|request|letter|dispatch|wire|response)s?\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +417,10 @@ def _role_hint(text: str, start: int, end: int) -> str:
         return "recipient"
     if re.search(r"\b(?:via|through)\s+(?:comrade\s+)?$", before):
         return "via"
-    if re.search(r"\bfrom\s+(?:comrade\s+)?$", before) or re.match(r"^(?:'s|’s|s'|\s+(?:ask|request|want|need|order|sen[dt]|wr[io]te|sa(?:y|id)|promis|reply|replied|cable|telegram|agree))", after):
+    if re.search(r"\bfrom\s+(?:comrade\s+)?$", before) or re.match(
+        r"^(?:'s|’s|s'|\s+(?:ask|request|want|need|order|sen[dt]|wr[io]te|sa(?:y|id)|promis|reply|replied|cable|telegram|agree))",
+        after,
+    ):
         return "sender"
     return ""
 
@@ -101,7 +431,14 @@ def find_people(text: str, aliases: Aliases) -> list[Mention]:
     taken: list[tuple[int, int]] = []
     for m in aliases.people_pattern.finditer(text):
         name = aliases.people[norm(m.group(0))]
-        found.append(Mention(name, m.start(), text[m.end() : m.end() + 2] in ("'s", "’s"), _role_hint(text, m.start(), m.end())))
+        found.append(
+            Mention(
+                name,
+                m.start(),
+                text[m.end() : m.end() + 2] in ("'s", "’s"),
+                _role_hint(text, m.start(), m.end()),
+            )
+        )
         taken.append(m.span())
     keys = [k for k in aliases.people if len(k) >= 5]
     for m in re.finditer(r"[A-Za-z][A-Za-z\-']{3,}(?:\s+[A-Za-z][A-Za-z\-']{2,})?", text):
@@ -110,10 +447,23 @@ def find_people(text: str, aliases: Aliases) -> list[Mention]:
         for candidate in (m.group(0), m.group(0).split()[0]):
             if norm(candidate) in STOPWORDS:
                 continue
-            best = process.extractOne(candidate, keys, scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=NAME_MATCH)
+            best = process.extractOne(
+                candidate,
+                keys,
+                scorer=fuzz.ratio,
+                processor=utils.default_process,
+                score_cutoff=NAME_MATCH,
+            )
             if best:
                 end = m.start() + len(candidate)
-                found.append(Mention(aliases.people[best[0]], m.start(), text[end : end + 2] in ("'s", "’s"), _role_hint(text, m.start(), end)))
+                found.append(
+                    Mention(
+                        aliases.people[best[0]],
+                        m.start(),
+                        text[end : end + 2] in ("'s", "’s"),
+                        _role_hint(text, m.start(), end),
+                    )
+                )
                 taken.append((m.start(), end))
                 break
     found.sort(key=lambda x: x.start)
@@ -140,10 +490,16 @@ def understand(text: str, aliases: Aliases) -> Question:
         q.who_role = next((r for r, p in WHO_ROLES if p.search(text)), "")
     if intent == "date":
         q.date_role = next((r for r, p in DATE_ROLES if p.search(text)), "")
-        if q.date_role in ("sent", "received") and not CABLE_WORDS.search(text) and not re.search(r"'s\b|’s\b|\bhis\b|\bher\b", text):
+        if (
+            q.date_role in ("sent", "received")
+            and not CABLE_WORDS.search(text)
+            and not re.search(r"'s\b|’s\b|\bhis\b|\bher\b", text)
+        ):
             q.date_role = "delivery"  # "when will the bombers be sent": a thing, not the telegram
     q.people = find_people(text, aliases)
-    for m in re.finditer(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million))?", text):
+    for m in re.finditer(
+        r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million))?", text
+    ):
         value = parse_number(m.group(0))
         if value is not None:
             q.numbers.append(value)
@@ -168,13 +524,19 @@ def understand(text: str, aliases: Aliases) -> Question:
 
 
 def _is_name_piece(word: str, q: Question, aliases: Aliases) -> bool:
-    return any(fuzz.ratio(word, part) >= NAME_MATCH for p in q.people for part in norm(p.name).split()) or any(
-        fuzz.ratio(word, k) >= NAME_MATCH for k in aliases.people if " " not in k
-    )
+    return any(
+        fuzz.ratio(word, part) >= NAME_MATCH for p in q.people for part in norm(p.name).split()
+    ) or any(fuzz.ratio(word, k) >= NAME_MATCH for k in aliases.people if " " not in k)
 
 
 def _fuzzy_person(name: str, aliases: Aliases) -> str:
-    best = process.extractOne(name, list(aliases.people), scorer=fuzz.ratio, processor=utils.default_process, score_cutoff=NAME_MATCH)
+    best = process.extractOne(
+        name,
+        list(aliases.people),
+        scorer=fuzz.ratio,
+        processor=utils.default_process,
+        score_cutoff=NAME_MATCH,
+    )
     return aliases.people[best[0]] if best else ""
 
 
