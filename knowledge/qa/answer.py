@@ -245,6 +245,18 @@ def on_date(lib: Library, q: Question) -> Answer | None:
                 return render(q, fact, [cite(r.cable, _sentence_with(e.words, e.date.text))])
     field = {"received": "received", "sent": "sent"}.get(q.date_role, "date")
     chosen = close_seconds(ranked, lambda c: getattr(c, field) is not None)
+    top = ranked[0] if ranked else None
+    if (
+        field != "date"
+        and top
+        and q.people
+        and top.score >= 2.5
+        and getattr(top.cable, field) is None
+    ):
+        c = top.cable
+        if c.date:  # the cable the question names has no such stamp: say so, give its date
+            fact = f"{_cap(describe(c))} carries no {field} stamp; it is dated {c.date.display()}."
+            return render(q, fact, [cite(c, c.date.text)])
     if (
         not chosen
         or (q.people and chosen[0].score < 2.5)
@@ -502,6 +514,8 @@ def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer
     c = best.cable
     if commentary:
         fact = f'The poster\'s commentary ({c.author or "not a primary source"}; commentary, not a cable) says: "{best.sentence}"'
+    elif best.part == "description":
+        fact = f'The archive\'s description of {describe(c)} says: "{best.sentence}"'
     else:
         who = c.sender.name if c.sender else "The cable"
         fact = f'{who} wrote, in {describe(c)}: "{best.sentence}"'

@@ -279,6 +279,7 @@ class SentenceMatch:
     cable: Cable
     sentence: str
     passage: str
+    part: str = "body"
 
 
 REASON_CUES = re.compile(
@@ -316,6 +317,6 @@ def match_sentences(
                 continue
             score = coverage * 3 + 0.3 * fit + (0.5 if why and REASON_CUES.search(s) else 0)
             score -= 0.3 if passage.part == "description" else 0
-            out.append(SentenceMatch(score, coverage, c, s, passage.text))
+            out.append(SentenceMatch(score, coverage, c, s, passage.text, passage.part))
     out.sort(key=lambda m: -m.score)
     return out

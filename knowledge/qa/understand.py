@@ -8,10 +8,11 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz, process, utils
 
 from knowledge.aliases import Aliases, norm
+from knowledge.dates import find_dates
 from knowledge.text import parse_number, singular
 
-NAME_MATCH = 86
-YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November")  # a question word this close to a known name is that name (misspellings)
+NAME_MATCH = 86  # a question word this close to a known name is that name (misspellings)
+YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November")
 
 # Kinds of question, tried in order; the first cue that matches decides.
 INTENTS: list[tuple[str, re.Pattern[str]]] = [
@@ -132,6 +133,7 @@ WHO_ROLES: list[tuple[str, re.Pattern[str]]] = [
     ),
 ]
 DATE_ROLES: list[tuple[str, re.Pattern[str]]] = [
+    ("sent", re.compile(r"\b(?:sent|send|dispatch\w*|transmit\w*|wired|cabled)\b", re.I)),
     (
         "received",
         re.compile(
@@ -139,7 +141,6 @@ DATE_ROLES: list[tuple[str, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("sent", re.compile(r"\b(?:sent|send|dispatch\w*|transmit\w*|wired|cabled)\b", re.I)),
     (
         "delivery",
         re.compile(
@@ -497,11 +498,18 @@ def understand(text: str, aliases: Aliases) -> Question:
         ):
             q.date_role = "delivery"  # "when will the bombers be sent": a thing, not the telegram
     q.people = find_people(text, aliases)
+    found_dates = find_dates(text, year=YEARLESS)
+    q.dates = [d for _span, d in found_dates if d.start]
+    date_spans = [span for span, _d in found_dates]
+
+    def in_date(pos: int) -> bool:
+        return any(a <= pos < b for a, b in date_spans)
+
     for m in re.finditer(
         r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million))?", text
     ):
         value = parse_number(m.group(0))
-        if value is not None:
+        if value is not None and not in_date(m.start()):
             q.numbers.append(value)
             q.number_words.append(m.group(1).replace(",", ""))
     people_words = {w for p in q.people for w in norm(p.name).split()}
@@ -509,15 +517,12 @@ def understand(text: str, aliases: Aliases) -> Question:
     words = []
     for m in re.finditer(r"[A-Za-z][A-Za-z\-’']*", text):
         w = norm(m.group(0).replace("’s", "").replace("'s", "")).replace(" ", "-")
-        if not w or w in STOPWORDS or w in people_words or len(w) < 2:
+        if not w or w in STOPWORDS or w in people_words or len(w) < 2 or in_date(m.start()):
             continue
         if any(a <= m.start() < b for a, b in spans) and _is_name_piece(w, q, aliases):
             continue
         words.append(w)
     q.words = words
-    from knowledge.dates import find_dates
-
-    q.dates = [d for _span, d in find_dates(text, year=YEARLESS) if d.start]
     q.wants_request = bool(VERBS_REQUEST.search(text))
     q.wants_promise = bool(VERBS_PROMISE.search(text)) and not q.wants_request
     return q
