@@ -140,6 +140,7 @@ class SearchIndex:
     ) -> list[Hit]:
         """Docs of the given kinds matching any word (exact or within an edit or two)."""
         Q = tantivy.Query
+        searcher = self.index.searcher()
         should = []
         for w in words:
             if not w:
@@ -150,7 +151,9 @@ class SearchIndex:
                     Q.boost_query(Q.term_query(self.schema, "text", w), EXACT_BOOST),
                 )
             )
-            if fuzzy and len(w) >= 4:
+            # A word the index holds is no typo: widening it to its neighbours only adds noise
+            # and time (a fuzzy term walks the term dictionary).
+            if fuzzy and len(w) >= 4 and searcher.doc_freq("text", w) == 0:
                 distance = 1 if len(w) < 8 else 2
                 should.append(
                     (
@@ -193,7 +196,6 @@ class SearchIndex:
                     ),
                 )
             )
-        searcher = self.index.searcher()
         result = searcher.search(Q.boolean_query(clauses), limit)
         hits = []
         for score, address in result.hits:

@@ -137,6 +137,21 @@ class Library:
             lib.reindex()
         return lib
 
+    @property
+    def names(self):
+        """Everyone a question may name: the alias file's people and the stored cables' parties."""
+        from knowledge.qa.names import Names
+
+        generation = self.store.generation()
+        cached = self.__dict__.get("_names")
+        if cached is None or cached[0] != generation:
+            stored = [r[0] for r in self.store.conn.execute(
+                "SELECT DISTINCT name FROM people WHERE role IN ('sender', 'recipient', 'via', 'for', 'copy')"
+            )]  # fmt: skip
+            cached = (generation, Names(self.aliases, stored))
+            self.__dict__["_names"] = cached
+        return cached[1]
+
     def close(self) -> None:
         """Close the store and let go of the index (tantivy closes its files when dropped)."""
         self.store.close()

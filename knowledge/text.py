@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NUMBER = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -13,6 +14,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=131_072)
 def singular(word: str) -> str:
     """Naive English singular of the last word: 'machine guns' -> 'machine gun'."""
     head, _, last = word.rpartition(" ")

@@ -396,7 +396,7 @@ def _reporter(lib: Library, q: Question) -> Answer | None:
     for m in match_sentences(lib, q):
         if not re.search(r"\breport", m.sentence, re.I):
             continue
-        names = [n for n in lib.aliases.find_people(m.sentence)]
+        names = lib.names.names_in(m.sentence)
         if names:
             fact = f'{" and ".join(names)}, according to {describe(m.cable)}: "{m.sentence}"'
             return render(q, fact, [cite(m.cable, m.sentence)])
@@ -679,7 +679,7 @@ HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
 
 def answer(lib: Library, text: str) -> Answer:
     """Answer a question, or say plainly that the cables here do not hold the answer."""
-    q = understand(text, lib.aliases)
+    q = understand(text, lib.aliases, lib.names)
     result = HANDLERS[q.intent](lib, q)
     if result is None and q.intent in ("quantity", "total") and not item_words(q):
         result = on_items(lib, q)

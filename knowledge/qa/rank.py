@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -25,6 +26,7 @@ CANDIDATE_CABLES = 30  # distinct cables from the index that are re-ranked in Py
 _PREPOSITIONS = {"for", "of", "the", "and", "with", "to", "in", "on", "a"}
 
 
+@lru_cache(maxsize=262_144)
 def word_match(a: str, b: str) -> float:
     """rapidfuzz ratio of two single words, lower-cased by the processor; plurals count as equal."""
     if singular(a) == singular(b):
@@ -36,6 +38,24 @@ def word_match(a: str, b: str) -> float:
     if OSA.distance(singular(a.lower()), singular(b.lower())) <= allowed:
         return 90.0
     return fuzz.ratio(a, b, processor=utils.default_process)
+
+
+def matches_any(word: str, vocab: frozenset[str]) -> bool:
+    """Whether word is one of vocab's words, as a plural, or within a slip of one (C-speed scan)."""
+    if word in vocab or singular(word) in vocab:
+        return True
+    if len(word) < 4:
+        return False
+    allowed = 1 if len(word) < 8 else 2
+    if process.extractOne(singular(word), vocab, scorer=OSA.distance, score_cutoff=allowed):
+        return True
+    return process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
+
+
+@lru_cache(maxsize=65_536)
+def _sentence_vocab(sentence: str) -> frozenset[str]:
+    toks = norm(sentence).split()
+    return frozenset(toks) | frozenset(singular(t) for t in toks)
 
 
 def _parties(c: Cable) -> dict[str, str]:
@@ -176,6 +196,17 @@ class ItemMatch:
 
 
 def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str], str, set[str]]:
+    cache = lib.__dict__.setdefault("_item_vocab_cache", {})
+    if item.name not in cache:
+        if len(cache) > 50_000:
+            cache.clear()
+        cache[item.name] = _item_vocab_uncached(lib, item)
+    return cache[item.name]
+
+
+def _item_vocab_uncached(
+    lib: Library, item: RequestedItem
+) -> tuple[list[str], set[str], str, set[str]]:
     words = [w for w in norm(item.name).split() if w not in _PREPOSITIONS]
     head_part = re.split(r"\b(?:for|of)\b", norm(item.name))[0].split()
     head = singular(head_part[-1]) if head_part else (singular(words[-1]) if words else "")
@@ -241,7 +272,7 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
         if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
             score += 2.5
         fit = person_fit(q, c)
-        in_words = {n for n in lib.aliases.find_people(item.words)}
+        in_words = set(lib.names.names_in(item.words))
         if q.people and all(m.name in in_words for m in q.people):
             fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)
@@ -308,10 +339,8 @@ def match_sentences(
             continue
         fit = person_fit(q, c)
         for s in sentences(passage.text.replace("\n", " ")):
-            toks = norm(s).split()
-            matched = sum(
-                1 for w in words if max((word_match(w, t) for t in toks), default=0) >= WORD_MATCH
-            )
+            vocab = _sentence_vocab(s)
+            matched = sum(1 for w in words if matches_any(w, vocab))
             coverage = matched / len(words)
             if coverage < MIN_PASSAGE_COVERAGE:
                 continue

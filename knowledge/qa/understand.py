@@ -9,9 +9,9 @@ from rapidfuzz import fuzz, process, utils
 
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates
+from knowledge.qa.names import NAME_MATCH, Names
 from knowledge.text import parse_number, singular
 
-NAME_MATCH = 86  # a question word this close to a known name is that name (misspellings)
 YEARLESS = 1900  # stands in for the year a question leaves out ("on 20 November")
 
 # Kinds of question, tried in order; the first cue that matches decides.
@@ -426,52 +426,20 @@ def _role_hint(text: str, start: int, end: int) -> str:
     return ""
 
 
-def find_people(text: str, aliases: Aliases) -> list[Mention]:
+def find_people(text: str, names: Names) -> list[Mention]:
     """Known people the question names, exactly or misspelt, with a hint of their role."""
-    found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
-    for m in aliases.people_pattern.finditer(text):
-        name = aliases.people[norm(m.group(0))]
-        found.append(
-            Mention(
-                name,
-                m.start(),
-                text[m.end() : m.end() + 2] in ("'s", "’s"),
-                _role_hint(text, m.start(), m.end()),
-            )
+    return [
+        Mention(
+            f.name,
+            f.start,
+            text[f.end : f.end + 2] in ("'s", "’s"),
+            _role_hint(text, f.start, f.end),
         )
-        taken.append(m.span())
-    keys = [k for k in aliases.people if len(k) >= 5]
-    for m in re.finditer(r"[A-Za-z][A-Za-z\-']{3,}(?:\s+[A-Za-z][A-Za-z\-']{2,})?", text):
-        if any(a <= m.start() < b for a, b in taken):
-            continue
-        for candidate in (m.group(0), m.group(0).split()[0]):
-            if norm(candidate) in STOPWORDS:
-                continue
-            best = process.extractOne(
-                candidate,
-                keys,
-                scorer=fuzz.ratio,
-                processor=utils.default_process,
-                score_cutoff=NAME_MATCH,
-            )
-            if best:
-                end = m.start() + len(candidate)
-                found.append(
-                    Mention(
-                        aliases.people[best[0]],
-                        m.start(),
-                        text[end : end + 2] in ("'s", "’s"),
-                        _role_hint(text, m.start(), end),
-                    )
-                )
-                taken.append((m.start(), end))
-                break
-    found.sort(key=lambda x: x.start)
-    return found
+        for f in names.find(text)
+    ]
 
 
-def understand(text: str, aliases: Aliases) -> Question:
+def understand(text: str, aliases: Aliases, names: Names | None = None) -> Question:
     """Classify a question and pull out the people, numbers and words it turns on."""
     intent = "passage"
     identity = ""
@@ -497,7 +465,7 @@ def understand(text: str, aliases: Aliases) -> Question:
             and not re.search(r"'s\b|’s\b|\bhis\b|\bher\b", text)
         ):
             q.date_role = "delivery"  # "when will the bombers be sent": a thing, not the telegram
-    q.people = find_people(text, aliases)
+    q.people = find_people(text, names or Names(aliases, []))
     found_dates = find_dates(text, year=YEARLESS)
     q.dates = [d for _span, d in found_dates if d.start]
     date_spans = [span for span, _d in found_dates]
