@@ -154,7 +154,7 @@ def rank_cables(
             bonus[cable_id] = bonus.get(cable_id, 0) + 10
     words = q.words + names + [n for n in q.number_words if len(n) >= 3]
     hits = (
-        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=150)
+        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=80)
         if words
         else []
     )
@@ -195,7 +195,9 @@ class ItemMatch:
     item: RequestedItem
 
 
-def _item_vocab(lib: Library, item: RequestedItem) -> tuple[list[str], set[str], str, set[str]]:
+def _item_vocab(lib: Library, item: RequestedItem):
+    """An item's words, all words it may be asked by, its head word, the head's synonyms, and
+    the single words of its multi-word synonyms; cached by item name."""
     cache = lib.__dict__.setdefault("_item_vocab_cache", {})
     if item.name not in cache:
         if len(cache) > 50_000:
@@ -220,10 +222,12 @@ def _item_vocab_uncached(
             related |= found
             if singular(gram[-1]) == head:
                 head_related |= found
-    return words, related, head, head_related
+    vocab = frozenset(words) | frozenset(related)
+    phrase_words = frozenset(w for v in related if " " in v for w in v.split())
+    return words, vocab, head, head_related, phrase_words
 
 
-def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch]:
+def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
     places = {w for p in lib.aliases.find_places(q.text) for w in norm(p).split()}
     places |= {
@@ -243,27 +247,24 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
     hits = lib.index.search(
         expanded + [n for n in q.number_words], kinds=("item",), people=names, limit=limit
     )
+    known = lib.names
+    qset = frozenset(qwords)
     out = []
     for h in hits:
         c = lib.store.get(h.cable)
         if c is None or h.position >= len(c.items):
             continue
         item = c.items[h.position]
-        words, related, head, head_related = _item_vocab(lib, item)
-        vocab = set(words) | related
+        words, vocab, head, head_related, phrase_words = _item_vocab(lib, item)
         matched_q = 0.0
         head_hit = False
         for w in qwords:
-            best = max((word_match(w, v) for v in vocab), default=0)
-            phrase_hit = any(singular(w) in v.split() for v in related if " " in v)
-            if best >= WORD_MATCH or phrase_hit:
+            if matches_any(w, vocab) or singular(w) in phrase_words:
                 matched_q += 1
                 if word_match(w, head) >= WORD_MATCH or singular(w) in head_related:
                     head_hit = True
         coverage_q = matched_q / len(qwords) if qwords else 0.0
-        coverage_i = sum(
-            1 for v in words if max((word_match(v, w) for w in qwords), default=0) >= WORD_MATCH
-        ) / max(1, len(words))
+        coverage_i = sum(1 for v in words if matches_any(v, qset)) / max(1, len(words))
         number_hit = item.quantity in q.numbers
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
         if (not qwords or weak) and not number_hit:
@@ -272,7 +273,7 @@ def match_items(lib: Library, q: Question, *, limit: int = 60) -> list[ItemMatch
         if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
             score += 2.5
         fit = person_fit(q, c)
-        in_words = set(lib.names.names_in(item.words))
+        in_words = set(known.names_in(item.words))
         if q.people and all(m.name in in_words for m in q.people):
             fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)

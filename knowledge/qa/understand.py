@@ -388,6 +388,7 @@ class Mention:
     start: int
     possessive: bool  # "Mao's telegram"
     role_hint: str  # "sender" / "recipient" / "via" / ""
+    end: int = 0  # where the name ends in the question
 
 
 @dataclass
@@ -434,6 +435,7 @@ def find_people(text: str, names: Names) -> list[Mention]:
             f.start,
             text[f.end : f.end + 2] in ("'s", "’s"),
             _role_hint(text, f.start, f.end),
+            f.end,
         )
         for f in names.find(text)
     ]
@@ -481,13 +483,13 @@ def understand(text: str, aliases: Aliases, names: Names | None = None) -> Quest
             q.numbers.append(value)
             q.number_words.append(m.group(1).replace(",", ""))
     people_words = {w for p in q.people for w in norm(p.name).split()}
-    spans = [(p.start, p.start + 30) for p in q.people]
+    spans = [(p.start, p.end + 2) for p in q.people]
     words = []
     for m in re.finditer(r"[A-Za-z][A-Za-z\-’']*", text):
         w = norm(m.group(0).replace("’s", "").replace("'s", "")).replace(" ", "-")
         if not w or w in STOPWORDS or w in people_words or len(w) < 2 or in_date(m.start()):
             continue
-        if any(a <= m.start() < b for a, b in spans) and _is_name_piece(w, q, aliases):
+        if any(a <= m.start() < b for a, b in spans):
             continue
         words.append(w)
     q.words = words
@@ -513,6 +515,28 @@ def _fuzzy_person(name: str, aliases: Aliases) -> str:
     return aliases.people[best[0]] if best else ""
 
 
+THING = re.compile(
+    r"\b(?:how\s+(?:many|much)|(?:number|quantity|amount|total)\s+of)\s+(?P<thing>.+?)\s+"
+    r"(?:did|does|do|were|was|is|are|will|would|has|have|had|can|could|should|in\s+total|altogether|"
+    r"requested|promised|asked|sent|delivered|needed|wanted)\b",
+    re.I,
+)
+
+
 def item_words(q: Question) -> list[str]:
-    """The question's words that may name a thing, singular."""
-    return [singular(w) for w in q.words if not re.fullmatch(r"\d+", w)]
+    """The question's words that may name a thing, singular.
+
+    "How many caartridges did Ki-nam Wisniewski request from Grigoriv?" names the thing
+    between "how many" and the verb; the rest (people, places, the unknown) is context.
+    """
+    words = [singular(w) for w in q.words if not re.fullmatch(r"\d+", w)]
+    m = THING.search(q.text)
+    if m:
+        thing_text = norm(m.group("thing"))
+        inside = {singular(w) for w in thing_text.split()}
+        thing = [
+            w for w in words if w in inside or all(singular(x) in inside for x in w.split("-"))
+        ]
+        if thing:
+            return thing
+    return words
