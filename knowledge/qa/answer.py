@@ -162,10 +162,12 @@ def on_total(lib: Library, q: Question) -> Answer | None:
         and m.item.unit == best.item.unit
         and m.item.role == best.item.role
     ]
-    named = {m.name for m in q.people if m.role_hint == "sender" or m.possessive}
+    named = [m for m in q.people if m.role_hint == "sender" or m.possessive]
     if named:
         # What X asked for or promised in X's own cables; a cable recalling an old promise is not one.
-        keep = [m for m in keep if m.cable.sender and m.cable.sender.name in named] or keep
+        keep = [
+            m for m in keep if m.cable.sender and any(n.is_(m.cable.sender.name) for n in named)
+        ] or keep
     seen, rows = set(), []
     for m in keep:
         key = (m.cable.id, m.item.name, m.item.quantity)
@@ -506,8 +508,8 @@ def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer
     found = match_sentences(lib, q, commentary=commentary)
     if not found:
         return None
-    senders = {m.name for m in q.people if m.role_hint == "sender" or m.possessive}
-    own = [m for m in found if m.cable.sender and m.cable.sender.name in senders]
+    senders = [m for m in q.people if m.role_hint == "sender" or m.possessive]
+    own = [m for m in found if m.cable.sender and any(n.is_(m.cable.sender.name) for n in senders)]
     best = own[0] if own else found[0]  # "why did Zhou need ...": Zhou's words, not a reply to him
     if q.people and not commentary and best.score < 1.5 + 0.9:
         return None
@@ -610,9 +612,9 @@ def _verdict(lib: Library, q: Question) -> Answer | None:
         parties = {"sender": c.sender, "recipient": c.recipient, "for": c.for_party}
         names = {role: p.name for role, p in parties.items() if p}
         if subject.possessive:
-            fits = subject.name in (names.get("recipient"), names.get("for"))
+            fits = any(subject.is_(names.get(role, "")) for role in ("recipient", "for"))
         else:
-            fits = names.get("sender") == subject.name
+            fits = subject.is_(names.get("sender", ""))
         if not fits:
             continue
         for text in (*c.paragraphs, c.description):
@@ -692,7 +694,8 @@ def not_found(lib: Library, q: Question) -> Answer:
     unknown = [
         m.name
         for m in q.people
-        if not lib.store.conn.execute(
+        if not m.partial
+        and not lib.store.conn.execute(
             "SELECT 1 FROM people WHERE name = ? AND role != 'mentioned' LIMIT 1", (m.name,)
         ).fetchone()
     ]

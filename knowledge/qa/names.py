@@ -20,9 +20,10 @@ _NOT_NAMES = {
 
 @dataclass(frozen=True)
 class Found:
-    name: str  # canonical
+    name: str  # canonical, or the surname as typed when several people share it
     start: int
     end: int
+    partial: bool = False  # a surname several stored people share: any of them may be meant
 
 
 class Names:
@@ -39,9 +40,14 @@ class Names:
             parts = key.split()
             if len(parts) > 1 and len(parts[-1]) >= 3:
                 surnames.setdefault(parts[-1], set()).add(name)
+        self.shared: set[str] = set()
         for surname, owners in surnames.items():
-            if len(owners) == 1 and surname not in table and surname not in _NOT_NAMES:
+            if surname in table or surname in _NOT_NAMES:
+                continue
+            if len(owners) == 1:
                 table[surname] = next(iter(owners))  # "Kang" is Leonid Kang when only he is
+            else:
+                self.shared.add(surname)
         self.table = table
         self.fuzzy_keys = [k for k in table if len(k) >= 5]
         self.longest = max((len(k.split()) for k in table), default=1)
@@ -65,6 +71,9 @@ class Names:
                 if key in self.table and (n > 1 or key not in _NOT_NAMES):
                     found.append(Found(self.table[key], words[i][1], words[i + n - 1][2]))
                     taken[i : i + n] = [True] * n
+                elif n == 1 and key in self.shared:
+                    found.append(Found(key.title(), words[i][1], words[i][2], partial=True))
+                    taken[i] = True
         if fuzzy:
             for n in (2, 1):
                 for i in range(len(words) - n + 1):

@@ -79,7 +79,7 @@ def person_fit(q: Question, c: Cable) -> float:
     parties = _parties(c)
     score = 0.0
     for m in q.people:
-        role = parties.get(m.name)
+        role = next((r for name, r in parties.items() if m.is_(name)), None)
         want = "sender" if m.possessive else m.role_hint
         if role is None:
             if m.name in c.people or any(cp.name == m.name for cp in c.copies):
@@ -274,7 +274,7 @@ def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch
             score += 2.5
         fit = person_fit(q, c)
         in_words = set(known.names_in(item.words))
-        if q.people and all(m.name in in_words for m in q.people):
+        if q.people and all(any(m.is_(n) for n in in_words) for m in q.people):
             fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)
         if (

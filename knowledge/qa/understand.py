@@ -62,7 +62,7 @@ INTENTS: list[tuple[str, re.Pattern[str]]] = [
     (
         "number",
         re.compile(
-            r"\b(?:outgoing|telegram|cable|ciphered|reference|serial|registration)\s+(?:no\.?|number)\b|\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?(?:number|no\.?)\b(?!\s+of\b)|\bnumber (?:of|was|on) (?:the |his |her |its |that )?(?:[\w'’]+ ){0,2}(?:telegram|cable|message|reply)|\btelegram (?:no|number)\b|\bnumbered\b",
+            r"\b(?:outgoing|telegram|cable|ciphered|reference|serial|registration)\s+(?:no\.?|number)\b|\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?(?:number|no\.?)\b(?!\s+of\b)|\bnumber (?:of|was|on) (?:the |his |her |its |that )?(?:[\w'’\-]+ ){0,3}(?:telegram|cable|message|reply)|\btelegram (?:no|number)\b|\bnumbered\b",
             re.I,
         ),
     ),
@@ -389,6 +389,13 @@ class Mention:
     possessive: bool  # "Mao's telegram"
     role_hint: str  # "sender" / "recipient" / "via" / ""
     end: int = 0  # where the name ends in the question
+    partial: bool = False  # only a surname that several people share ("Kang")
+
+    def is_(self, name: str) -> bool:
+        """Whether this mention may be the person called name."""
+        if name == self.name:
+            return True
+        return self.partial and norm(name).split()[-1:] == [norm(self.name)]
 
 
 @dataclass
@@ -436,6 +443,7 @@ def find_people(text: str, names: Names) -> list[Mention]:
             text[f.end : f.end + 2] in ("'s", "’s"),
             _role_hint(text, f.start, f.end),
             f.end,
+            f.partial,
         )
         for f in names.find(text)
     ]
