@@ -24,6 +24,7 @@ import cProfile
 import hashlib
 import io
 import json
+import math
 import os
 import platform
 import pstats
@@ -330,7 +331,7 @@ def pct(values: list[float], p: float) -> float:
     s = sorted(values)
     if not s:
         return float("nan")
-    k = max(0, min(len(s) - 1, int(round(p / 100 * len(s) + 0.5)) - 1))
+    k = max(0, min(len(s) - 1, math.ceil(p / 100 * len(s)) - 1))
     return s[k]
 
 
