@@ -100,7 +100,7 @@ CASES = [
         "20 hours 45 minutes",  # the answer gives 20:45 and the cable's own words
     ),
     # people, pseudonyms, misspellings
-    Case("who", "who was Filippov?", MAO, "Stalin"),
+    Case("who", "who was Filippov?", REPLY, "Stalin"),  # signed "FILIPPOV [Stalin]"; Mao's cable names him too
     Case("who", "who is Zakarov", REPLY, "Zakharov"),
     Case("who", "through whom did Stalin answer Zhou", REPLY, "Zakharov"),
     Case("who", "whose signature is on telegram 26998", ZHOU, "ZHOU ENLAI"),
