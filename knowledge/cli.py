@@ -11,8 +11,8 @@ from knowledge.errors import CablebotError
 
 EPILOG = """examples:
   cablebot ask "how many rifles did Mao ask Stalin for?"
-  cablebot ask --json "who signed telegram 26637?"
-  printf 'how much TNT\\nwho signed telegram 5708\\n' | cablebot ask --json
+  cablebot ask --json "whose signature closes the reply to Zhou Enlai?"
+  printf 'how many tons of TNT were listed\\nwho relayed telegram 5708\\n' | cablebot ask --json
   cablebot quote 26637            cablebot quote "zhou automobiles" --part 2
   cablebot items 26637            cablebot dates            cablebot cables
   cablebot ingest docs/           cablebot remove 26637     cablebot chat
@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     a = add(
         "ask",
         "answer a question with its citation (no question: one per line from stdin)",
-        'cablebot ask "how much TNT did Mao request?"',
+        'cablebot ask "what quantity of TNT was on the list from Mao?"',
     )
     a.add_argument("question", nargs="*", help="the question (omit to read questions from stdin)")
     a.add_argument(
