@@ -39,22 +39,10 @@ def body_parts(c: Cable) -> list[str]:
     parts: list[str] = []
     if c.issuing_office:
         parts.append(c.issuing_office)
-    head = [c.heading]
-    if c.copies:
-        head.append(
-            "Copies: "
-            + ", ".join(f"{x.name} ({x.count})" if x.count > 1 else x.name for x in c.copies)
-        )
-    if c.received:
-        head.append(f"{c.origin} Received {c.received.text}".strip())
-    head += [c.destination, c.channel, c.priority, c.addressee, c.for_line]
-    head_text = "\n".join(h for h in head if h)
-    if head_text:
+    if head_text := c.header_block():
         parts.append(head_text)
     parts += list(c.paragraphs)
-    tail = [*c.closing, c.signature, c.outgoing_number, c.sent.text if c.sent else ""]
-    tail_text = "\n".join(t for t in tail if t)
-    if tail_text:
+    if tail_text := c.closing_block():
         parts.append(tail_text)
     return parts
 

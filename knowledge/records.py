@@ -137,6 +137,26 @@ class Cable:
     def body_text(self) -> str:
         return "\n\n".join(self.paragraphs)
 
+    def header_block(self) -> str:
+        """The telegram's own header lines: heading, copies, received stamp, priority, addressee."""
+        lines = [self.heading]
+        if self.copies:
+            lines.append(
+                "Copies: "
+                + ", ".join(f"{c.name} ({c.count})" if c.count > 1 else c.name for c in self.copies)
+            )
+        if self.received:
+            lines.append(f"{self.origin} Received {self.received.text}".strip())
+        lines += [self.destination, self.channel, self.priority, self.addressee, self.for_line]
+        return "\n".join(line for line in lines if line)
+
+    def closing_block(self) -> str:
+        """Closing lines, signature, outgoing number and sent stamp."""
+        sent = self.sent.text if self.sent else ""
+        return "\n".join(
+            t for t in (*self.closing, self.signature, self.outgoing_number, sent) if t
+        )
+
 
 def to_dict(record: Any) -> Any:
     """Turn a record (and everything inside it) into JSON-ready data."""

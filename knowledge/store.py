@@ -67,27 +67,12 @@ def passages_of(cable: Cable) -> list[Passage]:
     out: list[tuple[str, str]] = [("title", cable.title)]
     if cable.description:
         out.append(("description", cable.description))
-    header = [cable.issuing_office, cable.heading]
-    if cable.copies:
-        header.append(
-            "Copies: "
-            + ", ".join(f"{c.name} ({c.count})" if c.count > 1 else c.name for c in cable.copies)
-        )
-    if cable.received:
-        header.append(f"{cable.origin} Received {cable.received.text}".strip())
-    header += [cable.destination, cable.channel, cable.priority, cable.addressee, cable.for_line]
-    header_text = "\n".join(h for h in header if h)
+    header_text = "\n".join(x for x in (cable.issuing_office, cable.header_block()) if x)
     if header_text:
         out.append(("header", header_text))
     numbered = set(cable.numbered_items)
     out += [("item" if p in numbered else "body", p) for p in cable.paragraphs]
-    tail = [
-        *cable.closing,
-        cable.signature,
-        " ".join(x for x in (cable.outgoing_number, cable.sent.text if cable.sent else "") if x),
-    ]
-    tail_text = "\n".join(t for t in tail if t)
-    if tail_text:
+    if tail_text := cable.closing_block():
         out.append(("closing", tail_text))
     return [Passage(cable.id, i, part, text) for i, (part, text) in enumerate(out)]
 

@@ -328,7 +328,7 @@ def test_passages_are_numbered_from_the_title(qa_lib):
     )
     items = [p.text for p in passages if p.part == "item"]
     assert len(items) == 11 and items[0] == "1. Soviet rifles 140,000."
-    assert "No. 2784 7.11.50" in passages[-1].text
+    assert "No. 2784\n7.11.50" in passages[-1].text
 
 
 def test_people_table_holds_roles(qa_lib):
