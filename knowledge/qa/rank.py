@@ -21,8 +21,8 @@ if TYPE_CHECKING:
 WORD_MATCH = 82  # a question word matches a cable word at this rapidfuzz ratio
 MIN_ITEM_COVERAGE = 0.5  # share of the question's thing-words an item must match
 MIN_PASSAGE_COVERAGE = 0.5  # share of the question's content words a sentence must hold
-CLOSE_SECOND = 0.85
-CANDIDATE_CABLES = 30  # distinct cables from the index that are re-ranked in Python  # a second cable scoring this share of the best is also an answer
+CLOSE_SECOND = 0.85  # a second cable scoring this share of the best is also an answer
+CANDIDATE_CABLES = 15  # distinct cables from the index that are re-ranked in Python
 _PREPOSITIONS = {"for", "of", "the", "and", "with", "to", "in", "on", "a"}
 
 
@@ -154,7 +154,7 @@ def rank_cables(
             bonus[cable_id] = bonus.get(cable_id, 0) + 10
     words = q.words + names + [n for n in q.number_words if len(n) >= 3]
     hits = (
-        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=80)
+        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=40)
         if words
         else []
     )
