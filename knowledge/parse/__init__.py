@@ -73,22 +73,9 @@ def _key_value_header(text: str) -> RawDocument | None:
     if not sep or not meta.get("title"):
         return None
     from knowledge.parse.html_text import tidy_lines
+    from knowledge.parse.markdown import TEXT_KEYS
 
-    keep = {
-        k: meta.get(k, "")
-        for k in (
-            "date",
-            "source",
-            "description",
-            "record_id",
-            "url",
-            "sender",
-            "recipient",
-            "via",
-            "language",
-            "rights",
-        )
-    }
+    keep = {k: meta.get(k, "") for k in TEXT_KEYS if k != "author"}
     return RawDocument(title=meta["title"], body_lines=tuple(tidy_lines(body.split("\n"))), **keep)
 
 

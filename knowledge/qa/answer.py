@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from knowledge.library import Library
 
 QUOTE_CHARS = 400
+NAMED_CABLE = 2.5  # a cable's rank score when the people the question names are its parties
 AFFIRM = re.compile(
     r"\b(?:will be satisfied|affirmative|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b",
     re.I,
@@ -189,7 +190,7 @@ def on_items(lib: Library, q: Question) -> Answer | None:
         items = [i for i in r.cable.items if i.role == want] or (
             [] if q.people else list(r.cable.items)
         )
-        if not items or (q.people and r.score < 2.5):
+        if not items or (q.people and r.score < NAMED_CABLE):
             continue
         c = r.cable
         listing = "; ".join(f"{i.name} {i.quantity_text()}" for i in items)
@@ -233,7 +234,7 @@ def on_date(lib: Library, q: Question) -> Answer | None:
     ranked = rank_cables(lib, q)
     if q.date_role in ("delivery", "window"):
         for r in ranked[:3]:
-            if not q.people or r.score < 2.5:
+            if not q.people or r.score < NAMED_CABLE:
                 continue
             kinds = (
                 ("requested delivery",)
@@ -252,18 +253,14 @@ def on_date(lib: Library, q: Question) -> Answer | None:
         field != "date"
         and top
         and q.people
-        and top.score >= 2.5
+        and top.score >= NAMED_CABLE
         and getattr(top.cable, field) is None
     ):
         c = top.cable
         if c.date:  # the cable the question names has no such stamp: say so, give its date
             fact = f"{_cap(describe(c))} carries no {field} stamp; it is dated {c.date.display()}."
             return render(q, fact, [cite(c, c.date.text)])
-    if (
-        not chosen
-        or (q.people and chosen[0].score < 2.5)
-        or (not q.people and not q.words and not q.number_words)
-    ):
+    if not _confident(q, chosen):
         return None
     facts, cites = [], []
     for r in chosen:
@@ -299,6 +296,16 @@ def _dated_sentence(lib: Library, q: Question) -> Answer | None:
             fact = f'{_when(value)[:1].upper()}{_when(value)[1:]} ("{value.text}"), according to {describe(m.cable)}: "{m.sentence}"'
             return render(q, fact, [cite(m.cable, m.sentence)])
     return None
+
+
+def _confident(q: Question, chosen: list) -> bool:
+    """Whether the best cable is surely the one meant: it has the people the question names, or
+    the question gives words or numbers to find it by."""
+    if not chosen:
+        return False
+    if q.people:
+        return chosen[0].score >= NAMED_CABLE
+    return bool(q.words or q.number_words)
 
 
 def _cap(s: str) -> str:
@@ -341,11 +348,7 @@ def on_who(lib: Library, q: Question) -> Answer | None:
         return None
     ranked = rank_cables(lib, q)
     chosen = close_seconds(ranked, lambda c: bool(get(c)))
-    if (
-        not chosen
-        or (q.people and chosen[0].score < 2.5)
-        or (not q.people and not q.words and not q.number_words)
-    ):
+    if not _confident(q, chosen):
         return None
     facts, cites = [], []
     for r in chosen:
@@ -452,11 +455,7 @@ def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], s
             return None
         ranked = rank_cables(lib, q)
         chosen = close_seconds(ranked, lambda c: bool(get(c)))
-        if (
-            not chosen
-            or (q.people and chosen[0].score < 2.5)
-            or (not q.people and not q.words and not q.number_words)
-        ):
+        if not _confident(q, chosen):
             return None
         facts = [f"The {label} of {describe(r.cable)} is {get(r.cable)}." for r in chosen]
         return render(q, " ".join(facts), [cite(r.cable, quote(r.cable)) for r in chosen])
@@ -497,7 +496,7 @@ def on_place(lib: Library, q: Question) -> Answer | None:
     if re.search(r"\bfrom\b", q.text, re.I):
         ranked = rank_cables(lib, q)
         chosen = close_seconds(ranked, lambda c: bool(c.origin))
-        if chosen and (not q.people or chosen[0].score >= 2.5):
+        if chosen and (not q.people or chosen[0].score >= NAMED_CABLE):
             c = chosen[0].cable
             origin = c.origin[:1].lower() + c.origin[1:]
             return render(q, f"{_cap(describe(c))} came {origin}.", [cite(c, c.origin)])
@@ -635,7 +634,7 @@ def on_summary(lib: Library, q: Question) -> Answer | None:
     if not q.names_a_cable:
         return None
     ranked = rank_cables(lib, q)
-    if not ranked or (q.people and ranked[0].score < 2.5):
+    if not ranked or (q.people and ranked[0].score < NAMED_CABLE):
         return None
     c = ranked[0].cable
     text = c.description or (c.paragraphs[0] if c.paragraphs else "")
