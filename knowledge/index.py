@@ -16,8 +16,8 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "2"
-EXACT_BOOST = 2.0  # an exact word outranks a fuzzy neighbour of it
+INDEX_VERSION = "3"
+PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 
 @dataclass(frozen=True)
@@ -142,51 +142,47 @@ class SearchIndex:
         *,
         kinds: tuple[str, ...],
         people: list[str] = (),
-        cables: tuple[str, ...] = (),
+        people_required: bool = False,
         limit: int = 50,
-        fuzzy: bool = True,
         prefix_last: bool = False,
     ) -> list[Hit]:
-        """Docs of the given kinds matching any word (exact or within an edit or two)."""
+        """Docs of the given kinds holding any of words (exactly: typos are corrected before).
+
+        With people_required, only docs naming one of people are returned: a question about
+        Kim's cables searches Kim's few thousand docs, not every doc holding "guns".
+        """
         Q = tantivy.Query
         Occur = tantivy.Occur
-        searcher = self.index.searcher()
-        should = []
-        for kind in kinds:
-            field = f"text_{kind}"
-            for w in words:
-                if not w:
-                    continue
-                term = Q.term_query(self.schema, field, w)
-                should.append((Occur.Should, Q.boost_query(term, EXACT_BOOST)))
-                # A word the index holds is no typo: widening it to its neighbours only adds
-                # noise and time (a fuzzy term walks the term dictionary).
-                if fuzzy and len(w) >= 4 and searcher.doc_freq(field, w) == 0:
-                    distance = 1 if len(w) < 8 else 2
-                    fuzzy_q = Q.fuzzy_term_query(self.schema, field, w, distance, True, False)
-                    should.append((Occur.Should, fuzzy_q))
-            if prefix_last and words and words[-1]:
-                # The word being typed in an autocomplete box: any term that starts with it.
-                prefix_q = Q.fuzzy_term_query(self.schema, field, words[-1], 0, True, True)
-                should.append((Occur.Should, prefix_q))
-            for p in people:
-                person = Q.term_query(self.schema, f"people_{kind}", p)
-                should.append((Occur.Should, Q.boost_query(person, 0.5)))
-        if not should:
-            return []
-        clauses = [(Occur.Must, Q.boolean_query(should))]
-        if cables:
-            clauses.append(
+        words = [w for w in dict.fromkeys(words) if w]
+        # Plain term clauses under one boolean query: tantivy then skips whole blocks of
+        # documents that cannot reach the top (block-max WAND); wrappers such as boosts or a
+        # nested MUST would make it score every document holding a common word.
+        clauses = [
+            (Occur.Should, Q.term_query(self.schema, f"text_{kind}", w))
+            for kind in kinds
+            for w in words
+        ]
+        if prefix_last and words:
+            # The word being typed in an autocomplete box: any term that starts with it.
+            clauses += [
                 (
-                    tantivy.Occur.Must,
-                    Q.boolean_query(
-                        [
-                            (tantivy.Occur.Should, Q.term_query(self.schema, "cable", c))
-                            for c in cables
-                        ]
-                    ),
+                    Occur.Should,
+                    Q.fuzzy_term_query(self.schema, f"text_{k}", words[-1], 0, True, True),
                 )
-            )
+                for k in kinds
+            ]
+        names = [
+            Q.term_query(self.schema, f"people_{kind}", p)
+            for kind in kinds
+            for p in dict.fromkeys(people)
+        ]
+        if names and people_required:
+            clauses.append((Occur.Must, Q.boolean_query([(Occur.Should, n) for n in names])))
+        else:
+            clauses += [(Occur.Should, Q.boost_query(n, PERSON_BOOST)) for n in names]
+        if not clauses:
+            return []
+        searcher = self.index.searcher()
         result = searcher.search(Q.boolean_query(clauses), limit)
         hits = []
         for score, address in result.hits:

@@ -14,6 +14,7 @@ from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, Stor
 from knowledge.index import IndexDoc, SearchIndex
 from knowledge.parse import SUFFIXES, parse_bytes, read_file
 from knowledge.records import Cable, Event, RequestedItem
+from knowledge.spelling import Speller, tokens
 from knowledge.store import Store, passages_of
 from knowledge.text import singular
 
@@ -77,7 +78,9 @@ def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
     docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
     for i, item in enumerate(cable.items):
         words = [item.name, *sorted(_item_synonyms(item.name, aliases))]
-        docs.append(IndexDoc(cable.id, "item", i, " ".join(words), parties))
+        # Everyone the cable names, not only its parties: "Kim Il Sung asks for 50 guns",
+        # in a cable from Mao, is found by Kim's name.
+        docs.append(IndexDoc(cable.id, "item", i, " ".join(words), people or parties))
     facts = [
         cable.title, parties, cable.telegram_number, cable.outgoing_number, cable.record_id,
         " ".join(cable.places), cable.priority, cable.source.text if cable.source else "",
@@ -106,6 +109,7 @@ class Library:
         self.index = index
         self.aliases = aliases
         self.seeds_dir = seeds_dir
+        self.speller = Speller(store)
 
     @classmethod
     def open(
@@ -215,11 +219,13 @@ class Library:
                     else "unchanged"
                 )
                 results.append(IngestResult(file, status, tuple(ids)))
+            docs = [d for cable in added for d in index_docs(cable, self.aliases)]
+            self.store.add_words(w for d in docs for w in tokens(d.text))
             generation = (
                 self.store.bump_generation() if added or removed else self.store.generation()
             )
+        self.speller.clear()
         if added or removed:
-            docs = [d for cable in added for d in index_docs(cable, self.aliases)]
             self.index.apply(remove=removed, add=docs, generation=generation)
         return results
 
@@ -271,6 +277,10 @@ class Library:
         return cable
 
     # -- reading -------------------------------------------------------------------------
+    def search(self, words: list[str], **how) -> list:
+        """Index hits for words, misspelt words searched as the stored words they may mean."""
+        return self.index.search(self.speller.expand(w for x in words for w in tokens(x)), **how)
+
     def cables(self) -> list[CableSummary]:
         return [self._summary(c) for c in self.store.all()]
 

@@ -60,7 +60,7 @@ def rank_cables(lib: Library, text: str, *, limit: int) -> list[tuple[float, Cab
     words = _ref_words(text)
     if not words:
         return []
-    hits = lib.index.search(words, kinds=("cable", "passage"), limit=CANDIDATES * 4)
+    hits = lib.search(words, kinds=("cable", "passage"), limit=CANDIDATES * 4)
     seen: dict[str, None] = {}
     for h in hits:
         seen.setdefault(h.cable, None)
@@ -100,9 +100,7 @@ def find_cable(lib: Library, ref: str) -> Cable:
     if number:
         ids = lib.store.by_number(number.group(1))
         if not ids:
-            hits = lib.index.search(
-                [number.group(1).lower()], kinds=("cable",), limit=5, fuzzy=False
-            )
+            hits = lib.index.search([number.group(1).lower()], kinds=("cable",), limit=5)
             ids = [h.cable for h in hits]
         if ids:
             return lib.store.get(ids[0])
@@ -119,7 +117,7 @@ def complete(lib: Library, text: str, *, limit: int = 25) -> list[CableSummary]:
     if not text:
         return lib.cables()[:limit]
     words = norm(text).split()
-    hits = lib.index.search(words, kinds=("cable",), limit=200, prefix_last=True)
+    hits = lib.search(words, kinds=("cable",), limit=200, prefix_last=True)
     out = []
     for h in hits:
         c = lib.store.get(h.cable)

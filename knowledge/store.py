@@ -4,23 +4,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections import OrderedDict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
+from knowledge.cards import Card, card_data, card_from_json
 from knowledge.errors import StoreError
 from knowledge.records import Cable, from_dict, to_dict
+from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date_start TEXT,
     telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL,
-    outgoing_number TEXT
+    outgoing_number TEXT, card TEXT NOT NULL
 );
 CREATE INDEX documents_outgoing ON documents(outgoing_number);
 CREATE INDEX documents_number ON documents(telegram_number);
@@ -49,6 +52,10 @@ CREATE TABLE people (
 );
 CREATE INDEX people_doc ON people(doc_id);
 CREATE TABLE files (name TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE words (id INTEGER PRIMARY KEY, word TEXT NOT NULL UNIQUE);
+CREATE TABLE word_keys (
+    key INTEGER NOT NULL, word INTEGER NOT NULL REFERENCES words(id), PRIMARY KEY (key, word)
+) WITHOUT ROWID;
 """
 
 
@@ -92,6 +99,9 @@ def people_roles(cable: Cable) -> list[tuple[str, str]]:
     return roles
 
 
+CARD_CACHE = 8192  # cards kept in memory (a card is about 10 KB)
+
+
 class Store:
     """A SQLite file of cables; every write is one transaction."""
 
@@ -100,6 +110,7 @@ class Store:
         self.path = path
         self.recovered: list[tuple[str, bytes]] = []  # files an older store held, to read again
         self._load = lru_cache(maxsize=4096)(self._load_uncached)
+        self._cards: OrderedDict[str, Card] = OrderedDict()
 
     @classmethod
     def open(cls, path: Path | None) -> tuple[Store, bool]:
@@ -177,7 +188,11 @@ class Store:
             self.conn.execute(
                 "INSERT INTO meta VALUES ('schema', ?), ('generation', '0')", (SCHEMA_VERSION,)
             )
+        self._forget()
+
+    def _forget(self) -> None:
         self._load.cache_clear()
+        self._cards.clear()
 
     def transaction(self):
         return _Transaction(self.conn)
@@ -198,6 +213,40 @@ class Store:
     def _load_uncached(self, cable_id: str) -> Cable | None:
         row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (cable_id,)).fetchone()
         return from_dict(Cable, json.loads(row[0])) if row else None
+
+    def cards(self, cable_ids: Iterable[str]) -> dict[str, Card]:
+        """The cards of the cables that exist among cable_ids, read in one query."""
+        wanted = list(dict.fromkeys(cable_ids))
+        out = {i: self._cards[i] for i in wanted if i in self._cards}
+        missing = [i for i in wanted if i not in out]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            rows = self.conn.execute(
+                f"SELECT id, card FROM documents WHERE id IN ({marks})", missing
+            )
+            for cable_id, text in rows:
+                out[cable_id] = self._cards[cable_id] = card_from_json(cable_id, text)
+            while len(self._cards) > CARD_CACHE:
+                self._cards.popitem(last=False)
+        for i in out:
+            self._cards.move_to_end(i)
+        return out
+
+    def knows_word(self, word: str) -> bool:
+        return bool(self.conn.execute("SELECT 1 FROM words WHERE word = ?", (word,)).fetchone())
+
+    def words_under(self, keys: Iterable[int]) -> list[str]:
+        """Stored words filed under any of keys (see knowledge.spelling)."""
+        keys = list(keys)
+        marks = ",".join("?" * len(keys))
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT DISTINCT w.word FROM word_keys k JOIN words w ON w.id = k.word"
+                f" WHERE k.key IN ({marks})",
+                keys,
+            )
+        ]
 
     def ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY date_start, id")]
@@ -222,6 +271,20 @@ class Store:
             (number, number, number, number),
         )
         return [r[0] for r in rows]
+
+    def passages_at(self, places: Iterable[tuple[str, int]]) -> dict[tuple[str, int], Passage]:
+        """The passages at (cable id, position) places, read in one query."""
+        places = list(dict.fromkeys(places))
+        if not places:
+            return {}
+        # An OR of exact keys: SQLite answers each from the primary key, where a row-value
+        # IN (VALUES ...) scans the whole table.
+        where = " OR ".join("(doc_id = ? AND position = ?)" for _ in places)
+        rows = self.conn.execute(
+            f"SELECT doc_id, position, part, text FROM passages WHERE {where}",
+            [x for place in places for x in place],
+        )
+        return {(d, p): Passage(d, p, part, text) for d, p, part, text in rows}
 
     def passage(self, cable_id: str, position: int) -> Passage | None:
         row = self.conn.execute(
@@ -275,12 +338,13 @@ class Store:
     def insert(self, cable: Cable) -> None:
         c = self.conn
         c.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (
                 cable.id, cable.kind, cable.title, cable.date.start if cable.date else None,
                 cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
                 json.dumps(to_dict(cable), ensure_ascii=False),
                 cable.outgoing_number.removeprefix("No. ") or None,
+                json.dumps(card_data(cable), ensure_ascii=False),
             ),
         )  # fmt: skip
         c.executemany(
@@ -314,7 +378,20 @@ class Store:
         c.executemany(
             "INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)]
         )
-        self._load.cache_clear()
+        self._forget()
+
+    def add_words(self, words: Iterable[str]) -> None:
+        """File new searchable words for typo correction (call inside a transaction)."""
+        c = self.conn
+        for word in set(words):
+            if not correctable(word):
+                continue
+            cur = c.execute("INSERT OR IGNORE INTO words (word) VALUES (?)", (word,))
+            if cur.rowcount == 1:
+                c.executemany(
+                    "INSERT OR IGNORE INTO word_keys VALUES (?, ?)",
+                    [(k, cur.lastrowid) for k in filing_keys(word)],
+                )
 
     def keep_file(self, name: str, data: bytes) -> None:
         self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (name, data))
@@ -327,7 +404,7 @@ class Store:
 
     def delete(self, cable_id: str) -> None:
         self.conn.execute("DELETE FROM documents WHERE id = ?", (cable_id,))
-        self._load.cache_clear()
+        self._forget()
 
     def bump_generation(self) -> str:
         new = str(int(self.generation()) + 1)

@@ -166,12 +166,10 @@ def on_total(lib: Library, q: Question) -> Answer | None:
     named = [m for m in q.people if m.role_hint == "sender" or m.possessive]
     if named:
         # What X asked for or promised in X's own cables; a cable recalling an old promise is not one.
-        keep = [
-            m for m in keep if m.cable.sender and any(n.is_(m.cable.sender.name) for n in named)
-        ] or keep
+        keep = [m for m in keep if any(n.is_(s) for n in named for s in m.card.senders)] or keep
     seen, rows = set(), []
     for m in keep:
-        key = (m.cable.id, m.item.name, m.item.quantity)
+        key = (m.card.id, m.item.name, m.item.quantity)
         if key not in seen:
             seen.add(key)
             rows.append(m)
@@ -289,8 +287,7 @@ def _dated_sentence(lib: Library, q: Question) -> Answer | None:
     for m in match_sentences(lib, q):
         if m.coverage < 0.99 and len(q.words) > 1 and m.coverage < 0.66:
             continue
-        year = int(m.cable.date.start[:4]) if m.cable.date and m.cable.date.start else None
-        found = find_dates(m.sentence, year=year)
+        found = find_dates(m.sentence, year=m.card.year)
         if found:
             value = found[0][1]
             fact = f'{_when(value)[:1].upper()}{_when(value)[1:]} ("{value.text}"), according to {describe(m.cable)}: "{m.sentence}"'

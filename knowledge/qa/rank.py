@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -11,12 +11,14 @@ from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
 
 from knowledge.aliases import norm
+from knowledge.cards import Card
 from knowledge.qa.understand import Question, item_words
 from knowledge.records import Cable, RequestedItem
 from knowledge.text import sentences, singular
 
 if TYPE_CHECKING:
     from knowledge.library import Library
+    from knowledge.store import Store
 
 WORD_MATCH = 82  # a question word matches a cable word at this rapidfuzz ratio
 MIN_ITEM_COVERAGE = 0.5  # share of the question's thing-words an item must match
@@ -58,31 +60,16 @@ def _sentence_vocab(sentence: str) -> frozenset[str]:
     return frozenset(toks) | frozenset(singular(t) for t in toks)
 
 
-def _parties(c: Cable) -> dict[str, str]:
-    out = {}
-    for role, p in (
-        ("sender", c.sender),
-        ("recipient", c.recipient),
-        ("via", c.via),
-        ("for", c.for_party),
-    ):
-        if p:
-            for n in p.name.split(" and "):
-                out.setdefault(n, role)
-    return out
-
-
-def person_fit(q: Question, c: Cable) -> float:
+def person_fit(q: Question, c: Card) -> float:
     """How well a cable's parties fit the people the question names, and in which roles."""
     if not q.people:
         return 0.0
-    parties = _parties(c)
     score = 0.0
     for m in q.people:
-        role = next((r for name, r in parties.items() if m.is_(name)), None)
+        role = next((r for name, r in c.parties if m.is_(name)), None)
         want = "sender" if m.possessive else m.role_hint
         if role is None:
-            if m.name in c.people or any(cp.name == m.name for cp in c.copies):
+            if m.name in c.people or m.name in c.copies:
                 score += 0.2 if not want else -0.5
             else:
                 score -= 2.0
@@ -95,38 +82,23 @@ def person_fit(q: Question, c: Cable) -> float:
 
 @dataclass(frozen=True)
 class Ranked:
+    """A candidate cable with its score; the whole record is read only if an answer uses it."""
+
     score: float
-    cable: Cable
+    card: Card
+    store: Store = field(repr=False, compare=False)
+
+    @property
+    def cable(self) -> Cable:
+        return self.store.get(self.card.id)
 
 
-def cable_vocab(lib: Library, c: Cable) -> frozenset[str]:
-    """Every word of a cable (title, description, text, items, people, places), singular, cached."""
-    cache = lib.__dict__.setdefault("_vocab_cache", {})
-    vocab = cache.get(c.id)
-    if vocab is None:
-        text = " ".join(
-            [
-                c.title,
-                c.description,
-                *c.paragraphs,
-                *(i.name for i in c.items),
-                *c.people,
-                *c.places,
-            ]
-        )
-        vocab = frozenset(singular(w) for w in norm(text).split())
-        if len(cache) > 20_000:
-            cache.clear()
-        cache[c.id] = vocab
-    return vocab
-
-
-def word_coverage(lib: Library, q: Question, c: Cable) -> float:
+def word_coverage(q: Question, c: Card) -> float:
     """Share of the question's content words the cable holds (exactly, as a plural, or misspelt)."""
     words = [singular(w) for w in q.words if len(w) >= 3 and not w.isdigit()]
     if not words:
         return 0.0
-    vocab = cable_vocab(lib, c)
+    vocab = c.vocab
     hits = 0
     for w in words:
         exact = w in vocab or ("-" in w and all(x in vocab for x in w.split("-")))
@@ -138,48 +110,67 @@ def word_coverage(lib: Library, q: Question, c: Cable) -> float:
     return hits / len(words)
 
 
-def date_fit(q: Question, c: Cable) -> float:
-    days = [d.start for d in (c.date, c.sent, c.received) if d and d.start]
-    return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in days) else 0.0
+def date_fit(q: Question, c: Card) -> float:
+    return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in c.days) else 0.0
+
+
+def _names(q: Question) -> list[str]:
+    """The index words of the people the question names."""
+    return [w for m in q.people for w in norm(m.name).split()]
 
 
 def rank_cables(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 8
 ) -> list[Ranked]:
     """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
-    names = [w for m in q.people for w in norm(m.name).split()]
+    memo = q.memo.setdefault("rank_cables", {})
+    if (commentary, limit) not in memo:
+        memo[(commentary, limit)] = _rank_cables(lib, q, commentary=commentary, limit=limit)
+    return memo[(commentary, limit)]
+
+
+def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
+    names = _names(q)
     bonus: dict[str, float] = {}
     for number in q.number_words:
         for cable_id in lib.store.by_number(number):
             bonus[cable_id] = bonus.get(cable_id, 0) + 10
     words = q.words + names + [n for n in q.number_words if len(n) >= 3]
     hits = (
-        lib.index.search(words, kinds=("cable", "passage", "item"), people=names, limit=40)
+        lib.search(
+            words,
+            kinds=("cable", "passage", "item"),
+            people=names,
+            people_required=bool(names) and not bonus,
+            limit=40,
+        )
         if words
         else []
     )
     order: dict[str, float] = {cable_id: 0.0 for cable_id in bonus}
     for h in hits:
         order[h.cable] = max(order.get(h.cable, 0.0), h.score)
+    candidates = list(order)[:CANDIDATE_CABLES]
+    cards = lib.store.cards(candidates)
     out = []
-    for cable_id in list(order)[:CANDIDATE_CABLES]:
-        c = lib.store.get(cable_id)
+    for cable_id in candidates:
+        c = cards.get(cable_id)
         if c is None or (c.kind == "commentary") != commentary:
             continue
-        score = (
-            3 * word_coverage(lib, q, c)
-            + person_fit(q, c)
-            + bonus.get(cable_id, 0)
-            + date_fit(q, c)
-        )
-        out.append(Ranked(score + 0.01 * min(order[cable_id], 10), c))
+        score = 3 * word_coverage(q, c) + person_fit(q, c) + bonus.get(cable_id, 0) + date_fit(q, c)
+        out.append(Ranked(score + 0.01 * min(order[cable_id], 10), c, lib.store))
     out.sort(key=lambda r: -r.score)
     return out[:limit]
 
 
 def close_seconds(ranked: list[Ranked], has) -> list[Ranked]:
     """The best cable having a field, plus any other that scores almost as well."""
-    usable = [r for r in ranked if has(r.cable)]
+    usable = []
+    for r in ranked:
+        if has(r.cable):
+            usable.append(r)
+            if len(usable) == 3:
+                break  # only the best three can be answers: read no more records
     if not usable:
         return []
     best = usable[0].score
@@ -191,8 +182,13 @@ def close_seconds(ranked: list[Ranked], has) -> list[Ranked]:
 @dataclass(frozen=True)
 class ItemMatch:
     score: float
-    cable: Cable
+    card: Card
     item: RequestedItem
+    store: Store = field(repr=False, compare=False)
+
+    @property
+    def cable(self) -> Cable:
+        return self.store.get(self.card.id)
 
 
 def _item_vocab(lib: Library, item: RequestedItem):
@@ -229,6 +225,13 @@ def _item_vocab_uncached(
 
 def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
+    memo = q.memo.setdefault("match_items", {})
+    if limit not in memo:
+        memo[limit] = _match_items(lib, q, limit=limit)
+    return memo[limit]
+
+
+def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
     places = {w for p in lib.aliases.find_places(q.text) for w in norm(p).split()}
     places |= {
         w for m in lib.aliases.places_pattern.finditer(q.text) for w in norm(m.group(0)).split()
@@ -241,20 +244,25 @@ def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch
         expanded += [
             x for x in lib.aliases.related_words(f"{qwords[k]} {qwords[k + 1]}") for x in x.split()
         ]
-    names = [w for m in q.people for w in norm(m.name).split()]
+    names = _names(q)
     if not expanded and not q.numbers:
         return []
-    hits = lib.index.search(
-        expanded + [n for n in q.number_words], kinds=("item",), people=names, limit=limit
+    hits = lib.search(
+        expanded + [n for n in q.number_words],
+        kinds=("item",),
+        people=names,
+        people_required=bool(names),
+        limit=limit,
     )
     known = lib.names
     qset = frozenset(qwords)
+    cards = lib.store.cards(h.cable for h in hits)
     out = []
     for h in hits:
-        c = lib.store.get(h.cable)
-        if c is None or h.position >= len(c.items):
+        c = cards.get(h.cable)
+        item = c.item(h.position) if c else None
+        if item is None:
             continue
-        item = c.items[h.position]
         words, vocab, head, head_related, phrase_words = _item_vocab(lib, item)
         matched_q = 0.0
         head_hit = False
@@ -286,7 +294,7 @@ def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch
             score += 0.5
         if any(m.role_hint == "sender" or m.possessive for m in q.people) and fit < 0:
             continue  # the named sender never asked for it
-        out.append(ItemMatch(score, c, item))
+        out.append(ItemMatch(score, c, item, lib.store))
     out.sort(key=lambda m: (-m.score, m.item.number or 99))
     return out
 
@@ -308,10 +316,15 @@ def same_dates(asked, given) -> bool:
 class SentenceMatch:
     score: float
     coverage: float
-    cable: Cable
+    card: Card
     sentence: str
     passage: str
-    part: str = "body"
+    part: str
+    store: Store = field(repr=False, compare=False)
+
+    @property
+    def cable(self) -> Cable:
+        return self.store.get(self.card.id)
 
 
 REASON_CUES = re.compile(
@@ -324,18 +337,31 @@ def match_sentences(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 40
 ) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
-    names = [w for m in q.people for w in norm(m.name).split()]
+    memo = q.memo.setdefault("match_sentences", {})
+    if (commentary, limit) not in memo:
+        memo[(commentary, limit)] = _match_sentences(lib, q, commentary=commentary, limit=limit)
+    return memo[(commentary, limit)]
+
+
+def _match_sentences(
+    lib: Library, q: Question, *, commentary: bool, limit: int
+) -> list[SentenceMatch]:
+    names = _names(q)
     words = [w for w in q.words if len(w) >= 3]
     if not words:
         return []
-    hits = lib.index.search(words, kinds=("passage",), people=names, limit=limit)
+    hits = lib.search(
+        words, kinds=("passage",), people=names, people_required=bool(names), limit=limit
+    )
+    cards = lib.store.cards(h.cable for h in hits)
+    passages = lib.store.passages_at((h.cable, h.position) for h in hits)
     out = []
     why = bool(re.match(r"^\s*why\b", q.text, re.I))
     for h in hits:
-        c = lib.store.get(h.cable)
+        c = cards.get(h.cable)
         if c is None or (c.kind == "commentary") != commentary:
             continue
-        passage = lib.store.passage(h.cable, h.position)
+        passage = passages.get((h.cable, h.position))
         if passage is None or passage.part in ("title", "header"):
             continue
         fit = person_fit(q, c)
@@ -347,6 +373,6 @@ def match_sentences(
                 continue
             score = coverage * 3 + 0.3 * fit + (0.5 if why and REASON_CUES.search(s) else 0)
             score -= 0.3 if passage.part == "description" else 0
-            out.append(SentenceMatch(score, coverage, c, s, passage.text, passage.part))
+            out.append(SentenceMatch(score, coverage, c, s, passage.text, passage.part, lib.store))
     out.sort(key=lambda m: -m.score)
     return out
