@@ -281,14 +281,9 @@ class Library:
         """Index hits for words, misspelt words searched as the stored words they may mean."""
         return self.index.search(self.speller.expand(w for x in words for w in tokens(x)), **how)
 
-    def cables(self) -> list[CableSummary]:
-        return [self._summary(c) for c in self.store.all()]
-
-    def _summary(self, c: Cable) -> CableSummary:
-        return CableSummary(
-            c.id, c.title, c.date.display() if c.date else "", c.kind, c.telegram_number,
-            c.sender.name if c.sender else "", c.recipient.name if c.recipient else "",
-        )  # fmt: skip
+    def cables(self, limit: int | None = None) -> list[CableSummary]:
+        """Every cable (or the first limit), by date."""
+        return [CableSummary(*row) for row in self.store.summaries(limit=limit)]
 
     def cable(self, ref: str) -> Cable:
         """Find a cable by id, telegram or outgoing number, record ID, or title words (fuzzily)."""

@@ -113,17 +113,20 @@ def find_cable(lib: Library, ref: str) -> Cable:
 
 def complete(lib: Library, text: str, *, limit: int = 25) -> list[CableSummary]:
     """Up to limit cables for an autocomplete box, best first."""
+    from knowledge.library import CableSummary as Summary
+
     text = (text or "").strip()
     if not text:
-        return lib.cables()[:limit]
+        return lib.cables(limit)
     words = norm(text).split()
     hits = lib.search(words, kinds=("cable",), limit=200, prefix_last=True)
-    out = []
+    best: dict[str, float] = {}
     for h in hits:
-        c = lib.store.get(h.cable)
-        if c is None:
-            continue
-        score = fuzz.partial_ratio(utils.default_process(text), utils.default_process(_label(c)))
-        out.append((score + h.score, c))
+        best[h.cable] = max(best.get(h.cable, 0.0), h.score)
+    typed = utils.default_process(text)
+    out = []
+    for s in (Summary(*row) for row in lib.store.summaries(best)):
+        label = f"{s.title} {s.sender} {s.recipient} {s.telegram_number} {s.id}"
+        out.append((fuzz.partial_ratio(typed, utils.default_process(label)) + best[s.id], s))
     out.sort(key=lambda x: -x[0])
-    return [lib._summary(c) for _s, c in out[:limit]]
+    return [s for _score, s in out[:limit]]

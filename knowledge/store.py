@@ -17,13 +17,14 @@ from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date_start TEXT,
     telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL,
-    outgoing_number TEXT, card TEXT NOT NULL
+    outgoing_number TEXT, card TEXT NOT NULL,
+    date_shown TEXT NOT NULL, sender TEXT NOT NULL, recipient TEXT NOT NULL
 );
 CREATE INDEX documents_outgoing ON documents(outgoing_number);
 CREATE INDEX documents_number ON documents(telegram_number);
@@ -257,11 +258,23 @@ class Store:
             if cable:
                 yield cable
 
-    def rows(self) -> list[tuple[str, str, str, str | None, str | None]]:
-        """(id, kind, title, date_start, telegram_number) of every document, by date."""
-        return self.conn.execute(
-            "SELECT id, kind, title, date_start, telegram_number FROM documents ORDER BY date_start IS NULL, date_start, id"
-        ).fetchall()
+    def summaries(
+        self, cable_ids: Iterable[str] | None = None, *, limit: int | None = None
+    ) -> list[tuple[str, str, str, str, str, str, str]]:
+        """(id, title, date shown, kind, telegram number, sender, recipient), by date.
+
+        Read from columns, so a list of every cable (or an autocomplete) loads no records.
+        """
+        sql = "SELECT id, title, date_shown, kind, coalesce(telegram_number, ''), sender, recipient FROM documents"
+        args: list = []
+        if cable_ids is not None:
+            args = list(dict.fromkeys(cable_ids))
+            sql += f" WHERE id IN ({','.join('?' * len(args))})"
+        sql += " ORDER BY date_start, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            args.append(limit)
+        return self.conn.execute(sql, args).fetchall()
 
     def by_number(self, number: str) -> list[str]:
         """Documents whose telegram number, outgoing number or record ID is number."""
@@ -338,13 +351,16 @@ class Store:
     def insert(self, cable: Cable) -> None:
         c = self.conn
         c.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 cable.id, cable.kind, cable.title, cable.date.start if cable.date else None,
                 cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
                 json.dumps(to_dict(cable), ensure_ascii=False),
                 cable.outgoing_number.removeprefix("No. ") or None,
                 json.dumps(card_data(cable), ensure_ascii=False),
+                cable.date.display() if cable.date else "",
+                cable.sender.name if cable.sender else "",
+                cable.recipient.name if cable.recipient else "",
             ),
         )  # fmt: skip
         c.executemany(

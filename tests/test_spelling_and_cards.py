@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from knowledge.cards import card_of
@@ -117,16 +119,7 @@ def test_passages_at_reads_the_places_asked(lib):
 
 
 def test_ranking_reads_whole_records_only_for_the_answer(lib, monkeypatch):
-    loads = []
-    real = lib.store._load_uncached
-
-    def counting(cable_id):
-        loads.append(cable_id)
-        return real(cable_id)
-
-    monkeypatch.setattr(lib.store, "_load_uncached", counting)
-    lib.store._forget()
-    lib.store._load = __import__("functools").lru_cache(maxsize=64)(counting)
+    loads = _count_loads(lib, monkeypatch)
     answer = lib.ask("how many sub-machine guns did Mao want?")
     assert answer.found
     assert len(set(loads)) <= 3, loads
@@ -147,3 +140,30 @@ def test_a_question_searches_once_per_kind_of_candidate(lib, monkeypatch):
     assert HANDLERS[q.intent](lib, q) is None
     not_found(lib, q)
     assert len(calls) == len(set(calls)), calls  # the not-found answer reuses what was found
+
+
+# -- lists and autocomplete read columns, not records ---------------------------------------------
+def _count_loads(lib, monkeypatch) -> list[str]:
+    loads: list[str] = []
+    real = lib.store._load_uncached
+
+    def counting(cable_id):
+        loads.append(cable_id)
+        return real(cable_id)
+
+    lib.store._forget()
+    monkeypatch.setattr(lib.store, "_load", functools.lru_cache(maxsize=64)(counting))
+    return loads
+
+
+def test_cable_list_and_autocomplete_load_no_records(lib, monkeypatch):
+    loads = _count_loads(lib, monkeypatch)
+    every = lib.cables()
+    assert [s.id for s in lib.cables(2)] == [s.id for s in every[:2]]
+    mao = next(s for s in every if s.id == "1950-11-08-mao-zedong-to-stalin")
+    assert (mao.sender, mao.recipient, mao.telegram_number) == ("Mao Zedong", "Stalin", "26637")
+    assert mao.date == "8 November 1950"
+    assert lib.complete("")[0].id == every[0].id
+    assert lib.complete("2699")[0].id == "1950-11-17-zhou-enlai-to-stalin"
+    assert lib.complete("mao zed")[0].id == "1950-11-08-mao-zedong-to-stalin"
+    assert loads == []
