@@ -31,10 +31,12 @@ class Card:
     vocab: frozenset[str]  # every word (singular) of title, description, text, items, people
     raw_items: tuple[dict, ...]  # the items as stored; built into records only when matched
 
+    def raw_item(self, position: int) -> dict | None:
+        return self.raw_items[position] if 0 <= position < len(self.raw_items) else None
+
     def item(self, position: int) -> RequestedItem | None:
-        if 0 <= position < len(self.raw_items):
-            return from_dict(RequestedItem, self.raw_items[position])
-        return None
+        raw = self.raw_item(position)
+        return from_dict(RequestedItem, raw) if raw is not None else None
 
     @property
     def senders(self) -> list[str]:

@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from knowledge.text import singular
+
 MIN_LENGTH = 4  # shorter words are never corrected: too many neighbours
 LONG_WORD = 8  # from this length two slips are allowed
 MAX_LENGTH = 30  # longer tokens are codes or noise
@@ -69,14 +71,16 @@ def closest(word: str, candidates: Iterable[str]) -> list[str]:
 
 
 class Speller:
-    """Corrects words against a store's vocabulary; answers are cached until the store changes."""
+    """Turns typed words into the stored words to search for; cached until the store changes."""
 
     def __init__(self, store) -> None:
         self.store = store
         self._correct = lru_cache(maxsize=65_536)(self._correct_uncached)
+        self._forms = lru_cache(maxsize=65_536)(self._forms_uncached)
 
     def clear(self) -> None:
         self._correct.cache_clear()
+        self._forms.cache_clear()
 
     def correct(self, word: str) -> tuple[str, ...]:
         """() if the store knows word or cannot correct it; else the stored words it may mean."""
@@ -89,10 +93,25 @@ class Speller:
             return ()
         return tuple(closest(word, self.store.words_under(lookup_keys(word))))
 
+    def forms(self, word: str) -> tuple[str, ...]:
+        """word, with the singular or plural the store holds, or else what it may be a slip for.
+
+        The index matches whole words: "rifle" finds only "rifle", so the plural is searched
+        too when the store has it; "bicycees" is corrected as typed, and "bicycee" (a
+        question's singular of it) through its plural.
+        """
+        if not correctable(word):
+            return (word,)
+        return self._forms(word)
+
+    def _forms_uncached(self, word: str) -> tuple[str, ...]:
+        variants = list(dict.fromkeys([word, singular(word), word + "s"]))
+        known = [v for v in variants if self.store.knows_word(v)]
+        if known:
+            return tuple(dict.fromkeys([word, *known]))
+        fixes = [f for v in variants for f in self.correct(v)]
+        return (word, *list(dict.fromkeys(fixes))[:MAX_CORRECTIONS])
+
     def expand(self, words: Iterable[str]) -> list[str]:
-        """words, each followed by its corrections when the store does not know it."""
-        out = []
-        for w in words:
-            out.append(w)
-            out += self.correct(w)
-        return out
+        """words, each followed by the stored forms and corrections to search for it."""
+        return [f for w in words for f in self.forms(w)]

@@ -191,26 +191,49 @@ class ItemMatch:
         return self.store.get(self.card.id)
 
 
-def _item_vocab(lib: Library, item: RequestedItem):
+def _name_fit(
+    lib: Library, name: str, qwords: list[str], qset: frozenset[str], typed: dict[str, str]
+) -> tuple[float, bool, float]:
+    """How an item's name fits the question's thing-words: the share of them it holds, whether
+    one is its head word ('guns' in 'cartridges for guns' is not), and the share of its words
+    the question holds. typed maps a thing-word to the word as the question spelt it."""
+    words, vocab, head, head_related, phrase_words = _item_vocab(lib, name)
+    heads = frozenset((head, head + "s"))
+    matched_q = 0.0
+    head_hit = False
+    for w in qwords:
+        forms = (w, typed[w]) if typed.get(w, w) != w else (w,)
+        if any(matches_any(f, vocab) for f in forms) or w in phrase_words:
+            matched_q += 1
+            if (
+                any(word_match(f, head) >= WORD_MATCH or matches_any(f, heads) for f in forms)
+                or w in head_related
+            ):
+                head_hit = True
+    coverage_q = matched_q / len(qwords) if qwords else 0.0
+    asked = qset | frozenset(typed.get(w, w) for w in qset)
+    coverage_i = sum(1 for v in words if matches_any(v, asked)) / max(1, len(words))
+    return coverage_q, head_hit, coverage_i
+
+
+def _item_vocab(lib: Library, name: str):
     """An item's words, all words it may be asked by, its head word, the head's synonyms, and
     the single words of its multi-word synonyms; cached by item name."""
     cache = lib.__dict__.setdefault("_item_vocab_cache", {})
-    if item.name not in cache:
+    if name not in cache:
         if len(cache) > 50_000:
             cache.clear()
-        cache[item.name] = _item_vocab_uncached(lib, item)
-    return cache[item.name]
+        cache[name] = _item_vocab_uncached(lib, name)
+    return cache[name]
 
 
-def _item_vocab_uncached(
-    lib: Library, item: RequestedItem
-) -> tuple[list[str], set[str], str, set[str]]:
-    words = [w for w in norm(item.name).split() if w not in _PREPOSITIONS]
-    head_part = re.split(r"\b(?:for|of)\b", norm(item.name))[0].split()
+def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], str, set[str]]:
+    words = [w for w in norm(name).split() if w not in _PREPOSITIONS]
+    head_part = re.split(r"\b(?:for|of)\b", norm(name))[0].split()
     head = singular(head_part[-1]) if head_part else (singular(words[-1]) if words else "")
     related: set[str] = set()
     head_related: set[str] = set()  # synonyms of phrases that end in the head word
-    toks = norm(item.name).split()
+    toks = norm(name).split()
     for n in (1, 2, 3):
         for k in range(len(toks) - n + 1):
             gram = toks[k : k + n]
@@ -237,7 +260,9 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
         w for m in lib.aliases.places_pattern.finditer(q.text) for w in norm(m.group(0)).split()
     }
     qwords = [w for w in item_words(q) if w not in places] or item_words(q)
-    expanded = list(qwords)
+    # As typed too: the singular of a slip can lose the word ("mnies" -> "mny").
+    typed = {singular(w): w for w in q.words}
+    expanded = list(dict.fromkeys(x for w in qwords for x in (w, typed.get(w, w))))
     for w in qwords:
         expanded += [x for x in lib.aliases.related_words(w) if " " not in x]
     for k in range(len(qwords) - 1):
@@ -257,33 +282,30 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
     known = lib.names
     qset = frozenset(qwords)
     cards = lib.store.cards(h.cable for h in hits)
+    fits: dict[str, tuple[float, bool, float]] = {}  # item names recur: weigh each name once
     out = []
     for h in hits:
         c = cards.get(h.cable)
-        item = c.item(h.position) if c else None
-        if item is None:
+        raw = c.raw_item(h.position) if c else None
+        if raw is None:
             continue
-        words, vocab, head, head_related, phrase_words = _item_vocab(lib, item)
-        matched_q = 0.0
-        head_hit = False
-        for w in qwords:
-            if matches_any(w, vocab) or singular(w) in phrase_words:
-                matched_q += 1
-                if word_match(w, head) >= WORD_MATCH or singular(w) in head_related:
-                    head_hit = True
-        coverage_q = matched_q / len(qwords) if qwords else 0.0
-        coverage_i = sum(1 for v in words if matches_any(v, qset)) / max(1, len(words))
-        number_hit = item.quantity in q.numbers
+        name = raw["name"]
+        if name not in fits:
+            fits[name] = _name_fit(lib, name, qwords, qset, typed)
+        coverage_q, head_hit, coverage_i = fits[name]
+        number_hit = raw["quantity"] in q.numbers
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
         if (not qwords or weak) and not number_hit:
             continue
+        item = c.item(h.position)
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
         if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
             score += 2.5
         fit = person_fit(q, c)
-        in_words = set(known.names_in(item.words))
-        if q.people and all(any(m.is_(n) for n in in_words) for m in q.people):
-            fit = max(fit, 3.0)  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
+        if q.people and fit < 3.0:
+            in_words = set(known.names_in(item.words))
+            if all(any(m.is_(n) for n in in_words) for m in q.people):
+                fit = 3.0  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)
         if (
             q.wants_request
