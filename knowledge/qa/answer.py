@@ -695,14 +695,25 @@ def not_found(lib: Library, q: Question) -> Answer:
             "SELECT 1 FROM people WHERE name = ? AND role != 'mentioned' LIMIT 1", (m.name,)
         ).fetchone()
     ]
-    ranked = rank_cables(lib, q)
-    if q.intent in ("quantity", "total", "items", "yesno"):
-        for r in ranked[:2]:
-            suggestions += [
-                f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})"
-                for i in r.cable.items[:4]
-            ]
-    suggestions += [r.cable.title for r in ranked[:3]]
+    near = q.memo.get("near_items") if q.intent in ("quantity", "total", "yesno") else None
+    if near:
+        # The items the index found for the question's words and people, though none fitted.
+        for card, position in near[:4]:
+            item = card.item(position)
+            who = card.senders[0] if card.senders else card.id
+            suggestions.append(f"{item.name} ({item.quantity_text()}, {who})")
+        suggestions += [
+            row[1] for row in lib.store.summaries(dict.fromkeys(c.id for c, _ in near[:4]))
+        ]
+    else:
+        ranked = rank_cables(lib, q)
+        if q.intent in ("quantity", "total", "items", "yesno"):
+            for r in ranked[:2]:
+                suggestions += [
+                    f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})"
+                    for i in r.cable.items[:4]
+                ]
+        suggestions += [r.cable.title for r in ranked[:3]]
     suggestions = list(dict.fromkeys(suggestions))[:5]
     why = f" None of them is from or to {', '.join(unknown)}." if unknown else ""
     hint = f" Did you mean: {'; '.join(suggestions)}?" if suggestions else ""

@@ -282,6 +282,8 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
     known = lib.names
     qset = frozenset(qwords)
     cards = lib.store.cards(h.cable for h in hits)
+    # What the index found, fit or not: the not-found answer offers these ("did you mean").
+    q.memo["near_items"] = [(cards[h.cable], h.position) for h in hits if h.cable in cards]
     fits: dict[str, tuple[float, bool, float]] = {}  # item names recur: weigh each name once
     out = []
     for h in hits:
