@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from dataclasses import dataclass
+from functools import cached_property
 
 from knowledge.aliases import norm
 from knowledge.records import Cable, RequestedItem, from_dict, to_dict
@@ -28,8 +29,14 @@ class Card:
     people: frozenset[str]  # everyone the cable names, parties included
     copies: frozenset[str]  # names on the distribution list
     days: tuple[str, ...]  # ISO start days of its date, sent and received stamps, in that order
-    vocab: frozenset[str]  # every word (singular) of title, description, text, items, people
+    vocab_text: str  # every word (singular) of title, description, text, items and people
     raw_items: tuple[dict, ...]  # the items as stored; built into records only when matched
+
+    @cached_property
+    def vocab(self) -> frozenset[str]:
+        """The cable's words as a set, made when first asked (most candidates never are)."""
+        # Interned: the same words recur across thousands of cached cards.
+        return frozenset(sys.intern(w) for w in self.vocab_text.split())
 
     def raw_item(self, position: int) -> dict | None:
         return self.raw_items[position] if 0 <= position < len(self.raw_items) else None
@@ -78,8 +85,6 @@ def card_from_json(cable_id: str, text: str) -> Card:
 
 
 def _from_data(cable_id: str, d: dict) -> Card:
-    # Interned: the same words recur across thousands of cached cards.
-    intern = sys.intern
     return Card(
         cable_id,
         d["kind"],
@@ -87,6 +92,6 @@ def _from_data(cable_id: str, d: dict) -> Card:
         frozenset(d["people"]),
         frozenset(d["copies"]),
         tuple(d["days"]),
-        frozenset(intern(w) for w in d["vocab"].split()),
+        d["vocab"],
         tuple(d["items"]),
     )
