@@ -16,7 +16,7 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "3"
+INDEX_VERSION = "4"
 PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 
@@ -28,7 +28,7 @@ class IndexDoc:
     kind: str  # "passage" | "item" | "cable"
     position: int
     text: str
-    people: str = ""
+    people: tuple[str, ...] = ()  # canonical names of everyone the cable names
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,15 @@ def _schema() -> tantivy.Schema:
     b.add_integer_field("position", stored=True, indexed=False)
     for kind in KINDS:
         b.add_text_field(f"text_{kind}", stored=False, tokenizer_name="default")
-        b.add_text_field(f"people_{kind}", stored=False, tokenizer_name="default")
+        # One term per person ("tae-sik mikhailov"), not per word: a name's words ("kim",
+        # "su") are shared by thousands of people, a whole name by a few cables.
+        b.add_text_field(f"people_{kind}", stored=False, tokenizer_name="raw")
     return b.build()
+
+
+def person_key(name: str) -> str:
+    """How a person is filed and looked up: the canonical name, lower-case, single-spaced."""
+    return " ".join(name.lower().split())
 
 
 class SearchIndex:
@@ -128,7 +135,10 @@ class SearchIndex:
                     cable=d.cable,
                     kind=d.kind,
                     position=d.position,
-                    **{f"text_{d.kind}": d.text, f"people_{d.kind}": d.people},
+                    **{
+                        f"text_{d.kind}": d.text,
+                        f"people_{d.kind}": [person_key(p) for p in d.people],
+                    },
                 )
             )
         writer.commit()
@@ -148,8 +158,8 @@ class SearchIndex:
     ) -> list[Hit]:
         """Docs of the given kinds holding any of words (exactly: typos are corrected before).
 
-        With people_required, only docs naming one of people are returned: a question about
-        Kim's cables searches Kim's few thousand docs, not every doc holding "guns".
+        people are canonical names. With people_required, only docs naming one of them are
+        returned: a question about Kim's cables searches Kim's docs, not every doc holding "guns".
         """
         Q = tantivy.Query
         Occur = tantivy.Occur
@@ -172,7 +182,7 @@ class SearchIndex:
                 for k in kinds
             ]
         names = [
-            Q.term_query(self.schema, f"people_{kind}", p)
+            Q.term_query(self.schema, f"people_{kind}", person_key(p))
             for kind in kinds
             for p in dict.fromkeys(people)
         ]

@@ -71,18 +71,21 @@ def default_db_path(config: Config | None = None) -> Path:
 
 def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
     """What the index holds for one cable: its passages, its items and its header facts."""
-    people = " ".join(cable.people)
-    parties = " ".join(
-        p.name for p in (cable.sender, cable.recipient, cable.via, cable.for_party) if p
-    )
+    parties = [
+        n
+        for p in (cable.sender, cable.recipient, cable.via, cable.for_party)
+        if p
+        for n in p.name.split(" and ")
+    ]
+    people = tuple(dict.fromkeys([*parties, *cable.people, *(c.name for c in cable.copies)]))
     docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
     for i, item in enumerate(cable.items):
         words = [item.name, *sorted(_item_synonyms(item.name, aliases))]
         # Everyone the cable names, not only its parties: "Kim Il Sung asks for 50 guns",
         # in a cable from Mao, is found by Kim's name.
-        docs.append(IndexDoc(cable.id, "item", i, " ".join(words), people or parties))
+        docs.append(IndexDoc(cable.id, "item", i, " ".join(words), people))
     facts = [
-        cable.title, parties, cable.telegram_number, cable.outgoing_number, cable.record_id,
+        cable.title, " ".join(parties), cable.telegram_number, cable.outgoing_number, cable.record_id,
         " ".join(cable.places), cable.priority, cable.source.text if cable.source else "",
     ]  # fmt: skip
     docs.append(IndexDoc(cable.id, "cable", 0, " ".join(f for f in facts if f), people))

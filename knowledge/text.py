@@ -30,6 +30,18 @@ def singular(word: str) -> str:
     return f"{head} {w}" if head else w
 
 
+_STEM_SUFFIXES = ("ations", "ation", "ings", "ies", "ing", "ed", "es", "s", "e", "y")
+
+
+@lru_cache(maxsize=131_072)
+def stem(word: str) -> str:
+    """A crude stem, enough to meet a word's other forms: concentrate(d), deliver(ed/y/ies)."""
+    for suffix in _STEM_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
 def parse_number(text: str) -> float | None:
     """Read '140,000', '1 000', '1.5 million', 'thirty-six' as a number."""
     text = text.strip().lower()

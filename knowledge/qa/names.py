@@ -40,14 +40,14 @@ class Names:
             parts = key.split()
             if len(parts) > 1 and len(parts[-1]) >= 3:
                 surnames.setdefault(parts[-1], set()).add(name)
-        self.shared: set[str] = set()
+        self.shared: dict[str, list[str]] = {}  # surname -> the people who share it
         for surname, owners in surnames.items():
             if surname in table or surname in _NOT_NAMES:
                 continue
             if len(owners) == 1:
                 table[surname] = next(iter(owners))  # "Kang" is Leonid Kang when only he is
             else:
-                self.shared.add(surname)
+                self.shared[surname] = sorted(owners)
         self.table = table
         self.fuzzy_keys = [k for k in table if len(k) >= 5]
         self.longest = max((len(k.split()) for k in table), default=1)
@@ -91,6 +91,10 @@ class Names:
                         taken[i : i + n] = [True] * n
         found.sort(key=lambda f: f.start)
         return found
+
+    def everyone(self, name: str, *, partial: bool) -> list[str]:
+        """The people a mention may be: itself, or all who share the surname it gives."""
+        return self.shared.get(norm(name), [name]) if partial else [name]
 
     def names_in(self, text: str) -> list[str]:
         """Canonical names text mentions exactly, in order, without repeats."""

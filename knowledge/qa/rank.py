@@ -14,7 +14,7 @@ from knowledge.aliases import norm
 from knowledge.cards import Card
 from knowledge.qa.understand import Question, item_words
 from knowledge.records import Cable, RequestedItem
-from knowledge.text import sentences, singular
+from knowledge.text import sentences, singular, stem
 
 if TYPE_CHECKING:
     from knowledge.library import Library
@@ -54,10 +54,24 @@ def matches_any(word: str, vocab: frozenset[str]) -> bool:
     return process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
 
 
+def _word_forms(lib: Library, word: str) -> tuple[frozenset[str], ...]:
+    """The sets of words a text must hold to hold word: one set per part of a hyphened word,
+    each with the part's stem and the stored words the speller takes it for."""
+    return tuple(
+        frozenset(f for x in lib.speller.forms(part) for f in (x, singular(x), stem(x)))
+        for part in word.split("-")
+        if part
+    )
+
+
+def _holds(vocab: frozenset[str], forms: tuple[frozenset[str], ...]) -> bool:
+    return all(not f.isdisjoint(vocab) for f in forms)
+
+
 @lru_cache(maxsize=65_536)
 def _sentence_vocab(sentence: str) -> frozenset[str]:
     toks = norm(sentence).split()
-    return frozenset(toks) | frozenset(singular(t) for t in toks)
+    return frozenset(toks) | frozenset(singular(t) for t in toks) | frozenset(map(stem, toks))
 
 
 def person_fit(q: Question, c: Card) -> float:
@@ -114,9 +128,17 @@ def date_fit(q: Question, c: Card) -> float:
     return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in c.days) else 0.0
 
 
-def _names(q: Question) -> list[str]:
-    """The index words of the people the question names."""
-    return [w for m in q.people for w in norm(m.name).split()]
+def _people(lib: Library, q: Question) -> list[str]:
+    """Everyone the question's mentions may be (a shared surname stands for all who bear it)."""
+    return [n for m in q.people for n in lib.names.everyone(m.name, partial=m.partial)]
+
+
+def _without_names(q: Question, words: list[str]) -> list[str]:
+    """words, less those of the people's names as the question typed them: once the people
+    are required, their names would only make the search wider."""
+    typed = {w for m in q.people for w in norm(q.text[m.start : m.end]).split()}
+    typed |= {w for m in q.people for w in norm(m.name).split()}
+    return [w for w in words if w not in typed] or words
 
 
 def rank_cables(
@@ -130,21 +152,26 @@ def rank_cables(
 
 
 def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
-    names = _names(q)
+    people = _people(lib, q)
     bonus: dict[str, float] = {}
     for number in q.number_words:
         for cable_id in lib.store.by_number(number):
             bonus[cable_id] = bonus.get(cable_id, 0) + 10
-    words = q.words + names + [n for n in q.number_words if len(n) >= 3]
+    required = bool(people) and not bonus
+    words = q.words + [n for n in q.number_words if len(n) >= 3]
+    if required:
+        words = _without_names(q, words)
+    else:
+        words += [w for m in q.people for w in norm(m.name).split()]
     hits = (
         lib.search(
             words,
             kinds=("cable", "passage", "item"),
-            people=names,
-            people_required=bool(names) and not bonus,
+            people=people,
+            people_required=required,
             limit=40,
         )
-        if words
+        if words or people
         else []
     )
     order: dict[str, float] = {cable_id: 0.0 for cable_id in bonus}
@@ -269,14 +296,14 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
         expanded += [
             x for x in lib.aliases.related_words(f"{qwords[k]} {qwords[k + 1]}") for x in x.split()
         ]
-    names = _names(q)
+    people = _people(lib, q)
     if not expanded and not q.numbers:
         return []
     hits = lib.search(
         expanded + [n for n in q.number_words],
         kinds=("item",),
-        people=names,
-        people_required=bool(names),
+        people=people,
+        people_required=bool(people),
         limit=limit,
     )
     known = lib.names
@@ -370,15 +397,20 @@ def match_sentences(
 def _match_sentences(
     lib: Library, q: Question, *, commentary: bool, limit: int
 ) -> list[SentenceMatch]:
-    names = _names(q)
+    people = _people(lib, q)
     words = [w for w in q.words if len(w) >= 3]
     if not words:
         return []
     hits = lib.search(
-        words, kinds=("passage",), people=names, people_required=bool(names), limit=limit
+        _without_names(q, words) if people else words,
+        kinds=("passage",),
+        people=people,
+        people_required=bool(people),
+        limit=limit,
     )
     cards = lib.store.cards(h.cable for h in hits)
     passages = lib.store.passages_at((h.cable, h.position) for h in hits)
+    forms = [_word_forms(lib, w) for w in words]
     out = []
     why = bool(re.match(r"^\s*why\b", q.text, re.I))
     for h in hits:
@@ -391,7 +423,7 @@ def _match_sentences(
         fit = person_fit(q, c)
         for s in sentences(passage.text.replace("\n", " ")):
             vocab = _sentence_vocab(s)
-            matched = sum(1 for w in words if matches_any(w, vocab))
+            matched = sum(1 for f in forms if _holds(vocab, f))
             coverage = matched / len(words)
             if coverage < MIN_PASSAGE_COVERAGE:
                 continue
