@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,51 +151,97 @@ class SearchIndex:
         words: list[str],
         *,
         kinds: tuple[str, ...],
-        people: list[str] = (),
+        people: Sequence[Sequence[str]] = (),
         people_required: bool = False,
+        fill_with_cables: bool = False,
         limit: int = 50,
         prefix_last: bool = False,
     ) -> list[Hit]:
         """Docs of the given kinds holding any of words (exactly: typos are corrected before).
 
-        people are canonical names. With people_required, only docs naming one of them are
-        returned: a question about Kim's cables searches Kim's docs, not every doc holding "guns".
+        people holds a group of canonical names for each person the question names (a shared
+        surname: all who bear it). With people_required, only docs naming them are returned,
+        those naming all of them first, then those holding one of words: a question about
+        Kim's guns reads the docs where both meet, not all of Kim's or every doc holding
+        "guns". fill_with_cables then tops the hits up to limit with the people's cable docs
+        that lack the words ("what did Kim ask for" names no item).
         """
         Q = tantivy.Query
         Occur = tantivy.Occur
         words = [w for w in dict.fromkeys(words) if w]
         # Plain term clauses under one boolean query: tantivy then skips whole blocks of
-        # documents that cannot reach the top (block-max WAND); wrappers such as boosts or a
-        # nested MUST would make it score every document holding a common word.
-        clauses = [
+        # documents that cannot reach the top (block-max WAND); wrappers such as boosts
+        # make it score every document holding a common word.
+        text = [
             (Occur.Should, Q.term_query(self.schema, f"text_{kind}", w))
             for kind in kinds
             for w in words
         ]
         if prefix_last and words:
             # The word being typed in an autocomplete box: any term that starts with it.
-            clauses += [
+            text += [
                 (
                     Occur.Should,
                     Q.fuzzy_term_query(self.schema, f"text_{k}", words[-1], 0, True, True),
                 )
                 for k in kinds
             ]
-        names = [
-            Q.term_query(self.schema, f"people_{kind}", person_key(p))
-            for kind in kinds
-            for p in dict.fromkeys(people)
-        ]
-        if names and people_required:
-            clauses.append((Occur.Must, Q.boolean_query([(Occur.Should, n) for n in names])))
-        else:
-            clauses += [(Occur.Should, Q.boost_query(n, PERSON_BOOST)) for n in names]
-        if not clauses:
-            return []
+        groups = [list(dict.fromkeys(g)) for g in people if g]
+        everyone = list(dict.fromkeys(p for g in groups for p in g))
+        if not everyone or not people_required:
+            names = (
+                [(Occur.Should, Q.boost_query(self._anyone(everyone, kinds), PERSON_BOOST))]
+                if everyone
+                else []
+            )
+            return self._run(Q.boolean_query(text + names), limit) if text or names else []
+        hits: dict[tuple[str, str, int], Hit] = {}
+
+        def add(query: tantivy.Query, wanted: int) -> None:
+            for h in self._run(query, wanted):
+                hits.setdefault((h.cable, h.kind, h.position), h)
+
+        if len(groups) > 1:
+            # Docs naming all of them first: "X's telegram to Y" is among the few they share.
+            add(
+                Q.boolean_query([(Occur.Must, self._anyone(g, kinds)) for g in groups] + text),
+                limit,
+            )
+        if text and len(hits) < limit:
+            add(
+                Q.boolean_query(
+                    [
+                        (Occur.Must, self._anyone(everyone, kinds)),
+                        (Occur.Must, Q.boolean_query(text)),
+                    ]
+                ),
+                limit,
+            )
+        if (fill_with_cables or not text) and len(hits) < limit:
+            # A cable doc stands for its cable: the people's cables, without reading every
+            # passage and item of theirs.
+            add(
+                self._anyone(
+                    everyone, ("cable",) if "cable" in kinds or fill_with_cables else kinds
+                ),
+                limit,
+            )
+        return list(hits.values())[:limit]
+
+    def _anyone(self, people: list[str], kinds: tuple[str, ...]) -> tantivy.Query:
+        Q = tantivy.Query
+        return Q.boolean_query(
+            [
+                (tantivy.Occur.Should, Q.term_query(self.schema, f"people_{k}", person_key(p)))
+                for k in kinds
+                for p in people
+            ]
+        )
+
+    def _run(self, query: tantivy.Query, limit: int) -> list[Hit]:
         searcher = self.index.searcher()
-        result = searcher.search(Q.boolean_query(clauses), limit)
         hits = []
-        for score, address in result.hits:
+        for score, address in searcher.search(query, limit).hits:
             doc = searcher.doc(address)
             hits.append(Hit(doc["cable"][0], doc["kind"][0], doc["position"][0], score))
         return hits

@@ -128,9 +128,9 @@ def date_fit(q: Question, c: Card) -> float:
     return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in c.days) else 0.0
 
 
-def _people(lib: Library, q: Question) -> list[str]:
-    """Everyone the question's mentions may be (a shared surname stands for all who bear it)."""
-    return [n for m in q.people for n in lib.names.everyone(m.name, partial=m.partial)]
+def _people(lib: Library, q: Question) -> list[list[str]]:
+    """For each person the question names, who it may be (a shared surname: all who bear it)."""
+    return [lib.names.everyone(m.name, partial=m.partial) for m in q.people]
 
 
 def _without_names(q: Question, words: list[str]) -> list[str]:
@@ -169,6 +169,7 @@ def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> 
             kinds=("cable", "passage", "item"),
             people=people,
             people_required=required,
+            fill_with_cables=True,
             limit=40,
         )
         if words or people
