@@ -218,7 +218,12 @@ class Store:
     def cards(self, cable_ids: Iterable[str]) -> dict[str, Card]:
         """The cards of the cables that exist among cable_ids, read in one query."""
         wanted = list(dict.fromkeys(cable_ids))
-        out = {i: self._cards[i] for i in wanted if i in self._cards}
+        out: dict[str, Card] = {}
+        for i in wanted:
+            card = self._cards.get(i)
+            if card is not None:
+                self._cards.move_to_end(i)  # recently used: kept longest
+                out[i] = card
         missing = [i for i in wanted if i not in out]
         if missing:
             marks = ",".join("?" * len(missing))
@@ -229,8 +234,6 @@ class Store:
                 out[cable_id] = self._cards[cable_id] = card_from_json(cable_id, text)
             while len(self._cards) > CARD_CACHE:
                 self._cards.popitem(last=False)
-        for i in out:
-            self._cards.move_to_end(i)
         return out
 
     def knows_word(self, word: str) -> bool:

@@ -167,3 +167,16 @@ def test_cable_list_and_autocomplete_load_no_records(lib, monkeypatch):
     assert lib.complete("2699")[0].id == "1950-11-17-zhou-enlai-to-stalin"
     assert lib.complete("mao zed")[0].id == "1950-11-08-mao-zedong-to-stalin"
     assert loads == []
+
+
+def test_card_cache_evicts_oldest_and_still_answers(lib, monkeypatch):
+    import knowledge.store
+
+    monkeypatch.setattr(knowledge.store, "CARD_CACHE", 2)
+    ids = [s.id for s in lib.cables()]
+    lib.store._forget()
+    first = lib.store.cards(ids[:3])
+    assert set(first) == set(ids[:3])
+    again = lib.store.cards(ids[1:4])  # one cached, others read, oldest evicted
+    assert set(again) == set(ids[1:4])
+    assert len(lib.store._cards) == 2
