@@ -16,7 +16,7 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 
@@ -29,6 +29,7 @@ class IndexDoc:
     position: int
     text: str
     people: tuple[str, ...] = ()  # canonical names of everyone the cable names
+    parties: tuple[str, ...] = ()  # of a cable doc: its sender, recipient, via and for
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,10 @@ def _schema() -> tantivy.Schema:
         # One term per person ("tae-sik mikhailov"), not per word: a name's words ("kim",
         # "su") are shared by thousands of people, a whole name by a few cables.
         b.add_text_field(f"people_{kind}", stored=False, tokenizer_name="raw")
+    # Who sent, received or carried a cable, apart from whom it only mentions: of two
+    # cables naming Beria and Novikov, "Beria's telegram to Novikov" is the one they are
+    # parties to.
+    b.add_text_field("parties", stored=False, tokenizer_name="raw")
     return b.build()
 
 
@@ -201,10 +206,22 @@ class SearchIndex:
             for h in self._run(query, wanted):
                 hits.setdefault((h.cable, h.kind, h.position), h)
 
+        # The people's own cables rank first among docs naming them (a cable doc each).
+        parties = [
+            (Occur.Should, Q.term_query(self.schema, "parties", person_key(p))) for p in everyone
+        ]
+        cable_docs = ("cable",) if "cable" in kinds else None
         if len(groups) > 1:
             # Docs naming all of them first: "X's telegram to Y" is among the few they share.
+            if cable_docs:
+                scope = cable_docs
+                extra = parties + [
+                    (Occur.Should, Q.term_query(self.schema, "text_cable", w)) for w in words
+                ]
+            else:
+                scope, extra = kinds, text
             add(
-                Q.boolean_query([(Occur.Must, self._anyone(g, kinds)) for g in groups] + text),
+                Q.boolean_query([(Occur.Must, self._anyone(g, scope)) for g in groups] + extra),
                 limit,
             )
         if text and len(hits) < limit:
@@ -220,12 +237,13 @@ class SearchIndex:
         if (fill_with_cables or not text) and len(hits) < limit:
             # A cable doc stands for its cable: the people's cables, without reading every
             # passage and item of theirs.
-            add(
-                self._anyone(
-                    everyone, ("cable",) if "cable" in kinds or fill_with_cables else kinds
-                ),
-                limit,
-            )
+            if cable_docs or fill_with_cables:
+                add(
+                    Q.boolean_query([(Occur.Must, self._anyone(everyone, ("cable",)))] + parties),
+                    limit,
+                )
+            else:
+                add(self._anyone(everyone, kinds), limit)
         return list(hits.values())[:limit]
 
     def _anyone(self, people: list[str], kinds: tuple[str, ...]) -> tantivy.Query:

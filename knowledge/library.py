@@ -88,7 +88,9 @@ def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
         cable.title, " ".join(parties), cable.telegram_number, cable.outgoing_number, cable.record_id,
         " ".join(cable.places), cable.priority, cable.source.text if cable.source else "",
     ]  # fmt: skip
-    docs.append(IndexDoc(cable.id, "cable", 0, " ".join(f for f in facts if f), people))
+    docs.append(
+        IndexDoc(cable.id, "cable", 0, " ".join(f for f in facts if f), people, tuple(parties))
+    )
     return docs
 
 
