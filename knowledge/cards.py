@@ -8,9 +8,7 @@ candidates, and only the cables an answer cites are loaded whole.
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass
-from functools import cached_property
 
 from knowledge.aliases import norm
 from knowledge.records import Cable, RequestedItem, from_dict, to_dict
@@ -19,31 +17,40 @@ from knowledge.text import singular
 PARTY_ROLES = ("sender", "recipient", "via", "for")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
-    """A cable's ranking facts: parties with their roles, everyone named, days, words, items."""
+    """A cable's ranking facts: parties with their roles, everyone named, days, words, items.
+
+    Thousands of cards stay cached, and every full garbage collection walks each element of
+    every cached set, list and dict (100 ms pauses with sets and dicts here). So a card holds
+    only strings and tuples of strings, which the collector stops tracking, and parses its
+    items from JSON when one of them is matched.
+    """
 
     id: str
     kind: str
+    title: str
     parties: tuple[tuple[str, str], ...]  # (name, role), sender first; "A and B" split
-    people: frozenset[str]  # everyone the cable names, parties included
-    copies: frozenset[str]  # names on the distribution list
+    people: tuple[str, ...]  # everyone the cable names, parties included
+    copies: tuple[str, ...]  # names on the distribution list
     days: tuple[str, ...]  # ISO start days of its date, sent and received stamps, in that order
-    vocab_text: str  # every word (singular) of title, description, text, items and people
-    raw_items: tuple[dict, ...]  # the items as stored; built into records only when matched
+    # Every word (singular) of title, description, text, items and people, space-separated
+    # with a space at each end, so that " word " finds a whole word.
+    vocab_text: str
+    item_names: tuple[str, ...]
+    item_quantities: tuple[float, ...]
+    items_json: str  # the items as stored; built into records only when matched
 
-    @cached_property
-    def vocab(self) -> frozenset[str]:
-        """The cable's words as a set, made when first asked (most candidates never are)."""
-        # Interned: the same words recur across thousands of cached cards.
-        return frozenset(sys.intern(w) for w in self.vocab_text.split())
+    def has_word(self, word: str) -> bool:
+        return f" {word} " in self.vocab_text
 
-    def raw_item(self, position: int) -> dict | None:
-        return self.raw_items[position] if 0 <= position < len(self.raw_items) else None
+    def words(self) -> list[str]:
+        return self.vocab_text.split()
 
     def item(self, position: int) -> RequestedItem | None:
-        raw = self.raw_item(position)
-        return from_dict(RequestedItem, raw) if raw is not None else None
+        if not 0 <= position < len(self.item_names):
+            return None
+        return from_dict(RequestedItem, json.loads(self.items_json)[position])
 
     @property
     def senders(self) -> list[str]:
@@ -71,12 +78,16 @@ def card_data(c: Cable) -> dict:
     )
     return {
         "kind": c.kind,
+        "title": c.title,
         "parties": parties,
         "people": list(c.people),
         "copies": [cp.name for cp in c.copies],
         "days": [d.start for d in (c.date, c.sent, c.received) if d and d.start],
         "vocab": " ".join(sorted({singular(w) for w in norm(text).split()})),
-        "items": [to_dict(i) for i in c.items],
+        "item_names": [i.name for i in c.items],
+        "item_quantities": [i.quantity for i in c.items],
+        # Kept as JSON text inside the card: read as a string, parsed only when matched.
+        "items": json.dumps([to_dict(i) for i in c.items], ensure_ascii=False),
     }
 
 
@@ -88,10 +99,13 @@ def _from_data(cable_id: str, d: dict) -> Card:
     return Card(
         cable_id,
         d["kind"],
+        d["title"],
         tuple((n, r) for n, r in d["parties"]),
-        frozenset(d["people"]),
-        frozenset(d["copies"]),
+        tuple(d["people"]),
+        tuple(d["copies"]),
         tuple(d["days"]),
-        d["vocab"],
-        tuple(d["items"]),
+        f" {d['vocab']} ",
+        tuple(d["item_names"]),
+        tuple(d["item_quantities"]),
+        d["items"],
     )

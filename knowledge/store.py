@@ -17,7 +17,7 @@ from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -100,7 +100,8 @@ def people_roles(cable: Cable) -> list[tuple[str, str]]:
     return roles
 
 
-CARD_CACHE = 8192  # cards kept in memory (a card is about 10 KB)
+CARD_CACHE = 8192  # cards kept in memory (a card is about 5 KB)
+CABLE_CACHE = 512  # whole records kept in memory
 
 
 class Store:
@@ -110,7 +111,9 @@ class Store:
         self.conn = conn
         self.path = path
         self.recovered: list[tuple[str, bytes]] = []  # files an older store held, to read again
-        self._load = lru_cache(maxsize=4096)(self._load_uncached)
+        # Few: an answer reads one to three whole records, and every cached record is walked
+        # by each full garbage collection.
+        self._load = lru_cache(maxsize=CABLE_CACHE)(self._load_uncached)
         self._cards: OrderedDict[str, Card] = OrderedDict()
 
     @classmethod

@@ -100,10 +100,12 @@ def test_card_holds_parties_people_days_and_items(lib):
     assert card.senders == ["Mao Zedong"]
     assert card.year == 1950
     assert "1950-11-08" in card.days
-    assert "rifle" in card.vocab  # singular forms
+    assert card.has_word("rifle") and not card.has_word("rifles")  # singular forms
+    assert "cartridge" in card.words()
     first = card.item(0)
     assert first.quantity == 140_000 and "rifle" in first.name.lower()
-    assert card.item(len(card.raw_items)) is None
+    assert card.item(len(card.item_names)) is None
+    assert card.item_quantities[0] == 140_000
 
 
 def test_cards_of_unknown_ids_are_left_out(lib):

@@ -64,14 +64,16 @@ def _word_forms(lib: Library, word: str) -> tuple[frozenset[str], ...]:
     )
 
 
-def _holds(vocab: frozenset[str], forms: tuple[frozenset[str], ...]) -> bool:
+def _holds(vocab: tuple[str, ...], forms: tuple[frozenset[str], ...]) -> bool:
     return all(not f.isdisjoint(vocab) for f in forms)
 
 
 @lru_cache(maxsize=65_536)
-def _sentence_vocab(sentence: str) -> frozenset[str]:
+def _sentence_vocab(sentence: str) -> tuple[str, ...]:
+    """A sentence's words with their singulars and stems; a tuple, which the garbage
+    collector stops walking, where a cached set would be walked at every full collection."""
     toks = norm(sentence).split()
-    return frozenset(toks) | frozenset(singular(t) for t in toks) | frozenset(map(stem, toks))
+    return tuple({*toks, *map(singular, toks), *map(stem, toks)})
 
 
 def person_fit(q: Question, c: Card) -> float:
@@ -112,15 +114,15 @@ def word_coverage(q: Question, c: Card) -> float:
     words = [singular(w) for w in q.words if len(w) >= 3 and not w.isdigit()]
     if not words:
         return 0.0
-    vocab = c.vocab
     hits = 0
+    vocab = None
     for w in words:
-        exact = w in vocab or ("-" in w and all(x in vocab for x in w.split("-")))
-        if exact or (
-            len(w) >= 5
-            and process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3)
-        ):
+        if c.has_word(w) or ("-" in w and all(c.has_word(x) for x in w.split("-"))):
             hits += 1
+        elif len(w) >= 5:
+            vocab = vocab or c.words()
+            if process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3):
+                hits += 1
     return hits / len(words)
 
 
@@ -249,7 +251,7 @@ def _item_vocab(lib: Library, name: str):
     the single words of its multi-word synonyms; cached by item name."""
     cache = lib.__dict__.setdefault("_item_vocab_cache", {})
     if name not in cache:
-        if len(cache) > 50_000:
+        if len(cache) > 8192:
             cache.clear()
         cache[name] = _item_vocab_uncached(lib, name)
     return cache[name]
@@ -311,23 +313,23 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
     qset = frozenset(qwords)
     cards = lib.store.cards(h.cable for h in hits)
     # What the index found, fit or not: the not-found answer offers these ("did you mean").
-    q.memo["near_items"] = [(cards[h.cable], h.position) for h in hits if h.cable in cards]
+    q.memo["near_items"] = [
+        (cards[h.cable], h.position)
+        for h in hits
+        if h.cable in cards and h.position < len(cards[h.cable].item_names)
+    ]
     fits: dict[str, tuple[float, bool, float]] = {}  # item names recur: weigh each name once
     out = []
-    for h in hits:
-        c = cards.get(h.cable)
-        raw = c.raw_item(h.position) if c else None
-        if raw is None:
-            continue
-        name = raw["name"]
+    for c, position in q.memo["near_items"]:
+        name = c.item_names[position]
         if name not in fits:
             fits[name] = _name_fit(lib, name, qwords, qset, typed)
         coverage_q, head_hit, coverage_i = fits[name]
-        number_hit = raw["quantity"] in q.numbers
+        number_hit = c.item_quantities[position] in q.numbers
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
         if (not qwords or weak) and not number_hit:
             continue
-        item = c.item(h.position)
+        item = c.item(position)
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
         if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
             score += 2.5
