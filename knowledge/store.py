@@ -255,8 +255,15 @@ class Store:
             )
         ]
 
-    def ids(self) -> list[str]:
-        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY date_start, id")]
+    def ids(self, *, kind: str | None = None) -> list[str]:
+        """Every document's id (or every one of a kind), by date."""
+        where, args = ("WHERE kind = ?", (kind,)) if kind else ("", ())
+        return [
+            r[0]
+            for r in self.conn.execute(
+                f"SELECT id FROM documents {where} ORDER BY date_start, id", args
+            )
+        ]
 
     def all(self) -> Iterator[Cable]:
         for cable_id in self.ids():

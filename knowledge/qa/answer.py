@@ -530,8 +530,9 @@ AUTHOR_CUE = re.compile(
 def on_commentary(lib: Library, q: Question) -> Answer | None:
     """What the poster's own commentary says, labelled as commentary, never as a cable."""
     if AUTHOR_CUE.search(q.text):
-        for c in lib.store.all():
-            if c.kind == "commentary" and c.author:
+        for cable_id in lib.store.ids(kind="commentary"):
+            c = lib.store.get(cable_id)
+            if c and c.author:
                 sign_off = c.author
                 return render(
                     q,
@@ -542,6 +543,7 @@ def on_commentary(lib: Library, q: Question) -> Answer | None:
     q.words = [w for w in q.words if w not in COMMENTARY_WORDS]
     if not q.words:  # "what does the post say about Truman": the name is the topic
         q.words = [w for m in q.people for w in m.name.lower().split()]
+    q.memo.clear()  # found for the old words
     return on_passage(lib, q, commentary=True)
 
 
