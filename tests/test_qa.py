@@ -86,6 +86,8 @@ CASES = [
     Case("date", "when were the 140 automobiles to be handed to the Chinese", REPLY, "20 November"),
     Case("date", "by what date will the last 1,000 automobiles arrive", REPLY, "before 5 December"),
     Case("date", "what date is on Stalin's reply to Zhou", REPLY, "17 November 1950"),
+    # the 500 Zhou asked for have no date of their own: the sentence that dates the first lots
+    Case("date", "by when should the 500 automobiles get there", REPLY, "20 November"),
     Case(
         "date",
         "by when did Mao want the weapons delivered",

@@ -216,7 +216,13 @@ def on_date(lib: Library, q: Question) -> Answer | None:
         if dated:
             return dated
     if q.date_role in ("delivery", "window", "") and (item_words(q) or q.numbers):
-        dated = [m for m in match_items(lib, q) if m.item.date]
+        matches = match_items(lib, q)
+        if q.numbers:  # "the 500 automobiles": that many, not another lot of automobiles
+            matches = [m for m in matches if m.item.quantity in q.numbers]
+        dated = [m for m in matches if m.item.date]
+        if matches and not dated:
+            # The lot the question names has no date of its own; a sentence about it may.
+            return _dated_sentence(lib, q)
         if dated:
             m = dated[0]
             role = "are to be delivered" if m.item.role == "promised" else "were wanted"
