@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any, get_args, get_origin, get_type_hints
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """A date as a cable prints it, kept at the precision it was given.
 
@@ -29,7 +29,7 @@ class DateValue:
         return display_date(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArchivalSource:
     """An archival citation as printed, and split where its form allows."""
 
@@ -41,7 +41,7 @@ class ArchivalSource:
     listy: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Party:
     """A person or office named in a cable: the canonical name and how the cable wrote it."""
 
@@ -49,7 +49,7 @@ class Party:
     as_written: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Copy:
     """One entry of a distribution list, e.g. Stalin (2)."""
 
@@ -57,7 +57,7 @@ class Copy:
     count: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RequestedItem:
     """A quantity of something asked for (role 'requested') or promised in reply ('promised')."""
 
@@ -75,7 +75,7 @@ class RequestedItem:
         return f"{text} {self.unit}" if self.unit and self.unit != "pieces" else text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated event in a cable's life or text: sent, received, dated, promised delivery..."""
 
@@ -85,7 +85,7 @@ class Event:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cable:
     """One document: a cable, or (kind='commentary') a poster's commentary around cables."""
 

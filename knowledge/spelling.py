@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from knowledge.memo import memo
 from knowledge.text import singular
 
 MIN_LENGTH = 4  # shorter words are never corrected: too many neighbours
@@ -75,8 +75,8 @@ class Speller:
 
     def __init__(self, store) -> None:
         self.store = store
-        self._correct = lru_cache(maxsize=65_536)(self._correct_uncached)
-        self._forms = lru_cache(maxsize=65_536)(self._forms_uncached)
+        self._correct = memo(maxsize=65_536)(self._correct_uncached)
+        self._forms = memo(maxsize=65_536)(self._forms_uncached)
 
     def clear(self) -> None:
         self._correct.cache_clear()

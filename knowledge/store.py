@@ -101,7 +101,7 @@ def people_roles(cable: Cable) -> list[tuple[str, str]]:
 
 
 CARD_CACHE = 8192  # cards kept in memory (a card is about 5 KB)
-CABLE_CACHE = 512  # whole records kept in memory
+CABLE_CACHE = 256  # whole records kept in memory
 
 
 class Store:

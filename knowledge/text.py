@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+
+from knowledge.memo import memo
 
 _NUMBER = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
@@ -14,7 +15,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 
-@lru_cache(maxsize=131_072)
+@memo(maxsize=131_072)
 def singular(word: str) -> str:
     """Naive English singular of the last word: 'machine guns' -> 'machine gun'."""
     head, _, last = word.rpartition(" ")
@@ -33,7 +34,7 @@ def singular(word: str) -> str:
 _STEM_SUFFIXES = ("ations", "ation", "ings", "ies", "ing", "ed", "es", "s", "e", "y")
 
 
-@lru_cache(maxsize=131_072)
+@memo(maxsize=131_072)
 def stem(word: str) -> str:
     """A crude stem, enough to meet a word's other forms: concentrate(d), deliver(ed/y/ies)."""
     for suffix in _STEM_SUFFIXES:

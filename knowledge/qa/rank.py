@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -12,6 +11,7 @@ from rapidfuzz.distance import OSA
 
 from knowledge.aliases import norm
 from knowledge.cards import Card
+from knowledge.memo import memo
 from knowledge.qa.understand import Question, item_words
 from knowledge.records import Cable, RequestedItem
 from knowledge.text import sentences, singular, stem
@@ -28,7 +28,7 @@ CANDIDATE_CABLES = 15  # distinct cables from the index that are re-ranked in Py
 _PREPOSITIONS = {"for", "of", "the", "and", "with", "to", "in", "on", "a"}
 
 
-@lru_cache(maxsize=262_144)
+@memo(maxsize=262_144)
 def word_match(a: str, b: str) -> float:
     """rapidfuzz ratio of two single words, lower-cased by the processor; plurals count as equal."""
     if singular(a) == singular(b):
@@ -68,7 +68,7 @@ def _holds(vocab: tuple[str, ...], forms: tuple[frozenset[str], ...]) -> bool:
     return all(not f.isdisjoint(vocab) for f in forms)
 
 
-@lru_cache(maxsize=65_536)
+@memo(maxsize=65_536)
 def _sentence_vocab(sentence: str) -> tuple[str, ...]:
     """A sentence's words with their singulars and stems; a tuple, which the garbage
     collector stops walking, where a cached set would be walked at every full collection."""
