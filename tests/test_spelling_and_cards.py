@@ -182,3 +182,25 @@ def test_card_cache_evicts_oldest_and_still_answers(lib, monkeypatch):
     again = lib.store.cards(ids[1:4])  # one cached, others read, oldest evicted
     assert set(again) == set(ids[1:4])
     assert len(lib.store._cards) == 2
+
+
+def test_memo_caches_and_empties_when_full():
+    from knowledge.memo import memo
+
+    calls = []
+
+    @memo(maxsize=2)
+    def double(x, y=1):
+        calls.append(x)
+        return x * 2 * y
+
+    assert double("a") == "aa" and double("a") == "aa"
+    assert calls == ["a"]
+    assert double("b", 2) == "bbbb" and double("b", 2) == "bbbb"
+    assert calls == ["a", "b"]
+    double("c")  # full: emptied, then filed
+    assert double.cache_size() == 1
+    double("a")
+    assert calls == ["a", "b", "c", "a"]
+    double.cache_clear()
+    assert double.cache_size() == 0
