@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 
 from knowledge.aliases import norm
+from knowledge.memo import memo
 from knowledge.records import Cable, RequestedItem, from_dict, to_dict
 from knowledge.text import singular
 
@@ -30,6 +31,8 @@ class Card:
     id: str
     kind: str
     title: str
+    date_shown: str  # the cable's date as an answer prints it; "" if undated
+    source: str  # the archival source as printed
     parties: tuple[tuple[str, str], ...]  # (name, role), sender first; "A and B" split
     people: tuple[str, ...]  # everyone the cable names, parties included
     copies: tuple[str, ...]  # names on the distribution list
@@ -50,7 +53,7 @@ class Card:
     def item(self, position: int) -> RequestedItem | None:
         if not 0 <= position < len(self.item_names):
             return None
-        return from_dict(RequestedItem, json.loads(self.items_json)[position])
+        return from_dict(RequestedItem, _parsed_items(self.items_json)[position])
 
     @property
     def senders(self) -> list[str]:
@@ -60,6 +63,12 @@ class Card:
     def year(self) -> int | None:
         """The year of the cable's own date (or of its first stamp): for dates without one."""
         return int(self.days[0][:4]) if self.days else None
+
+
+@memo(maxsize=256)
+def _parsed_items(items_json: str) -> list[dict]:
+    # A question matches several items of one cable: parse its list once.
+    return json.loads(items_json)
 
 
 def card_of(c: Cable) -> Card:
@@ -79,6 +88,8 @@ def card_data(c: Cable) -> dict:
     return {
         "kind": c.kind,
         "title": c.title,
+        "date": c.date.display() if c.date else "",
+        "source": c.source.text if c.source else "",
         "parties": parties,
         "people": list(c.people),
         "copies": [cp.name for cp in c.copies],
@@ -100,6 +111,8 @@ def _from_data(cable_id: str, d: dict) -> Card:
         cable_id,
         d["kind"],
         d["title"],
+        d["date"],
+        d["source"],
         tuple((n, r) for n, r in d["parties"]),
         tuple(d["people"]),
         tuple(d["copies"]),

@@ -17,7 +17,7 @@ from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "9"
+SCHEMA_VERSION = "10"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -101,7 +101,7 @@ def people_roles(cable: Cable) -> list[tuple[str, str]]:
 
 
 CARD_CACHE = 8192  # cards kept in memory (a card is about 5 KB)
-CABLE_CACHE = 256  # whole records kept in memory
+CABLE_CACHE = 1024  # whole records kept in memory
 
 
 class Store:

@@ -204,3 +204,12 @@ def test_memo_caches_and_empties_when_full():
     assert calls == ["a", "b", "c", "a"]
     double.cache_clear()
     assert double.cache_size() == 0
+
+
+def test_a_card_cites_as_its_cable_does(lib):
+    from knowledge.qa.answer import cite, cite_card
+
+    for summary in lib.cables():
+        cable = lib.store.get(summary.id)
+        card = lib.store.cards([summary.id])[summary.id]
+        assert cite_card(card, "some words") == cite(cable, "some words")

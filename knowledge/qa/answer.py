@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, Citation
+from knowledge.cards import Card
 from knowledge.qa.rank import (
     close_seconds,
     match_items,
@@ -40,6 +41,11 @@ def cite(c: Cable, quote: str) -> Citation:
         c.source.text if c.source else "",
         clip(quote, QUOTE_CHARS),
     )
+
+
+def cite_card(c: Card, quote: str) -> Citation:
+    """The same citation from a card, without reading the whole record (a total cites many)."""
+    return Citation(c.id, c.title, c.date_shown, c.source, clip(quote, QUOTE_CHARS))
 
 
 def describe(c: Cable) -> str:
@@ -178,7 +184,7 @@ def on_total(lib: Library, q: Question) -> Answer | None:
     parts = " + ".join(f"{m.item.name} {format_number(m.item.quantity)}" for m in rows)
     word = " ".join(q.words[:3]) or best.item.name
     fact = f"In total {format_number(total)}{unit} {word}: {parts} = {format_number(total)}{unit}, from {describe(best.cable)}."
-    return render(q, fact, [cite(m.cable, m.item.words) for m in rows])
+    return render(q, fact, [cite_card(m.card, m.item.words) for m in rows])
 
 
 def on_items(lib: Library, q: Question) -> Answer | None:
