@@ -16,7 +16,7 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "5"
+INDEX_VERSION = "6"
 PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 
@@ -140,6 +140,7 @@ class SearchIndex:
                     cable=d.cable,
                     kind=d.kind,
                     position=d.position,
+                    parties=[person_key(p) for p in d.parties],
                     **{
                         f"text_{d.kind}": d.text,
                         f"people_{d.kind}": [person_key(p) for p in d.people],

@@ -34,7 +34,7 @@ To Comrade {recipient_caps}
 # (sender, recipient, day, body): Belov writes to four people, Orlov receives from four.
 CABLES = [
     ("Ivan Belov", "Pavel Orlov", 3, "Please send 40 field telephones before 1 May."),
-    ("Ivan Belov", "Semyon Gusev", 4, "Please send 300 tents. Comrade Pavel Orlov agrees."),
+    ("Ivan Belov", "Semyon Gusev", 4, "Please send 300 tents. Comrade Stalin agrees."),
     ("Ivan Belov", "Yuri Sokolov", 5, "Please send 25 trucks for the Pavel Orlov group."),
     ("Ivan Belov", "Oleg Titov", 6, "Please send 12 radio stations."),
     ("Semyon Gusev", "Pavel Orlov", 7, "We will send 500 blankets by 20 April."),
@@ -119,3 +119,13 @@ def test_stems_meet(a, b):
 
 def test_short_words_keep_their_stem():
     assert stem("arms") == "arms" and stem("guns") == "guns"
+
+
+def test_the_people_s_own_cables_come_before_those_that_mention_them(people_lib):
+    hits = people_lib.search(
+        [], kinds=("cable",), people=[["Stalin"]], people_required=True, limit=10
+    )
+    cables = [h.cable for h in hits]
+    # The seed's three cables are from or to Stalin; Belov's to Gusev only mentions him.
+    assert len(cables[:3]) == 3 and all(c.startswith("1950-11-") for c in cables[:3]), cables
+    assert "1951-03-04-ivan-belov-to-semyon-gusev" in cables[3:], cables
