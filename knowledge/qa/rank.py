@@ -147,10 +147,10 @@ def rank_cables(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 8
 ) -> list[Ranked]:
     """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
-    memo = q.memo.setdefault("rank_cables", {})
-    if (commentary, limit) not in memo:
-        memo[(commentary, limit)] = _rank_cables(lib, q, commentary=commentary, limit=limit)
-    return memo[(commentary, limit)]
+    found = q.memo.setdefault("rank_cables", {})
+    if (commentary, limit) not in found:
+        found[(commentary, limit)] = _rank_cables(lib, q, commentary=commentary, limit=limit)
+    return found[(commentary, limit)]
 
 
 def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
@@ -278,10 +278,10 @@ def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], 
 
 def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
-    memo = q.memo.setdefault("match_items", {})
-    if limit not in memo:
-        memo[limit] = _match_items(lib, q, limit=limit)
-    return memo[limit]
+    found = q.memo.setdefault("match_items", {})
+    if limit not in found:
+        found[limit] = _match_items(lib, q, limit=limit)
+    return found[limit]
 
 
 def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
@@ -391,10 +391,10 @@ def match_sentences(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 40
 ) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
-    memo = q.memo.setdefault("match_sentences", {})
-    if (commentary, limit) not in memo:
-        memo[(commentary, limit)] = _match_sentences(lib, q, commentary=commentary, limit=limit)
-    return memo[(commentary, limit)]
+    found = q.memo.setdefault("match_sentences", {})
+    if (commentary, limit) not in found:
+        found[(commentary, limit)] = _match_sentences(lib, q, commentary=commentary, limit=limit)
+    return found[(commentary, limit)]
 
 
 def _match_sentences(
