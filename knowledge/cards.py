@@ -50,10 +50,15 @@ class Card:
     def words(self) -> list[str]:
         return self.vocab_text.split()
 
-    def item(self, position: int) -> RequestedItem | None:
+    def raw_item(self, position: int) -> dict | None:
+        """The item as stored (a dict), parsed once per cable however many are matched."""
         if not 0 <= position < len(self.item_names):
             return None
-        return from_dict(RequestedItem, _parsed_items(self.items_json)[position])
+        return _parsed_items(self.items_json)[position]
+
+    def item(self, position: int) -> RequestedItem | None:
+        raw = self.raw_item(position)
+        return None if raw is None else from_dict(RequestedItem, raw)
 
     @property
     def senders(self) -> list[str]:

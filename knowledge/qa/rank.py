@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process, utils
@@ -13,7 +14,7 @@ from knowledge.aliases import norm
 from knowledge.cards import Card
 from knowledge.memo import memo
 from knowledge.qa.understand import Question, item_words
-from knowledge.records import Cable, RequestedItem
+from knowledge.records import Cable, RequestedItem, from_dict
 from knowledge.text import sentences, singular, stem
 
 if TYPE_CHECKING:
@@ -211,14 +212,21 @@ def close_seconds(ranked: list[Ranked], has) -> list[Ranked]:
 
 @dataclass(frozen=True)
 class ItemMatch:
+    """A matched item: scored from its stored fields, made a record only if an answer uses it."""
+
     score: float
     card: Card
-    item: RequestedItem
+    position: int
+    raw: dict = field(repr=False, compare=False)
     store: Store = field(repr=False, compare=False)
 
     @property
     def cable(self) -> Cable:
         return self.store.get(self.card.id)
+
+    @cached_property
+    def item(self) -> RequestedItem:
+        return from_dict(RequestedItem, self.raw)
 
 
 def _name_fit(
@@ -329,28 +337,32 @@ def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)
         if (not qwords or weak) and not number_hit:
             continue
-        item = c.item(position)
+        raw = c.raw_item(position)
         score = 2 * coverage_q + coverage_i + (1.0 if head_hit else 0) + (2.5 if number_hit else 0)
-        if item.date and item.date.start and any(same_dates(d, item.date) for d in q.dates):
+        date = raw.get("date") or {}
+        if date.get("start") and any(same_dates(d, _Span(date)) for d in q.dates):
             score += 2.5
         fit = person_fit(q, c)
         if q.people and fit < 3.0:
-            in_words = set(known.names_in(item.words))
+            in_words = set(known.names_in(raw["words"]))
             if all(any(m.is_(n) for n in in_words) for m in q.people):
                 fit = 3.0  # "Kim Il Sung asked me to transmit ... his request for 50 guns"
         score += 0.5 * fit + 0.5 * date_fit(q, c)
-        if (
-            q.wants_request
-            and item.role == "requested"
-            or q.wants_promise
-            and item.role == "promised"
-        ):
+        role = raw.get("role")
+        if q.wants_request and role == "requested" or q.wants_promise and role == "promised":
             score += 0.5
         if any(m.role_hint == "sender" or m.possessive for m in q.people) and fit < 0:
             continue  # the named sender never asked for it
-        out.append(ItemMatch(score, c, item, lib.store))
-    out.sort(key=lambda m: (-m.score, m.item.number or 99))
+        out.append(ItemMatch(score, c, position, raw, lib.store))
+    out.sort(key=lambda m: (-m.score, m.raw.get("number") or 99))
     return out
+
+
+class _Span:
+    """A stored date's start and end, read as a DateValue's."""
+
+    def __init__(self, date: dict) -> None:
+        self.start, self.end = date.get("start"), date.get("end")
 
 
 def _same_day(asked: str | None, given: str | None) -> bool:
