@@ -166,8 +166,8 @@ def on_total(lib: Library, q: Question) -> Answer | None:
         m
         for m in matches
         if m.score >= best.score - 1.0
-        and m.item.unit == best.item.unit
-        and m.item.role == best.item.role
+        and m.raw.get("unit") == best.raw.get("unit")
+        and m.raw.get("role") == best.raw.get("role")
     ]
     named = [m for m in q.people if m.role_hint == "sender" or m.possessive]
     if named:
@@ -224,8 +224,8 @@ def on_date(lib: Library, q: Question) -> Answer | None:
     if q.date_role in ("delivery", "window", "") and (item_words(q) or q.numbers):
         matches = match_items(lib, q)
         if q.numbers:  # "the 500 automobiles": that many, not another lot of automobiles
-            matches = [m for m in matches if m.item.quantity in q.numbers]
-        dated = [m for m in matches if m.item.date]
+            matches = [m for m in matches if m.raw["quantity"] in q.numbers]
+        dated = [m for m in matches if m.raw.get("date")]
         if matches and not dated:
             # The lot the question names has no date of its own; a sentence about it may.
             return _dated_sentence(lib, q)
@@ -336,7 +336,7 @@ def _numbered_item(lib: Library, q: Question):
     """The item a question names by its quantity ("the 3,000 automobiles"), if any."""
     if not (q.numbers and item_words(q)):
         return None
-    found = [m for m in match_items(lib, q) if m.item.quantity in q.numbers]
+    found = [m for m in match_items(lib, q) if m.raw["quantity"] in q.numbers]
     return found[0] if found else None
 
 
@@ -494,7 +494,7 @@ def _number(c: Cable) -> str:
 
 def on_place(lib: Library, q: Question) -> Answer | None:
     if q.numbers and item_words(q):
-        numbered = [m for m in match_items(lib, q) if m.item.quantity in q.numbers]
+        numbered = [m for m in match_items(lib, q) if m.raw["quantity"] in q.numbers]
         if numbered:
             m = numbered[0]
             sentence = _sentence_with(m.item.words, format_number(m.item.quantity))
