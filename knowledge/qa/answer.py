@@ -256,6 +256,7 @@ def on_date(lib: Library, q: Question) -> Answer | None:
                 e = events[0]
                 fact = f'{_cap(describe(r.cable))} gives {e.kind} {_when(e.date)} ("{e.date.text}") for {e.description}.'
                 return render(q, fact, [cite(r.cable, _sentence_with(e.words, e.date.text))])
+        return None  # a cable's own date is not when anything in it is to be delivered
     field = {"received": "received", "sent": "sent"}.get(q.date_role, "date")
     chosen = close_seconds(ranked, lambda c: getattr(c, field) is not None)
     top = ranked[0] if ranked else None
