@@ -408,6 +408,7 @@ def on_who(lib: Library, q: Question) -> Answer | None:
 
 def _reporter(lib: Library, q: Question) -> Answer | None:
     q.words = [*q.words, "report"]
+    q.memo.clear()  # found for the old words
     for m in match_sentences(lib, q):
         if not re.search(r"\breport", m.sentence, re.I):
             continue
@@ -518,7 +519,7 @@ def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer
     if not found:
         return None
     senders = [m for m in q.people if m.role_hint == "sender" or m.possessive]
-    own = [m for m in found if m.cable.sender and any(n.is_(m.cable.sender.name) for n in senders)]
+    own = [m for m in found if any(n.is_(s) for n in senders for s in m.card.senders)]
     best = own[0] if own else found[0]  # "why did Zhou need ...": Zhou's words, not a reply to him
     if q.people and not commentary and best.score < 1.5 + 0.9:
         return None
