@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer, Citation
 from knowledge.cards import Card
+from knowledge.memo import memo
 from knowledge.qa.rank import (
     close_seconds,
     match_items,
@@ -293,14 +294,22 @@ def on_date(lib: Library, q: Question) -> Answer | None:
     return render(q, " ".join(facts), cites)
 
 
-def _dated_sentence(lib: Library, q: Question) -> Answer | None:
-    """A sentence holding the question's words and a date: 'The guns will arrive ... before 20 December.'"""
+DATED_SENTENCES = 12  # a date further down the best sentences is no answer to rely on
+
+
+@memo(maxsize=4096)
+def _dates_in(sentence: str, year: int | None) -> list:
     from knowledge.dates import find_dates
 
-    for m in match_sentences(lib, q):
+    return find_dates(sentence, year=year)
+
+
+def _dated_sentence(lib: Library, q: Question) -> Answer | None:
+    """A sentence holding the question's words and a date: 'The guns will arrive ... before 20 December.'"""
+    for m in match_sentences(lib, q)[:DATED_SENTENCES]:
         if m.coverage < 0.99 and len(q.words) > 1 and m.coverage < 0.66:
             continue
-        found = find_dates(m.sentence, year=m.card.year)
+        found = _dates_in(m.sentence, m.card.year)
         if found:
             value = found[0][1]
             fact = f'{_when(value)[:1].upper()}{_when(value)[1:]} ("{value.text}"), according to {describe(m.cable)}: "{m.sentence}"'
