@@ -16,7 +16,7 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 

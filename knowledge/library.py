@@ -80,7 +80,9 @@ def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
     people = tuple(dict.fromkeys([*parties, *cable.people, *(c.name for c in cable.copies)]))
     docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
     for i, item in enumerate(cable.items):
-        words = [item.name, *sorted(_item_synonyms(item.name, aliases))]
+        # The quantity as one token ("370000000"): "the 355 automobiles" names one lot among
+        # hundreds of automobiles.
+        words = [item.name, *sorted(_item_synonyms(item.name, aliases)), _quantity_token(item)]
         # Everyone the cable names, not only its parties: "Kim Il Sung asks for 50 guns",
         # in a cable from Mao, is found by Kim's name.
         docs.append(IndexDoc(cable.id, "item", i, " ".join(words), people))
@@ -92,6 +94,11 @@ def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
         IndexDoc(cable.id, "cable", 0, " ".join(f for f in facts if f), people, tuple(parties))
     )
     return docs
+
+
+def _quantity_token(item: RequestedItem) -> str:
+    q = item.quantity
+    return str(int(q)) if float(q).is_integer() else str(q)
 
 
 def _item_synonyms(name: str, aliases: Aliases) -> set[str]:

@@ -241,7 +241,12 @@ def _name_fit(
     head_hit = False
     for w in qwords:
         forms = (w, typed[w]) if typed.get(w, w) != w else (w,)
-        if any(matches_any(f, vocab) for f in forms) or w in phrase_words:
+        parts = [p for p in w.split("-") if p] if "-" in w else []
+        if (
+            any(matches_any(f, vocab) for f in forms)
+            or w in phrase_words
+            or (parts and all(matches_any(p, vocab) for p in parts))  # "anti-tank"
+        ):
             matched_q += 1
             if (
                 any(word_match(f, head) >= WORD_MATCH or matches_any(f, heads) for f in forms)
@@ -250,6 +255,7 @@ def _name_fit(
                 head_hit = True
     coverage_q = matched_q / len(qwords) if qwords else 0.0
     asked = qset | frozenset(typed.get(w, w) for w in qset)
+    asked |= frozenset(p for w in qset if "-" in w for p in w.split("-") if p)
     coverage_i = sum(1 for v in words if matches_any(v, asked)) / max(1, len(words))
     return coverage_q, head_hit, coverage_i
 
