@@ -129,3 +129,20 @@ def test_the_people_s_own_cables_come_before_those_that_mention_them(people_lib)
     # The seed's three cables are from or to Stalin; Belov's to Gusev only mentions him.
     assert len(cables[:3]) == 3 and all(c.startswith("1950-11-") for c in cables[:3]), cables
     assert "1951-03-04-ivan-belov-to-semyon-gusev" in cables[3:], cables
+
+
+def test_an_items_quantity_is_a_word_of_the_index(people_lib):
+    hits = people_lib.search(["60"], kinds=("item",), limit=5)
+    assert [h.cable for h in hits] == ["1951-03-08-yuri-sokolov-to-pavel-orlov"]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("when will the 60 field telephones arrive?", "25 April"),
+        ("by when were the 40 field telephones wanted?", "1 May"),
+    ],
+)
+def test_a_lot_named_by_its_quantity(people_lib, question, expected):
+    answer = people_lib.ask(question)
+    assert answer.found and expected in answer.text, answer.text
