@@ -290,7 +290,7 @@ def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], 
     return words, vocab, head, head_related, phrase_words
 
 
-def match_items(lib: Library, q: Question, *, limit: int = 40) -> list[ItemMatch]:
+def match_items(lib: Library, q: Question, *, limit: int = 30) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
     found = q.memo.setdefault("match_items", {})
     if limit not in found:
@@ -406,7 +406,7 @@ REASON_CUES = re.compile(
 
 
 def match_sentences(
-    lib: Library, q: Question, *, commentary: bool = False, limit: int = 40
+    lib: Library, q: Question, *, commentary: bool = False, limit: int = 25
 ) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
     found = q.memo.setdefault("match_sentences", {})
