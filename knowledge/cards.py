@@ -70,7 +70,7 @@ class Card:
         return int(self.days[0][:4]) if self.days else None
 
 
-@memo(maxsize=256)
+@memo(maxsize=4096)
 def _parsed_items(items_json: str) -> list[dict]:
     # A question matches several items of one cable: parse its list once.
     return json.loads(items_json)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from knowledge.aliases import Aliases, norm
 
@@ -82,8 +82,10 @@ class Names:
                     phrase = " ".join(keys[i : i + n])
                     if len(phrase) < 5 or any(k in _NOT_NAMES for k in keys[i : i + n]):
                         continue
+                    # Phrase and keys are normalised already (norm): no processor, which would
+                    # redo every key on every call.
                     best = process.extractOne(
-                        phrase, self.fuzzy_keys, scorer=fuzz.ratio, processor=utils.default_process,
+                        phrase, self.fuzzy_keys, scorer=fuzz.ratio, processor=None,
                         score_cutoff=NAME_MATCH,
                     )  # fmt: skip
                     if best:
