@@ -213,3 +213,22 @@ def test_a_card_cites_as_its_cable_does(lib):
         cable = lib.store.get(summary.id)
         card = lib.store.cards([summary.id])[summary.id]
         assert cite_card(card, "some words") == cite(cable, "some words")
+
+
+def test_candidates_are_found_once_per_wording(lib, monkeypatch):
+    from knowledge.qa.rank import match_sentences
+
+    calls = []
+    real = lib.index.search
+
+    def counting(*args, **kwargs):
+        calls.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(lib.index, "search", counting)
+    q = understand("why did Zhou need the automobiles", lib.aliases, lib.names)
+    first = match_sentences(lib, q)
+    assert match_sentences(lib, q) is first and len(calls) == 1
+    q.words = [*q.words, "report"]  # a handler rewording the question searches again
+    match_sentences(lib, q)
+    assert len(calls) == 2

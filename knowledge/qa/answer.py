@@ -417,7 +417,6 @@ def on_who(lib: Library, q: Question) -> Answer | None:
 
 def _reporter(lib: Library, q: Question) -> Answer | None:
     q.words = [*q.words, "report"]
-    q.memo.clear()  # found for the old words
     for m in match_sentences(lib, q):
         if not re.search(r"\breport", m.sentence, re.I):
             continue
@@ -566,7 +565,6 @@ def on_commentary(lib: Library, q: Question) -> Answer | None:
     q.words = [w for w in q.words if w not in COMMENTARY_WORDS]
     if not q.words:  # "what does the post say about Truman": the name is the topic
         q.words = [w for m in q.people for w in m.name.lower().split()]
-    q.memo.clear()  # found for the old words
     return on_passage(lib, q, commentary=True)
 
 

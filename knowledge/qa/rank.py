@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rapidfuzz import fuzz, process, utils
 from rapidfuzz.distance import OSA
@@ -20,6 +21,8 @@ from knowledge.text import sentences, singular, stem
 if TYPE_CHECKING:
     from knowledge.library import Library
     from knowledge.store import Store
+
+T = TypeVar("T")
 
 WORD_MATCH = 82  # a question word matches a cable word at this rapidfuzz ratio
 MIN_ITEM_COVERAGE = 0.5  # share of the question's thing-words an item must match
@@ -131,6 +134,15 @@ def date_fit(q: Question, c: Card) -> float:
     return 2.0 if any(_same_day(d.start, day) for d in q.dates for day in c.days) else 0.0
 
 
+def _once(q: Question, what: tuple, find: Callable[[], T]) -> T:
+    """What find returns for this question, found once however many handlers ask. Keyed by
+    the question's words too: a handler that rewords the question gets a fresh search."""
+    key = (*what, tuple(q.words))
+    if key not in q.memo:
+        q.memo[key] = find()
+    return q.memo[key]
+
+
 def _people(lib: Library, q: Question) -> list[list[str]]:
     """For each person the question names, who it may be (a shared surname: all who bear it)."""
     return [lib.names.everyone(m.name, partial=m.partial) for m in q.people]
@@ -148,10 +160,11 @@ def rank_cables(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 8
 ) -> list[Ranked]:
     """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
-    found = q.memo.setdefault("rank_cables", {})
-    if (commentary, limit) not in found:
-        found[(commentary, limit)] = _rank_cables(lib, q, commentary=commentary, limit=limit)
-    return found[(commentary, limit)]
+    return _once(
+        q,
+        ("rank_cables", commentary, limit),
+        lambda: _rank_cables(lib, q, commentary=commentary, limit=limit),
+    )
 
 
 def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
@@ -292,10 +305,7 @@ def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], 
 
 def match_items(lib: Library, q: Question, *, limit: int = 30) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
-    found = q.memo.setdefault("match_items", {})
-    if limit not in found:
-        found[limit] = _match_items(lib, q, limit=limit)
-    return found[limit]
+    return _once(q, ("match_items", limit), lambda: _match_items(lib, q, limit=limit))
 
 
 def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
@@ -409,10 +419,11 @@ def match_sentences(
     lib: Library, q: Question, *, commentary: bool = False, limit: int = 25
 ) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
-    found = q.memo.setdefault("match_sentences", {})
-    if (commentary, limit) not in found:
-        found[(commentary, limit)] = _match_sentences(lib, q, commentary=commentary, limit=limit)
-    return found[(commentary, limit)]
+    return _once(
+        q,
+        ("match_sentences", commentary, limit),
+        lambda: _match_sentences(lib, q, commentary=commentary, limit=limit),
+    )
 
 
 def _match_sentences(

@@ -412,8 +412,8 @@ class Question:
     wants_promise: bool = False
     identity: str = ""
     dates: list = field(default_factory=list)  # dates the question names (DateValue)
-    # Candidates already found for this question, so that a second handler (or the not-found
-    # answer's suggestions) does not search again.
+    # Candidates already found for this question (knowledge.qa.rank), so that a second handler
+    # or the not-found answer's suggestions does not search again.
     memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
