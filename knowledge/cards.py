@@ -15,8 +15,6 @@ from knowledge.memo import memo
 from knowledge.records import Cable, RequestedItem, from_dict, to_dict
 from knowledge.text import singular
 
-PARTY_ROLES = ("sender", "recipient", "via", "for")
-
 
 @dataclass(frozen=True, slots=True)
 class Card:
@@ -83,10 +81,7 @@ def card_of(c: Cable) -> Card:
 
 def card_data(c: Cable) -> dict:
     """The card as JSON-ready data, stored with the record."""
-    parties = []
-    for role, p in zip(PARTY_ROLES, (c.sender, c.recipient, c.via, c.for_party), strict=True):
-        if p:
-            parties += [[n, role] for n in p.name.split(" and ")]
+    parties = [[n, role] for n, role in c.party_roles()]
     text = " ".join(
         [c.title, c.description, *c.paragraphs, *(i.name for i in c.items), *c.people, *c.places]
     )

@@ -71,12 +71,7 @@ def default_db_path(config: Config | None = None) -> Path:
 
 def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
     """What the index holds for one cable: its passages, its items and its header facts."""
-    parties = [
-        n
-        for p in (cable.sender, cable.recipient, cable.via, cable.for_party)
-        if p
-        for n in p.name.split(" and ")
-    ]
+    parties = [name for name, _role in cable.party_roles()]
     people = tuple(dict.fromkeys([*parties, *cable.people, *(c.name for c in cable.copies)]))
     docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
     for i, item in enumerate(cable.items):

@@ -134,6 +134,19 @@ class Cable:
         """Short human label: title with its date."""
         return f"{self.title} ({self.date.display()})" if self.date else self.title
 
+    def party_roles(self) -> list[tuple[str, str]]:
+        """(name, role) of sender, recipient, via and for, in that order; "A and B" split."""
+        roles = []
+        for role, party in (
+            ("sender", self.sender),
+            ("recipient", self.recipient),
+            ("via", self.via),
+            ("for", self.for_party),
+        ):
+            if party:
+                roles += [(n, role) for n in party.name.split(" and ")]
+        return roles
+
     def body_text(self) -> str:
         return "\n\n".join(self.paragraphs)
 

@@ -86,15 +86,7 @@ def passages_of(cable: Cable) -> list[Passage]:
 
 
 def people_roles(cable: Cable) -> list[tuple[str, str]]:
-    roles = []
-    for role, party in (
-        ("sender", cable.sender),
-        ("recipient", cable.recipient),
-        ("via", cable.via),
-        ("for", cable.for_party),
-    ):
-        if party:
-            roles += [(n, role) for n in party.name.split(" and ")]
+    roles = cable.party_roles()
     roles += [(c.name, "copy") for c in cable.copies]
     roles += [(n, "mentioned") for n in cable.people]
     return roles
@@ -111,8 +103,8 @@ class Store:
         self.conn = conn
         self.path = path
         self.recovered: list[tuple[str, bytes]] = []  # files an older store held, to read again
-        # Few: an answer reads one to three whole records, and every cached record is walked
-        # by each full garbage collection.
+        # Bounded: an answer reads one to three whole records, and every cached record is
+        # walked by each full garbage collection.
         self._load = lru_cache(maxsize=CABLE_CACHE)(self._load_uncached)
         self._cards: OrderedDict[str, Card] = OrderedDict()
 
