@@ -86,6 +86,38 @@ class Event:
 
 
 @dataclass(frozen=True, slots=True)
+class CrossReference:
+    """A reference in a cable's text to another telegram: 'your telegram No. 3153', 'Deptel 812'.
+
+    kind is 'reply-to' (in reply to, Urtel, your telegram), 'own' (mytel, my No., in addition
+    to my No.), 'department' (Deptel), 'embassy' (Embtel), 'reference' (reftel, other);
+    number as printed ("3153", "483/sh"); date as printed or "".
+    """
+
+    kind: str
+    number: str
+    words: str  # the cable's own words the reference was read from
+    date: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A fact read from a sentence of a cable, with the words it came from.
+
+    kind: 'quantity' (value, unit, thing, frame), 'date' (value = ISO start, thing = event
+    phrase), 'duration' (value = text such as 'ten days'), 'translator', 'note'.
+    frame is the verb frame of a quantity: 'requested', 'promised', 'has', 'lost', 'sent', ''.
+    """
+
+    kind: str
+    value: str
+    thing: str
+    words: str
+    unit: str = ""
+    frame: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Cable:
     """One document: a cable, or (kind='commentary') a poster's commentary around cables."""
 
@@ -128,6 +160,20 @@ class Cable:
     file: str = ""  # the file it was read from
     checksum: str = ""  # of the normalised text, to spot the same document twice
     extra: tuple[tuple[str, str], ...] = field(default=())
+    # FRUS and telegraphese conventions (see knowledge/parse/frus_tei.py and build.py)
+    file_number: str = ""  # FRUS decimal file or lot file, "795.00/7–2051"
+    file_kind: str = ""  # what the file line calls it: "Telegram", "Airgram", ""
+    classification: str = ""  # "top secret", "secret"
+    sender_office: str = ""  # "Ambassador in Korea" when the heading names office and person
+    recipient_office: str = ""
+    routing: tuple[str, ...] = ()  # "Sent Department 815, repeated information Paris 77"
+    footnotes: tuple[str, ...] = ()  # editors' notes, kept apart from the cable's own words
+    pages: tuple[str, ...] = ()  # printed page numbers the document spans ("961", "962")
+    volume: str = ""  # "Foreign Relations of the United States, 1949, vol. VII, pt. 2"
+    doc_number: str = ""  # the document's number in its volume ("12")
+    cross_references: tuple[CrossReference, ...] = ()
+    facts: tuple[Fact, ...] = ()  # read at ingest from every sentence (knowledge/facts.py)
+    printed: str = ""  # the document's text as printed: its lines and stamps in their order
 
     @property
     def label(self) -> str:

@@ -17,7 +17,7 @@ from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "10"
+SCHEMA_VERSION = "11"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
