@@ -123,15 +123,14 @@ def _order_key(c: Cable) -> tuple[str, str, str]:
 
 
 # -- subject words ----------------------------------------------------------------------------
-_FUNCTION_WORDS = set(
-    """a an the and or but of to in on at by for from with without as is are was were be been
+_FUNCTION_WORDS_TEXT = """a an the and or but of to in on at by for from with without as is are was were be been
     being it its this that these those which who whom what when where why how we you i he she
     they them their our your my his her us me will would shall should can could may might must
     have has had do does did not no yes all any some such there here than then so also into
     about over under upon after before between through during until up down out very more most
     other another each every same only own comrade telegram cable ciphered request received
-    send sent give given make made one two three per cent sh day days time""".split()
-)
+    send sent give given make made one two three per cent sh day days time"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 
 def _subject_words(c: Cable) -> set[str]:
@@ -237,9 +236,7 @@ _DATED_REFERENCE = re.compile(
 _NUMBER_IN_WORDS = re.compile(r"\bNo\.?\s*(\d[\w/\-]*)", re.I)
 
 
-def _resolve_reference(
-    lib: Library, cable: Cable, ref: CrossReference
-) -> tuple[Cable, str] | None:
+def _resolve_reference(lib: Library, cable: Cable, ref: CrossReference) -> tuple[Cable, str] | None:
     """The stored cable a cross-reference names, with the relation, or None."""
     found = [c for c in _numbered(lib, ref.number) if c.id != cable.id]
     if not found:

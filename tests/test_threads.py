@@ -79,7 +79,11 @@ def test_explicit_cross_reference_links_both_ways(tmp_path):
 
 def test_number_in_the_text_links_without_parsed_cross_references(tmp_path):
     reply = cable(
-        "rep", "Stalin", "Mao Zedong", "1950-12-20", "We have read your telegram No. 3153 and agree."
+        "rep",
+        "Stalin",
+        "Mao Zedong",
+        "1950-12-20",
+        "We have read your telegram No. 3153 and agree.",
     )
     lib = library(tmp_path, REQUEST, reply)
     (link,) = threads.links(lib, "rep")
@@ -137,7 +141,12 @@ def test_inferred_reply_is_never_given_as_the_cables_words(tmp_path):
     )
     lib = library(tmp_path, request, reply)
     (link,) = threads.links(lib, "rep")
-    assert (link.from_id, link.to_id, link.kind, link.basis) == ("rep", "req", "inferred", "inferred")
+    assert (link.from_id, link.to_id, link.kind, link.basis) == (
+        "rep",
+        "req",
+        "inferred",
+        "inferred",
+    )
     assert "2 days later" in link.words and "automobile" in link.words
     assert link.words not in reply.body_text() and link.words not in request.body_text()
     assert link.explain().startswith("inferred by cablebot:")
@@ -148,11 +157,26 @@ def test_inferred_reply_is_never_given_as_the_cables_words(tmp_path):
     ("sender", "recipient", "day", "text"),
     [
         # outside the reply window
-        ("Stalin", "Zhou Enlai", "1950-11-30", "The automobiles and winter clothing go to the front."),
+        (
+            "Stalin",
+            "Zhou Enlai",
+            "1950-11-30",
+            "The automobiles and winter clothing go to the front.",
+        ),
         # the same subject, but not back to the sender
-        ("Stalin", "Mao Zedong", "1950-11-18", "The automobiles and winter clothing go to the front."),
+        (
+            "Stalin",
+            "Mao Zedong",
+            "1950-11-18",
+            "The automobiles and winter clothing go to the front.",
+        ),
         # back to the sender at once, on another subject
-        ("Stalin", "Zhou Enlai", "1950-11-18", "Congratulations on the anniversary of the republic."),
+        (
+            "Stalin",
+            "Zhou Enlai",
+            "1950-11-18",
+            "Congratulations on the anniversary of the republic.",
+        ),
     ],
 )
 def test_no_link(tmp_path, sender, recipient, day, text):
