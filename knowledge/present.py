@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge.library import ItemRow, TimelineEntry
-from knowledge.records import Cable
+from knowledge.records import Cable, DateValue
+from knowledge.text import in_printed
 
 
 def header_lines(c: Cable) -> list[str]:
@@ -24,8 +27,8 @@ def header_lines(c: Cable) -> list[str]:
         ("Via", c.via.name if c.via else ""),
         ("Telegram", c.heading or (f"No. {c.telegram_number}" if c.telegram_number else "")),
         ("Priority", c.priority),
-        ("Received", f"{c.received.display()} ({c.received.text})" if c.received else ""),
-        ("Sent", f"{c.sent.display()} ({c.sent.text})" if c.sent else ""),
+        ("Received", _stamp(c.received, c.printed)),
+        ("Sent", _stamp(c.sent, c.printed)),
         ("Record ID", c.record_id),
         ("URL", c.url),
     ):
@@ -34,8 +37,23 @@ def header_lines(c: Cable) -> list[str]:
     return lines
 
 
+def _stamp(value: DateValue | None, printed: str) -> str:
+    """'8 November 1950, 02:00', with the stamp's words in brackets when printed so."""
+    if value is None:
+        return ""
+    if printed and not in_printed(value.text, printed):
+        return value.display()  # the parser's reading, not words to show as the cable's own
+    return f"{value.display()} ({value.text})"
+
+
 def body_parts(c: Cable) -> list[str]:
-    """The cable's text as a reader sees it, one part per paragraph, list item or closing line."""
+    """The cable's text as a reader sees it, one part per paragraph, list item or closing line.
+
+    With the text as printed (Cable.printed), a part is a block of printed lines between
+    blank lines, kept as printed; older records fall back to the parsed fields.
+    """
+    if c.printed:
+        return [b.strip("\n") for b in re.split(r"\n[ \t]*\n", c.printed) if b.strip()]
     parts: list[str] = []
     if c.issuing_office:
         parts.append(c.issuing_office)
@@ -48,7 +66,8 @@ def body_parts(c: Cable) -> list[str]:
 
 
 def cable_text(c: Cable) -> str:
-    return "\n".join(header_lines(c)) + "\n\n" + "\n\n".join(body_parts(c))
+    """The header lines, a blank line, then the text as printed (or its parts, for old records)."""
+    return "\n".join(header_lines(c)) + "\n\n" + (c.printed or "\n\n".join(body_parts(c)))
 
 
 def footnote(c: Cable) -> str:

@@ -84,3 +84,33 @@ def clip(text: str, limit: int) -> str:
         return text
     cut = text[: max(0, limit - 1)].rsplit(" ", 1)[0]
     return cut.rstrip(",;: ") + "…"
+
+
+# -- text as printed -------------------------------------------------------------------------
+# Markdown emphasis and escapes a transcriber may have typed around printed words.
+_EMPHASIS_MARKS = re.compile(
+    r"(?<!\\)(?:\*\*|__|\*|_(?=\W|$)|(?<=\W)_|^_)|\\(?=[\\`*_{}\[\]()#+\-.!>])"
+)
+
+
+def printed_text(lines: list[str] | tuple[str, ...]) -> str:
+    """A document's lines as printed, joined by newlines; '' entries become blank lines.
+
+    lines are a RawDocument's body_lines (knowledge/parse/raw.py): nothing reflowed or moved.
+    """
+    return "\n".join(lines).strip("\n")
+
+
+def _collapse(text: str) -> str:
+    """Whitespace runs (line ends, no-break spaces) as one space; emphasis marks dropped."""
+    return " ".join(_EMPHASIS_MARKS.sub("", text).split())
+
+
+def in_printed(quote: str, printed: str) -> bool:
+    """Whether quote is a verbatim stretch of printed, whitespace and Markdown emphasis aside.
+
+    Both sides have whitespace runs collapsed to one space and *, **, _ and __ emphasis
+    marks removed; an empty quote is not in anything.
+    """
+    wanted = _collapse(quote)
+    return bool(wanted) and wanted in _collapse(printed)

@@ -131,14 +131,17 @@ def test_quote_prints_header_and_text(cli, ref):
         "To: Stalin",
         "Telegram: CIPHERED TELEGRAM No. 26637",
         "Priority: TOP PRIORITY",
-        "Received: 8 November 1950, 02:00 (8.11.1950 02:00)",
+        "Received: 8 November 1950, 02:00",
         "Sent: 7 November 1950 (7.11.50)",
+        "From Beijing Received 02 hours 00 minutes",  # the stamp as printed, on its two lines
+        "8.11.1950",
         "1. Soviet rifles 140,000.",
         "11. TNT 1,000 tons.",
         "MAO ZEDONG",
         "No. 2784",
     ):
         assert expected in lines, expected
+    assert "8.11.1950 02:00" not in r.out  # the parser's reading is not shown as printed words
 
 
 def test_quote_by_title_words(cli):
@@ -162,9 +165,9 @@ def test_quote_commentary_is_labelled(cli):
 
 def test_quote_part(cli):
     full = cli("quote", "26998").out
-    r = cli("quote", "26998", "--part", "3")
+    r = cli("quote", "26998", "--part", "5")  # parts 1-4: office, heading, priority, addressee
     assert r.code == 0
-    m = re.search(r"\[part 3 of (\d+)\]\n(.*)", r.out, re.S)
+    m = re.search(r"\[part 5 of (\d+)\]\n(.*)", r.out, re.S)
     assert m, r.out
     part = m.group(2).strip()
     assert part.startswith("According to a report from Peng Dehuai and Gao Gang")

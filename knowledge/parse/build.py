@@ -11,7 +11,7 @@ from knowledge.parse.body import TelegramParts, read_telegram, reflow
 from knowledge.parse.items import numbered_items, prose_items
 from knowledge.parse.raw import RawDocument
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
-from knowledge.text import sentences
+from knowledge.text import printed_text, sentences
 
 _TITLE_PREFIX = re.compile(
     r"^(?:(?:ciphered|coded|enciphered|cipher|top secret|secret|urgent)\s+)*"
@@ -210,6 +210,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         rights=raw.rights,
         file=raw.file,
         checksum=checksum(raw.title, parts.paragraphs),
+        printed=raw.printed or printed_text(raw.body_lines),
         extra=tuple(
             (k, v)
             for k, v in (
@@ -340,4 +341,5 @@ def _commentary(raw: RawDocument, aliases: Aliases) -> Cable:
         author=author,
         file=raw.file,
         checksum=checksum(raw.title, paragraphs),
+        printed=raw.printed or printed_text(raw.body_lines),
     )

@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 _BLOCK = re.compile(
     r"<\s*/?\s*(?:p|div|table|tr|h[1-6]|li|ul|ol|blockquote|section|article)\b[^>]*>", re.I
 )
-_BR = re.compile(r"<\s*br\s*/?\s*>", re.I)
+# <br>, <br/>, and <br> with attributes: <br clear="all">, Word's <br style="...">.
+_BR = re.compile(r"<\s*br\b[^>]*>", re.I)
 _DROP = re.compile(r"<\s*(script|style|noscript)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
 
 

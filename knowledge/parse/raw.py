@@ -31,3 +31,6 @@ class RawDocument:
     places: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     file: str = ""
+    # The text as printed, when the container knows it better than body_lines joined
+    # (knowledge.text.printed_text); "" means body_lines are the printed lines.
+    printed: str = ""

@@ -12,7 +12,7 @@ COMMANDS = [
     ("dates", {}, "!dates", ["20 November", "25-26 November 1950"]),
     ("dates", {"cable": "5708"}, "!dates 5708", ["20 November"]),
     ("quote", {"cable": "26637"}, "!quote 26637", ["Mao Zedong to Filippov", "CIPHERED TELEGRAM No. 26637", "FILIPPOV"]),
-    ("quote", {"cable": "26637", "part": 7}, "!quote 26637 7", ["> 1. Soviet rifles 140,000.", "Part 7 of 19"]),
+    ("quote", {"cable": "26637", "part": 10}, "!quote 26637 10", ["> 1. Soviet rifles 140,000.", "Part 10 of 24"]),
     ("cables", {}, "!cables", ["26637", "26998", "5708", "Commentary by Kwang-On Yoo"]),
     ("source", {"cable": "26637"}, "!source 26637", ["APRF, Fond 45, Opis 1, Delo 335, Listy 80-81", "footnote"]),
     ("help", {}, "!help", ["/ask question", "/quote cable [part]", "!items 26637", "/ingest"]),

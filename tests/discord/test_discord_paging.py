@@ -105,14 +105,15 @@ async def test_buttons_switch_off_on_timeout(start_bot, fake):
 
 
 async def test_part_quotes_one_part_and_refuses_past_the_end(bot, fake):
-    reply = await fake.slash_reply("quote", cable="26637", part=17)
+    # Parts are the blocks of the printed text: header stamps count as parts of their own.
+    reply = await fake.slash_reply("quote", cable="26637", part=20)
     assert reply.embeds[0]["description"] == "> 11. TNT 1,000 tons."
-    assert "Listy 80-81 · Part 17 of 19" in reply.embeds[0]["footer"]["text"]
+    assert "Listy 80-81 · Part 20 of 24" in reply.embeds[0]["footer"]["text"]
     assert not reply.body.get("components")
-    refusal = await fake.slash_reply("quote", cable="26637", part=20)
+    refusal = await fake.slash_reply("quote", cable="26637", part=25)
     assert (
         refusal.ephemeral
-        and refusal.body["content"] == "That cable has parts 1-19; there is no part 20."
+        and refusal.body["content"] == "That cable has parts 1-24; there is no part 25."
     )
 
 
