@@ -30,6 +30,13 @@ class Config:
     log_level: str = "INFO"
     ingest_role: str | None = None  # role allowed to /ingest besides Manage Server
     aliases: str | None = None  # an extra alias file merged over the bundled one
+    # Defaults of the per-server settings (knowledge/server_settings.py; /settings in Discord).
+    quiz_questions: int = 5  # questions in a /quiz start that names no number
+    quiz_seconds: int = 30  # seconds to answer each quiz question
+    ephemeral_misses: bool = True  # "the cables do not say" seen only by the asker
+    # Ask Discord for the message content intent (ask channels, typed quiz answers);
+    # None: only when ask_channels is set.
+    message_content: bool | None = None
     extra: dict = field(default_factory=dict)
 
     @property
@@ -82,6 +89,15 @@ def config_from_mapping(data: dict, *, origin: str = "config") -> Config:
         raise CablebotError(
             f"{origin}: ask_channels, guild and cooldown must be numbers."
         ) from None
+    try:
+        for key in ("quiz_questions", "quiz_seconds"):
+            if key in values:
+                values[key] = int(values[key])
+    except (TypeError, ValueError):
+        raise CablebotError(f"{origin}: quiz_questions and quiz_seconds must be numbers.") from None
+    for key in ("ephemeral_misses", "message_content"):
+        if key in values and not isinstance(values[key], bool | None):
+            raise CablebotError(f"{origin}: {key} must be true or false.")
     if not isinstance(values.get("prefix", "!"), str) or not values.get("prefix", "!"):
         raise CablebotError(f"{origin}: prefix must be a non-empty string.")
     return Config(**values)
