@@ -314,8 +314,13 @@ class Library:
             rows, key=lambda r: (r.event.date.start or "9999", r.event.date.time or "", r.cable_id)
         )
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question from the cables; EmptyQuestion or QuestionTooLong on bad input."""
+    def ask(self, question: str, context=None) -> Answer:
+        """Answer one question from the cables; EmptyQuestion or QuestionTooLong on bad input.
+
+        context: a knowledge.followup.Context kept across a conversation; a follow-up ("when
+        did he send it?") is then read with the last answer's cable, person or thing, the
+        answer says what it assumed, and the context remembers this answer.
+        """
         text = " ".join((question or "").split())
         if not text:
             raise EmptyQuestion()
@@ -323,6 +328,10 @@ class Library:
             raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)  # as long as the user typed it
         from knowledge.qa.answer import answer
 
+        if context is not None:
+            from knowledge.followup import ask_in_context
+
+            return ask_in_context(self, text, context, answer)
         return answer(self, text)
 
 
