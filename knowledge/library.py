@@ -262,7 +262,7 @@ class Library:
         name = Path(filename).name
         if Path(name).suffix.lower() not in SUFFIXES:
             return IngestResult(
-                name, "failed", reason=f"{name}: cablebot reads .html, .md and .txt files."
+                name, "failed", reason=f"{name}: cablebot reads .html, .md, .txt and .xml (FRUS TEI) files."
             )
         try:
             cables = parse_bytes(data, name=name, aliases=self.aliases)
@@ -326,7 +326,7 @@ class Library:
             raise EmptyQuestion()
         if len(text) > MAX_QUESTION_CHARS:
             raise QuestionTooLong(len(question), MAX_QUESTION_CHARS)  # as long as the user typed it
-        from knowledge.qa.answer import answer
+        from knowledge.qa.pipeline import answer
 
         if context is not None:
             from knowledge.followup import ask_in_context

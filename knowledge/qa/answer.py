@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from knowledge.answers import Answer, Citation
 from knowledge.cards import Card
 from knowledge.memo import memo
+from knowledge.qa.compose import QUOTE_CHARS, cite, cite_card, describe, render  # noqa: F401
 from knowledge.qa.rank import (
     close_seconds,
     match_items,
@@ -22,7 +23,6 @@ from knowledge.text import clip, format_number, sentences
 if TYPE_CHECKING:
     from knowledge.library import Library
 
-QUOTE_CHARS = 400
 NAMED_CABLE = 2.5  # a cable's rank score when the people the question names are its parties
 AFFIRM = re.compile(
     r"\b(?:will be satisfied|affirmative|agree[sd]?|approve[sd]?|consent|accept(?:ed)?|yes|will be (?:sent|delivered|transferred|given))\b",
@@ -32,39 +32,6 @@ DENY = re.compile(
     r"\b(?:refuse[sd]?|(?:we|i) cannot|cannot be (?:satisfied|met|sent|delivered)|can not|not possible|impossible|decline[sd]?|reject(?:ed)?|no longer)\b",
     re.I,
 )
-
-
-def cite(c: Cable, quote: str) -> Citation:
-    return Citation(
-        c.id,
-        c.title,
-        c.date.display() if c.date else "",
-        c.source.text if c.source else "",
-        clip(quote, QUOTE_CHARS),
-    )
-
-
-def cite_card(c: Card, quote: str) -> Citation:
-    """The same citation from a card, without reading the whole record (a total cites many)."""
-    return Citation(c.id, c.title, c.date_shown, c.source, clip(quote, QUOTE_CHARS))
-
-
-def describe(c: Cable) -> str:
-    """'Mao Zedong's cable to Stalin of 8 November 1950' — how an answer names a cable."""
-    if c.kind == "commentary":
-        return f"the poster's commentary ({c.author})" if c.author else "the poster's commentary"
-    who = f"{c.sender.name}'s" if c.sender else "The"
-    to = f" to {c.recipient.name}" if c.recipient else ""
-    when = f" of {c.date.display()}" if c.date else ""
-    number = f" (No. {c.telegram_number})" if c.telegram_number else ""
-    return f"{who} cable{to}{when}{number}"
-
-
-def render(q: Question, fact: str, citations: list[Citation]) -> Answer:
-    first = citations[0]
-    source = f"; {first.source}" if first.source else ""
-    text = f'{fact} [{first.title}, {first.date or "undated"}: "{first.quote}"{source}]'
-    return Answer(q.text, text, True, tuple(citations), (), fact)
 
 
 def _sentence_with(text: str, needle: str) -> str:

@@ -1,0 +1,177 @@
+"""Find the sentence that answers, within the resolved cables (stage 3 of the pipeline).
+
+A cable is cut into units: the sentences of its text as printed (stamps and closing lines
+included), its footnotes (editors' notes, labelled as such) and the archive's description.
+Each unit is scored by the question's focus words it holds, each word weighed by how rare it
+is among the units of the cables considered (an IDF, as BM25 weighs terms), matched exactly,
+as a singular or stem, as an abbreviation's prefix or misspelt (rapidfuzz ratio).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from knowledge.aliases import norm
+from knowledge.memo import memo
+from knowledge.records import Cable
+from knowledge.text import sentences, singular, stem
+
+TYPO_MATCH = 85  # rapidfuzz ratio at which a question word of 5+ letters is a misspelt text word
+# Abbreviations of telegraphese and of students' typing, read as the words they stand for.
+ABBREVIATIONS = {
+    "div": "division", "divs": "division", "govt": "government", "gov": "government",
+    "ammo": "ammunition", "yr": "year", "yrs": "year", "mtg": "meeting", "rec": "recommendation",
+    "recs": "recommendation", "ltr": "letter", "tel": "telegram", "msg": "message",
+    "info": "information", "dept": "department", "fm": "foreign minister", "amb": "ambassador",
+    "emb": "embassy", "mil": "military", "pow": "prisoner", "pows": "prisoner", "xmas": "christmas",
+    "approx": "approximately", "arty": "artillery", "aa": "anti-aircraft", "intl": "international",
+    "primin": "prime minister", "pm": "prime minister", "sec": "secretary", "secy": "secretary",
+    "mfa": "ministry foreign affairs", "mid": "ministry foreign affairs", "ussr": "soviet",
+}  # fmt: skip
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d[\d,./\-]*")
+NEGATIONS = re.compile(
+    r"\b(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|wasn't|weren't|"
+    r"shouldn't|wouldn't|couldn't|impossible|unthinkable|refuse[sd]?|reject(?:ed|s)?|decline[sd]?|"
+    r"disadvantageous|unacceptable|inadvisable|premature|set aside|against|lack|without|neither)\b",
+    re.I,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One quotable stretch of a cable: a sentence, a stamp line, a footnote."""
+
+    cable: str
+    text: str
+    part: str  # 'body', 'header', 'closing', 'footnote', 'description', 'title'
+    order: int
+
+
+def _blocks(c: Cable) -> list[tuple[str, str]]:
+    """(part, text) blocks of a cable, as printed where the store has the printed text."""
+    out: list[tuple[str, str]] = []
+    if c.description:
+        out.append(("description", c.description))
+    footnotes = set(c.footnotes)
+    if c.printed:
+        for block in re.split(r"\n\s*\n", c.printed):
+            lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
+            if not lines:
+                continue
+            joined = " ".join(lines)
+            part = "footnote" if joined in footnotes else "body"
+            # A block of short lines is a header or a stamp: each line is its own unit.
+            if len(lines) > 1 and max(len(ln) for ln in lines) < 60:
+                out += [(part, ln) for ln in lines]
+            else:
+                out.append((part, joined))
+    else:
+        header = "\n".join(x for x in (c.issuing_office, c.header_block()) if x)
+        out += [("header", ln) for ln in header.splitlines() if ln.strip()]
+        out += [("body", p) for p in c.paragraphs]
+        out += [("closing", ln) for ln in c.closing_block().splitlines() if ln.strip()]
+    printed_notes = c.printed and any(n in c.printed for n in footnotes)
+    if not printed_notes:
+        out += [("footnote", n) for n in c.footnotes]
+    out += [("body", r) for r in c.routing if r not in (c.printed or "")]
+    return out
+
+
+@memo(maxsize=2048)
+def units_of(c: Cable) -> tuple[Unit, ...]:
+    """The cable's quotable units in reading order."""
+    out: list[Unit] = []
+    for part, text in _blocks(c):
+        text = " ".join(text.split())
+        pieces = sentences(text) if part in ("body", "footnote", "description") else [text]
+        for s in pieces:
+            out.append(Unit(c.id, s, part, len(out)))
+    return tuple(out)
+
+
+@memo(maxsize=65_536)
+def word_forms(text: str) -> tuple[str, ...]:
+    """Lower-case words of a unit, each with its singular and stem."""
+    out: list[str] = []
+    for m in _WORD.finditer(text):
+        w = norm(m.group(0).replace("’", "'")).replace(" ", "-").strip("-'")
+        if not w:
+            continue
+        if w.endswith("'s"):
+            w = w[:-2]
+        out.append(w)
+        for part in w.split("-") if "-" in w else ():
+            out.append(part)
+    return tuple(out)
+
+
+def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool:
+    if word in vocab_set or singular(word) in vocab_set:
+        return True
+    full = ABBREVIATIONS.get(word)
+    if full and all(_match(w, vocab, vocab_set) for w in full.split()):
+        return True
+    s = stem(singular(word))
+    for v in vocab:
+        if len(v) < 3:
+            continue
+        if stem(singular(v)) == s:
+            return True
+        if len(word) >= 5 and abs(len(v) - len(word)) <= 2 and fuzz.ratio(word, v) >= TYPO_MATCH:
+            return True
+    return False
+
+
+@dataclass
+class Scored:
+    unit: Unit
+    coverage: float  # weighted share of the focus words it holds
+    matched: frozenset[str]
+    score: float
+
+
+def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
+    """Rarity of each word among the units (BM25's IDF, floored at a small positive weight)."""
+    n = len(units) or 1
+    out = {}
+    vocabs = [(u, frozenset(word_forms(u.text))) for u in units]
+    for w in words:
+        df = sum(1 for u, vs in vocabs if _match(w, word_forms(u.text), vs))
+        out[w] = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
+    return out
+
+
+def score_units(
+    words: list[str], units: list[Unit], *, weights: dict[str, float] | None = None
+) -> list[Scored]:
+    """Units by the weighted share of words they hold, best first; units holding none left out."""
+    if not words:
+        return []
+    weights = weights or idf(words, units)
+    total = sum(weights.values()) or 1.0
+    out = []
+    for u in units:
+        vocab = word_forms(u.text)
+        vs = frozenset(vocab)
+        matched = frozenset(w for w in words if _match(w, vocab, vs))
+        if not matched:
+            continue
+        coverage = sum(weights[w] for w in matched) / total
+        out.append(Scored(u, coverage, matched, coverage))
+    out.sort(key=lambda s: (-s.score, s.unit.order))
+    return out
+
+
+def negated_near(text: str, words: frozenset[str], window: int = 6) -> bool:
+    """Whether a negation stands within window words before one of words in text."""
+    tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", text)]
+    for i, t in enumerate(tokens):
+        if any(_match(w, (t,), frozenset((t,))) for w in words):
+            before = " ".join(tokens[max(0, i - window) : i])
+            if NEGATIONS.search(before):
+                return True
+    return False

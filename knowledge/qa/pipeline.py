@@ -1,0 +1,342 @@
+"""Answer a question: read -> resolve -> find -> check -> compose, or say it is not in the cables.
+
+The stages live in their own modules (query, resolve, fields, passages, claims, compose).
+The handlers of knowledge.qa.answer, tuned on numbered lists of requested items, still answer
+quantities, totals, item lists and dates; here their answers must cite only the cables the
+question resolved to and quote the thing asked about, or they are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge.answers import Answer
+from knowledge.aliases import norm
+from knowledge.dates import find_dates
+from knowledge.qa import answer as handlers
+from knowledge.qa.claims import check_claim
+from knowledge.qa.compose import abstain, cap, cite, describe, render
+from knowledge.qa.fields import FIELD_WORDS, FIELDS
+from knowledge.qa.passages import Scored, idf, score_units, units_of, word_forms
+from knowledge.qa.query import HEADER_TARGETS, Query, read
+from knowledge.qa.resolve import Resolution, has_number, resolve
+from knowledge.records import Cable
+from knowledge.text import singular
+
+if TYPE_CHECKING:
+    from knowledge.library import Library
+
+TOP_CABLES = 3  # cables whose sentences are searched when no identifier pins one
+IDF_CABLES = 8  # cables whose sentences weigh the words (more cables: fairer rarity)
+# Share of the question's weighted focus words a sentence must hold to answer. Tuned on the
+# development corpus (40 real cables): below 0.5 unrelated sentences answer questions the
+# cables do not hold; a pinned cable leaves less room for a wrong one, so it may answer lower.
+MIN_COVERAGE = 0.55
+MIN_COVERAGE_PINNED = 0.4
+RANK_WEIGHT = 0.08  # how much a cable's place in the resolution adds to its sentences' scores
+REASON_CUES = re.compile(
+    r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|"
+    r"on account of|the reason|so as to|for fear|lest|in case|as it|as they|as this|would|could)\b",
+    re.I,
+)
+REPLY_CUES = re.compile(
+    r"\b(?:reply|replies|answer|in response|your (?:telegram|tel|cable|message|letter|no\.?|\d)|"
+    r"re(?:ur|deptel|embtel|mytel|ftel)\b|urtel|deptel|embtel|reftel|mytel|refers?|reference|"
+    r"with regard to|regarding|concerning|in connection with|pass (?:him|on)|about)\b",
+    re.I,
+)
+NUMBER = re.compile(
+    r"(?<![\w/])(?:\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)(?:\s*[-–]\s*\d+(?:[, ]\d{3})*)?(?:\s+(?:thousand|million|billion))?(?![\w/])"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*\b",
+    re.I,
+)
+REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
+NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)*")
+HELP_TEXT = (
+    "I answer questions from the {n} documents stored here: ask who sent a cable, when, what "
+    "it asked for and how many, why, or what someone said about something; "
+    "`cablebot cables` lists them, `cablebot quote CABLE` prints one, `cablebot items` and "
+    "`cablebot dates` list requested items and dates."
+)
+
+
+def answer(lib: Library, text: str) -> Answer:
+    """Answer one question, or say plainly that the cables here do not hold the answer."""
+    query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
+    if query.target == "collection":
+        n = len(lib.store.ids())
+        return render(query.q, HELP_TEXT.format(n=n), [_collection_citation(lib)]) if n else abstain(text, "No documents are stored yet.")
+    if query.target == "commentary":
+        return handlers.on_commentary(lib, query.q) or handlers.not_found(lib, query.q)
+    res = resolve(lib, query)
+    if not res.cards:
+        if res.missing:
+            return abstain(text, f"No cable here is numbered {', '.join(res.missing)}; the cables here do not say.")
+        return handlers.not_found(lib, query.q)
+    cables = [c for c in (lib.store.get(card.id) for card in res.cards[: _top(res)]) if c]
+    result = _dispatch(lib, query, res, cables)
+    if result is not None:
+        return result
+    return _what_it_holds(lib, query, res, cables)
+
+
+def _top(res: Resolution) -> int:
+    return len(res.cards) if res.how in ("identifier", "mentioned") else TOP_CABLES
+
+
+def _collection_citation(lib: Library):
+    from knowledge.answers import Citation
+
+    return Citation("", "cablebot", "", "", "cablebot cables")
+
+
+# The older handlers' intent for each target they answer well (on lists, header fields and the
+# seed's kind of cable); their answers are still checked against the resolved cables.
+LEGACY_INTENT = {
+    "quantity": "quantity", "total": "total", "items": "items", "event_date": "date",
+    "sender": "who", "recipient": "who", "via": "who", "signer": "who", "copies": "copies",
+    "sent": "date", "received": "date", "dated": "date", "telegram_number": "number",
+    "outgoing_number": "number", "priority": "priority", "source": "source",
+    "record_id": "record", "place": "place", "reason": "passage", "passage": "passage",
+    "summary": "summary",
+}  # fmt: skip
+WHO_ROLE = {"sender": "sender", "recipient": "recipient", "via": "via", "signer": "signer"}
+DATE_ROLE = {"sent": "sent", "received": "received", "dated": ""}
+
+
+def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    t = query.target
+    if query.q.intent == "identity":
+        got = handlers.on_identity(lib, query.q)
+        if got:
+            return got
+    if t == "claim":
+        return check_claim(lib, query, res, cables) or (
+            None if query.claim_numbers else _legacy(lib, query, res, cables, "yesno")
+        )
+    reporter = t == "who" and bool(REPORTER.search(query.text))
+    legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
+    if legacy:
+        return legacy
+    if t in HEADER_TARGETS or t in ("incoming_number", "repeated_as"):
+        return _header(lib, query, res, cables)
+    if t == "summary":
+        c = cables[0]
+        if c.description:
+            return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
+    return _passage(lib, query, res, cables)
+
+
+def _seed_like(cables: list[Cable]) -> bool:
+    return any(c.items for c in cables[:1])
+
+
+# -- legacy handlers, checked ---------------------------------------------------------------
+def _legacy(
+    lib: Library, query: Query, res: Resolution, cables: list[Cable], intent: str = ""
+) -> Answer | None:
+    """The older handler's answer, kept only when it cites the resolved cables and quotes
+    words of the question's thing."""
+    q = query.q
+    intent = intent or LEGACY_INTENT.get(query.target, q.intent)
+    if query.target in WHO_ROLE:
+        q.who_role = WHO_ROLE[query.target]
+    elif intent == "who" and query.target == "who":
+        q.who_role = "reporter"
+    if query.target in DATE_ROLE:
+        q.date_role = DATE_ROLE[query.target]
+    q.intent = intent
+    try:
+        got = handlers.HANDLERS[intent](lib, q)
+        if got is None and intent in ("quantity", "total"):
+            got = handlers.on_items(lib, q) if not handlers.item_words(q) else None
+    except (KeyError, IndexError, ValueError):
+        return None
+    if got is None or not got.found or not got.citations:
+        return None
+    allowed = set(res.ids if res.how in ("identifier", "mentioned", "narrowed") else res.ids[:TOP_CABLES])
+    if any(c.cable not in allowed for c in got.citations if c.cable):
+        return None
+    thing = query.thing or [w for w in query.focus if len(w) > 3]
+    if thing and query.target in ("quantity", "total"):
+        quoted = " ".join(c.quote for c in got.citations) + " " + got.fact
+        vocab = word_forms(quoted)
+        from knowledge.qa.passages import _match
+
+        related = {r for w in thing for r in lib.aliases.related_words(w) for r in r.split()}
+        related |= {f for w in thing for f in lib.speller.forms(w)}
+        if not any(_match(w, vocab, frozenset(vocab)) for w in [*thing, *related]):
+            return None
+    return got
+
+
+# -- header fields ---------------------------------------------------------------------------
+def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    t = query.target
+    get = FIELDS.get(t)
+    c = cables[0]
+    if get:
+        found = get(c)
+        if found:
+            fact, quote = found
+            return render(query.q, fact, [cite(c, quote)])
+    # The record lacks the field: a stamp or line of the text may hold it.
+    words = FIELD_WORDS.get(t, [])
+    if t == "repeated_as":
+        words = ["repeated", "rptd", "sent"]
+    if words or t in ("outgoing_number", "incoming_number"):
+        hit = _best_units(query, [c], extra=words, need=_needs(t))
+        if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
+            return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
+    return None
+
+
+def _needs(target: str):
+    if target in ("outgoing_number", "incoming_number", "repeated_as", "telegram_number"):
+        return lambda s: bool(re.search(r"\d", s))
+    if target == "copies":
+        return lambda s: bool(re.search(r"\bcop(?:y|ies)\b", s, re.I))
+    return None
+
+
+# -- quantities --------------------------------------------------------------------------------
+def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None:
+    """The number phrase in sentence that counts one of thing's words ('40 transport aircraft')."""
+    tokens = list(re.finditer(r"\S+", sentence))
+    for m in NUMBER.finditer(sentence):
+        if _is_date_or_id(sentence, m):
+            continue
+        after = [t for t in tokens if t.start() >= m.end()][:window]
+        before = [t for t in tokens if t.end() <= m.start()][-3:]
+        for t in after:
+            w = singular(norm(t.group(0).strip(".,;:()\"'")))
+            if any(_same(w, x) for x in thing):
+                return sentence[m.start() : t.end()].rstrip(".,;:")
+        for t in before:
+            w = singular(norm(t.group(0).strip(".,;:()\"'")))
+            if any(_same(w, x) for x in thing):
+                return sentence[t.start() : m.end()]
+    return None
+
+
+def _same(a: str, b: str) -> bool:
+    from knowledge.qa.passages import _match
+
+    return bool(a) and _match(b, (a,), frozenset((a,)))
+
+
+def _is_date_or_id(sentence: str, m: re.Match) -> bool:
+    before = sentence[max(0, m.start() - 12) : m.start()].lower()
+    if re.search(r"(?:no\.?|nº|n°|#|tel|telegram|deptel|urtel|embtel|mytel|page|p\.)\s*$", before):
+        return True
+    for (a, b), _d in find_dates(sentence):
+        if a <= m.start() < b:
+            return True
+    return bool(re.fullmatch(r"1[89]\d\d", m.group(0)))
+
+
+# -- passages ---------------------------------------------------------------------------------
+def _focus(query: Query, cables: list[Cable]) -> list[str]:
+    words = list(query.focus)
+    parties = {n for c in cables[:1] for n, _r in c.party_roles()}
+    for m in query.people:
+        if m.name not in parties:
+            words += [singular(w) for w in norm(m.name).split() if len(w) > 2]
+    return list(dict.fromkeys(words))
+
+
+def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None) -> Scored | None:
+    words = list(dict.fromkeys([*_focus(query, cables), *extra]))
+    units = [u for c in cables for u in units_of(c)]
+    weights = idf(words, [u for c in (weigh or cables) for u in units_of(c)])
+    scored = score_units(words, units, weights=weights)
+    best = None
+    for s in scored:
+        if need and not need(s.unit.text):
+            continue
+        s.score = s.coverage + (bonus(s.unit.text) if bonus else 0) + (rank or {}).get(s.unit.cable, 0)
+        if s.unit.part == "description":
+            s.score -= 0.05
+        if best is None or s.score > best.score:
+            best = s
+    return best
+
+
+def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    t = query.target
+    need = bonus = None
+    thing = query.thing
+    if t in ("quantity", "total"):
+        thing = thing or [w for w in query.focus if len(w) > 2][-1:]
+        need = lambda s: _number_near(s, thing) is not None  # noqa: E731
+    elif t == "event_date":
+        need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
+    elif t == "reason":
+        bonus = lambda s: 0.15 if REASON_CUES.search(s) else 0  # noqa: E731
+    elif t in ("reply", "replied"):
+        bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
+    elif t == "who":
+        bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+    elif t == "place":
+        bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+    rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
+    weigh = cables
+    if res.how not in ("identifier", "mentioned"):
+        weigh = [c for c in (lib.store.get(x.id) for x in res.cards[:IDF_CABLES]) if c]
+    best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh)
+    if best is None:
+        return None
+    floor = MIN_COVERAGE_PINNED if res.how in ("identifier", "mentioned") or res.date_matched else MIN_COVERAGE
+    if best.coverage < floor:
+        return None
+    if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    return render(query.q, _passage_fact(query, c, best), [cite(c, best.unit.text)])
+
+
+def _names_beyond(sentence: str, query: Query) -> bool:
+    """Whether the sentence names someone or somewhere the question does not."""
+    asked = {norm(w) for w in re.findall(r"[A-Za-z]+", query.text)}
+    for m in NAME_WORD.finditer(sentence):
+        words = [norm(w) for w in m.group(0).split()]
+        if m.start() == 0 and len(words) == 1:
+            continue  # the sentence's first word is capitalised anyway
+        if any(w not in asked and len(w) > 2 for w in words):
+            return True
+    return False
+
+
+def _passage_fact(query: Query, c: Cable, best: Scored) -> str:
+    where = describe(c)
+    if best.unit.part == "footnote":
+        return f"An editors' footnote to {where} says:"
+    if best.unit.part == "description":
+        return f"The archive's summary of {where} says:"
+    if query.target in ("quantity", "total"):
+        phrase = _number_near(best.unit.text, query.thing or query.focus[-1:])
+        if phrase:
+            return f"{phrase}, according to {where}."
+    if query.target == "event_date":
+        dates = find_dates(best.unit.text)
+        if dates:
+            return f"{dates[0][1].text}, according to {where}."
+    return f"{cap(where)} says:"
+
+
+# -- abstaining -------------------------------------------------------------------------------
+def _what_it_holds(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer:
+    """Not found: say what the pinned cable does hold, or the closest things the cables hold."""
+    if res.how in ("identifier", "mentioned") and cables:
+        c = cables[0]
+        holds = []
+        if c.items:
+            holds.append("asks for or promises " + ", ".join(i.name for i in c.items[:4]))
+        elif c.description:
+            holds.append(f"is about: {c.description.rstrip('.')}")
+        what = query.thing or query.focus[:3]
+        lacks = f"; it does not say {' '.join(what)}" if what else ""
+        text = f"{cap(describe(c))} {'; '.join(holds) or 'is stored here'}{lacks}. The cables here do not say."
+        return abstain(query.text, text, (c.title,))
+    return handlers.not_found(lib, query.q)

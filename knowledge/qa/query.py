@@ -1,0 +1,260 @@
+"""Read a question into a Query: what it asks (the target) apart from what points at the cable.
+
+Stage 1 of the pipeline (read -> resolve -> find -> check -> compose). The references are taken
+out of the question first (telegram, outgoing, record and file numbers, with or without "No.";
+dates; parties), then the head of what is left decides the target, so "who sent ciphered
+telegram No. 51122?" asks for a sender and points at telegram 51122.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+
+from knowledge.aliases import Aliases, norm
+from knowledge.dates import MONTHS
+from knowledge.qa.names import Names
+from knowledge.qa.understand import YEARLESS, Question, understand
+from knowledge.records import DateValue
+from knowledge.text import singular
+
+# Words that put a number in the role of a cable's identifier: "cable 4159", "tel 65",
+# "Deptel 272", "No. 2784", "JCS 938085", "HNC-105".
+ID_CUE = (
+    r"(?:ciphered\s+)?(?:telegram|tel|telegr|cable|msg|message|wire|reply|letter|no\.?|nr\.?|number|#|n[ºo°]"
+    r"|deptel|urtel|embtel|mytel|reftel|circtel|circular|order|directive|decision"
+    r"|(?-i:[A-Z]{1,4}))"
+)
+IDENTIFIER = re.compile(
+    rf"(?:(?P<cue>\b{ID_CUE})[\s\-]*)?(?P<num>(?<![\w.,])\d{{2,7}}(?:/(?:sh|ш|shs|s)\b)?(?![\w,]|\.\d))",
+    re.I,
+)
+PREFIXED = re.compile(r"\b(?P<pre>[A-Z]{1,4}\d{0,3})[\s\-/]?(?P<num>\d{2,7})\b")  # P84/422, JCS-82438
+FUNCTION_AFTER = {
+    "to", "was", "is", "were", "from", "and", "about", "on", "in", "answer", "answers",
+    "answering", "refers", "reply", "replies", "replying", "sent", "say", "says", "said",
+    "ask", "asks", "the", "of", "by", "for", "dated", "at", "mention", "mentions", "with",
+    "distribution", "received", "signed", "go", "went", "come", "came", "?",
+}  # fmt: skip
+CUE_WORDS = {
+    "telegram", "tel", "telegr", "cable", "msg", "message", "wire", "reply", "letter", "no",
+    "no.", "nr", "number", "#", "deptel", "urtel", "embtel", "mytel", "reftel", "circtel",
+    "circular", "order", "directive", "decision", "ciphered", "nº", "n°",
+}  # fmt: skip
+
+# Targets: header fields of the record, facts of the text, passages, claims, the collection.
+HEADER_TARGETS = {
+    "sender", "recipient", "via", "signer", "copies", "sent", "received", "dated",
+    "telegram_number", "outgoing_number", "priority", "classification", "source", "record_id",
+    "file_number", "translator",
+}  # fmt: skip
+
+_T = re.compile
+TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("collection", _T(r"^\s*(?:help|what can you (?:answer|do)|how (?:many|much) (?:cables|documents|telegrams) (?:are|do you|have)|list (?:the |all )?(?:cables|documents|telegrams)|which (?:cables|documents) (?:are|do you))", re.I)),
+    ("commentary", _T(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|in the post|the introduction)", re.I)),
+    ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
+    ("replied", _T(r"\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
+    ("copies", _T(r"\bhow many cop(?:y|ies)\b|\bcop(?:y|ies)\b.*\b(?:typed|made|printed|total)\b|\bwho (?:got|received|had) (?:a )?cop(?:y|ies)\b|\b(?:got|received|had|sent) (?:a )?cop(?:y|ies)\b|\bdistribution(?: list)?\b|\bcop(?:y|ies) (?:went|were sent) to\b|\breceived copies\b", re.I)),
+    ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
+    ("record_id", _T(r"\brecord (?:id|number|no)\b", re.I)),
+    ("file_number", _T(r"\bfile (?:number|no\.?)\b|\bdecimal file\b", re.I)),
+    ("translator", _T(r"\btranslat(?:ed|or|ion) by\b|\bwho translated\b|\btranslator\b", re.I)),
+    ("classification", _T(r"\bclassification\b|\bhow (?:was it |is it )?classified\b|\bsecurity (?:level|marking)\b", re.I)),
+    ("priority", _T(r"\bpriority\b|\bprecedence\b|\bhow urgent\b|\burgency\b|\bmarked\b|\bmarking\b", re.I)),
+    ("outgoing_number", _T(r"\b(?:own|outgoing|his|her|their)\s+(?:serial\s+)?(?:number|no)\b.*\b(?:bottom|end|foot)\b|\b(?:number|no)\s+(?:at|on) the (?:bottom|end|foot)\b|/sh\s+(?:number|no)\b|\boutgoing (?:number|no)\b|\bown (?:serial )?(?:number|no)\b|\bnumber at the (?:bottom|end)\b", re.I)),
+    ("incoming_number", _T(r"\bincoming (?:number|no)\b", re.I)),
+    ("repeated_as", _T(r"\brepeated to\b.*\bas\b|\brptd\b|\brepeated (?:to|info)\b", re.I)),
+    ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
+    ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
+    ("via", _T(r"\bthrough whom\b|\bvia whom\b|\bwho (?:relayed|transmitted|passed on|forwarded|delivered)\b|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
+    ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+ ){0,6}(?:addressed|sent|directed) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s)? \w+ (?:sent )?to\b", re.I)),
+    ("sender", _T(r"\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the )?(?:\w+ ){0,4}from\b|\bwho (?:was )?(?:in charge|chargé)\b", re.I)),
+    ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|reach(?:ed)?|arriv\w* in moscow|get to|come in)\b|\bwhat time did\b.*\b(?:reach|arrive|come)\b", re.I)),
+    ("sent", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:was|were|is)\b.*\b(?:sent|dispatched|transmitted|cabled|wired)\b|\bwhen did \w+(?: \w+)? (?:send|cable|wire|dispatch)\b", re.I)),
+    ("total", _T(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b", re.I)),
+    ("event_date", _T(r"\b(?:when|what date|which date|what day|which day|by when|date of|dated|what time|how soon|for what date|on what date|what opening day)\b", re.I)),
+    ("quantity", _T(r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how (?:large|big|wide|long|far|high|heavy)|what size)\b", re.I)),
+    ("reason", _T(r"^\s*(?:why|how come|for what reason|what (?:was|is) the reason)\b|\bwhy\b", re.I)),
+    ("place", _T(r"\b(?:where|which (?:place|city|station|town|country|port|river|airfield|airports?|area|region|base|village)|what (?:place|city|station|town|country|port|river|airfield|area|region)|location|from which city|to which city|at which)\b", re.I)),
+    ("who", _T(r"\b(?:who|whom|whose|which (?:officials?|people|persons?|leaders?|comrades?|commander|adviser|advisor|official|ambassador|minister|country|indian|soviet|un agency|agency|foreign minister|\w+ official))\b", re.I)),
+    ("items", _T(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed|s)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|promise(?:d)?|items?|weapons|arms|goods|themes?)\b|\blist\b", re.I)),
+    ("claim", _T(r"^\s*(?:so\b.*\bright\W*$|did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|must)\b|\b(?:right|correct|true)\s*\?\s*$", re.I)),
+    ("summary", _T(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
+]
+# Whether a who-question is about the text ("who did Kim want to bring") or the header.
+HEADER_DATE_WORDS = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply|directive|answer|it|this|that)\b", re.I)
+
+
+@dataclass
+class Reference:
+    """An identifier the question points with: '4159', 'HNC-105', 'P84/422', 'Deptel 272'."""
+
+    number: str  # digits as typed, with a /sh suffix kept ("483/sh")
+    prefix: str = ""  # "JCS", "CX", "deptel", "" when bare
+    cued: bool = False  # said to be a cable's number ("telegram No. 51122", "JCS 938085")
+    span: tuple[int, int] = (0, 0)
+
+
+@dataclass
+class Query:
+    """A question read: target, references (identifiers, dates, people) and focus words.
+
+    q is the older reading (people, dates, numbers, words) the other stages share.
+    focus holds the content words that are neither a reference nor the question's own
+    wh-words, singular and lower-case.
+    """
+
+    text: str
+    target: str
+    q: Question
+    references: list[Reference] = field(default_factory=list)
+    focus: list[str] = field(default_factory=list)
+    thing: list[str] = field(default_factory=list)  # what a quantity question counts
+    claim_numbers: list[str] = field(default_factory=list)
+
+    @property
+    def people(self):
+        return self.q.people
+
+    @property
+    def dates(self):
+        return self.q.dates
+
+
+QUESTION_WORDS = {
+    "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "many", "much",
+    "did", "does", "do", "was", "were", "is", "are", "the", "a", "an", "of", "to", "in", "on",
+    "for", "and", "or", "by", "at", "from", "with", "about", "that", "this", "it", "its", "his",
+    "her", "their", "there", "be", "been", "shld", "wd", "cld", "wld", "acc", "per", "according",
+    "tel", "telegram", "cable", "message", "msg", "no", "number", "ciphered", "so", "right",
+    "say", "said", "tell", "told", "ask", "asked", "want", "wanted", "he", "she", "they", "them",
+    "s", "w", "incl", "also", "else", "any", "all", "should", "would", "could", "can", "will",
+    "have", "has", "had", "as", "into", "than", "then", "not", "if", "up", "out", "own", "get",
+    "got", "mean", "meant", "supposed", "kind", "date", "time", "day", "letter", "name",
+    "named", "describe", "call", "called", "think", "thought", "total", "like", "one", "take",
+    "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
+}  # fmt: skip
+
+
+def _identifiers(text: str, lib_has_number) -> list[Reference]:
+    refs: list[Reference] = []
+    taken: list[tuple[int, int]] = []
+    for m in PREFIXED.finditer(text):
+        pre = m.group("pre")
+        if pre.lower() in ("no", "nr") or not pre.isupper():
+            continue
+        refs.append(Reference(m.group("num"), pre, True, m.span()))
+        taken.append(m.span())
+    for m in IDENTIFIER.finditer(text):
+        start, end = m.span("num")
+        if any(a <= start < b for a, b in taken):
+            continue
+        num = m.group("num")
+        cue = (m.group("cue") or "").strip()
+        cued = bool(cue) and (cue.lower().rstrip(".") in CUE_WORDS or cue.isupper())
+        after = re.match(r"\s*([A-Za-z?]+)", text[end:])
+        next_word = after.group(1).lower() if after else ""
+        digits = num.split("/")[0]
+        bare_id = "/" in num or (
+            len(digits) >= 3
+            and lib_has_number(digits)
+            and (not next_word or next_word in FUNCTION_AFTER or len(digits) >= 5)
+        )
+        if cued and cue.lower() in ("number", "no", "no.") and next_word and next_word not in FUNCTION_AFTER:
+            cued = len(digits) >= 3  # "number 3 regiments" is a count, "No. 2784" an identifier
+        if cued or bare_id:
+            refs.append(Reference(num, cue if cue.lower() not in CUE_WORDS else "", True, (start, end)))
+    return refs
+
+
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<d>\d{{1,2}})\s+)?(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+(?P<d2>\d{{1,2}}))?,?\s+(?P<y>19\d\d)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(?:in|of|for|during|by|early|late|mid|\()\s*(?P<y>19[0-9]\d)\b\)?", re.I)
+
+
+def question_dates(text: str, found: list[DateValue]) -> list[DateValue]:
+    """Dates a question names beyond what the cable-date reader finds: 'feb 1950', 'dec 1 1950',
+    'in 1951' (month, day and year precision); those found already are kept first."""
+    out = list(found)
+    for m in _MONTH_YEAR.finditer(text):
+        month, year = MONTHS[m.group("m").lower()], int(m.group("y"))
+        day = m.group("d") or m.group("d2")
+        out = [d for d in out if not (d.start and d.start[:4] == str(YEARLESS) and int(d.start[5:7]) == month)]
+        if day and 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+            iso = f"{year}-{month:02d}-{int(day):02d}"
+            value = DateValue(m.group(0), iso, iso, "day")
+        else:
+            last = calendar.monthrange(year, month)[1]
+            value = DateValue(m.group(0), f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month")
+        if not any(d.start and value.start and d.start <= value.start <= (d.end or d.start) and d.precision == "day" for d in out):
+            out.append(value)
+    if not out:
+        for m in _YEAR.finditer(text):
+            y = m.group("y")
+            out.append(DateValue(y, f"{y}-01-01", f"{y}-12-31", "year"))
+    return out
+
+
+def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: False) -> Query:
+    """The Query a question reads into; never raises on any text.
+
+    lib_has_number(digits) -> bool says whether a stored cable bears that number, so a bare
+    "1590 was repeated" is read as an identifier and "60 divisions" as a quantity.
+    """
+    q = understand(text, aliases, names)
+    refs = _identifiers(text, lib_has_number)
+    q.dates = question_dates(text, q.dates)
+    # The question with its references blanked decides the target.
+    masked = text
+    for r in refs:
+        a, b = r.span
+        masked = masked[:a] + " " * (b - a) + masked[b:]
+    target = "passage"
+    for name, pattern in TARGET_CUES:
+        if pattern.search(masked):
+            target = name
+            break
+    if target in ("event_date",) and not re.search(r"\b(?:when|date|day|time)\b", masked, re.I):
+        target = "event_date"
+    if target == "event_date" and _about_the_cable(masked):
+        target = "dated"
+    if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
+        target = "copies"
+    ref_numbers = {r.number.split("/")[0] for r in refs}
+    words = [w for w in q.words if w not in QUESTION_WORDS]
+    focus = [singular(w) for w in words if w not in ref_numbers and len(w) > 1]
+    thing = _thing(masked)
+    claim_numbers = [n for n in q.number_words if n not in ref_numbers]
+    return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers)
+
+
+def _about_the_cable(masked: str) -> bool:
+    """'date of shtykov's telegram', 'when was it sent': a header date, not an event's."""
+    return bool(
+        re.search(
+            r"^\s*(?:what is |what was |what's )?(?:the )?date of (?:the |this |that |\w+'?s |\w+ )*?(?:telegram|tel|cable|message|msg|letter|reply|directive|answer)\b(?!.*\b(?:about|on|sent by|that)\b)",
+            masked,
+            re.I,
+        )
+    ) or bool(re.search(r"^\s*when (?:was|is) (?:the |this |that |\w+'?s )?(?:telegram|tel|cable|message|msg|letter|reply|it)\b(?: \w+)?\s*(?:sent|dated|written)?\s*\??$", masked, re.I))
+
+
+THING = re.compile(
+    r"\b(?:how\s+(?:many|much)(?:\s+of(?:\s+the)?)?|(?:number|quantity|amount|total)\s+of|how\s+(?:big|large|wide|long)(?:\s+an?)?)\s+(?P<thing>[\w\-' ]+?)(?=\s+(?:did|does|do|were|was|is|are|will|would|has|have|had|can|could|should|shld|wd|in\s+total|altogether|requested|promised|asked|sent|delivered|needed|wanted|to\s+be|for|from|per|finish|in|at|of\s+the|according)\b|\s*[?(]|\s*$)",
+    re.I,
+)
+
+
+def _thing(masked: str) -> list[str]:
+    m = THING.search(masked)
+    if not m:
+        return []
+    return [
+        singular(w)
+        for w in norm(m.group("thing")).split()
+        if w not in QUESTION_WORDS and not w.isdigit()
+    ]
