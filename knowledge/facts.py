@@ -1,0 +1,975 @@
+"""Facts read from every sentence of a cable: quantities, dated events, durations and notes.
+
+`read_facts(cable)` runs once at ingest (knowledge/parse/build.py) and the store keeps the
+result in `Cable.facts`. Each Fact keeps the sentence it came from (`words`), an exact
+substring of the cable's paragraph, so an answer can quote it verbatim:
+
+- kind 'quantity': value is the number as printed ("1,000", "25-35", "two", "2 billion"),
+  unit ("tons", "won", "percent", "" for a plain count), thing the counted noun phrase in the
+  cable's words ("aviation fuel to URUMCHI", "bomber regiments"), frame the verb frame around
+  it (see FRAMES).
+- kind 'date': value the ISO day the date starts on (or the date as printed when it cannot
+  be read to a day), thing the phrase it dates ("leave Korea for Moscow").
+- kind 'duration': value as printed ("ten days", "3-4 weeks"), thing the phrase it measures.
+- kind 'translator' / 'note': a translator's comment or credit, or an archival note (stamp,
+  handwritten note, "Verified by", "Incoming Nº", "Four copies typed"); value is the note's
+  content, thing its label ("translator's comment", "verified by").
+
+Numbers that are dates, times, years, telegram / record / page numbers, list ordinals,
+footnote marks or parts of identifiers ("483/sh", "YaK-11") are not quantities.
+General reading only: nothing here is keyed on particular documents or questions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from knowledge.dates import MONTHS, find_dates
+from knowledge.memo import memo
+from knowledge.records import Cable, Fact
+from knowledge.text import singular, stem
+
+
+def _list(words: str) -> list[str]:
+    return words.split()
+
+
+def _set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# The verb frames a quantity can stand in, in the order frame_of reports them.
+FRAMES = ("requested", "promised", "has", "mobilise", "lost", "sent", "train", "plan", "")
+
+# -- numbers ---------------------------------------------------------------------------------
+_ONES = _list(
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen"
+)
+_TENS = _list("twenty thirty forty fifty sixty seventy eighty ninety")
+_SCALES = ("hundred", "thousand", "million", "billion")
+_W1 = (
+    r"(?:(?:"
+    + "|".join(_TENS)
+    + r")(?:-(?:"
+    + "|".join(_ONES[:9])
+    + r"))?|"
+    + "|".join(sorted(_ONES, key=len, reverse=True))
+    + r")"
+)
+_WPART = rf"(?:{_W1}|{'|'.join(_SCALES)}|dozen)"
+_WORDNUM = (
+    rf"(?:{_W1}|a(?=\s+(?:hundred|thousand|million|billion|dozen)\b))"
+    rf"(?:(?:\s+|-)(?:and\s+)?{_WPART}(?![\w-]))*"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?:thousand|million|billion))"
+_ONE_NUM = rf"(?:(?:{_DIGITS}){_SCALE}?|{_WORDNUM})"
+_RANGE_SEP = r"\s*[-–—]\s*|\s+(?:to|or)\s+"
+_NUMBER = re.compile(
+    rf"(?<![\w$])(?P<dollar>\$\s?)?(?P<num>(?:{_DIGITS})(?:(?:{_RANGE_SEP})(?:{_DIGITS}))?{_SCALE}?"
+    rf"|{_WORDNUM}(?:(?:{_RANGE_SEP}){_WORDNUM})?)(?![\w])",
+    re.I,
+)
+# -- units -------------------------------------------------------------------------------------
+# Measures: the thing they measure follows ("tons of fuel") or precedes ("a loan of 2 billion won").
+MEASURES = {
+    "ton": "tons", "tons": "tons", "tonnes": "tons", "tonne": "tons", "kg": "kg",
+    "kilograms": "kg", "kilogram": "kg", "liters": "liters", "litres": "liters",
+    "barrels": "barrels", "meters": "meters", "metres": "meters", "meter": "meters",
+    "km": "km", "kilometers": "km", "kilometres": "km", "kilometer": "km", "kilometre": "km",
+    "miles": "miles", "mile": "miles", "cubic meters": "cubic meters", "rubles": "rubles",
+    "roubles": "rubles", "dollars": "dollars", "yuan": "yuan", "won": "won", "yen": "yen",
+    "pounds": "pounds", "percent": "percent", "per cent": "percent", "%": "percent",
+    "hectares": "hectares",
+}  # fmt: skip
+# Containers: a unit when "of" follows ("20 wagons of flour"), else the counted thing itself.
+CONTAINERS = {
+    "pieces": "pieces", "piece": "pieces", "units": "units", "unit": "units", "sets": "sets",
+    "set": "sets", "pairs": "pairs", "pair": "pairs", "wagons": "wagons", "carloads": "carloads",
+    "boxes": "boxes", "crates": "crates", "trainloads": "trainloads", "echelons": "echelons",
+}  # fmt: skip
+_DURATION_UNITS = r"(?:days?|weeks?|months?|years?|hours?|minutes?|nights?)"
+
+# Words a counted noun phrase stops at.
+_STOP = _set("""for to from on in at by of and or with which that who whom whose will are is be were was
+    been being have has had before after until into per each as the a an must should can could
+    would may might shall do does did not no nor but so than then also already more most this
+    these those their our your his her its my we you they it he she i me us them him all every
+    any some such other others very only still just even about around approximately nearly
+    almost over under up down out off if when where while because since though although via
+    along across among between through during within without against toward towards upon
+    including besides plus minus here there now yet except""")
+_TITLES = _set(
+    "cde comrade comrades gen general marshal mr mrs dr col colonel lt capt admiral adm "
+    "minister ambassador chairman premier president sgt maj major"
+)
+_PARTICIPLES = _set(
+    "shot sent given taken made done brought lost built sunk left put held kept seen written "
+    "found caught run begun become gone come said told"
+)
+_PRONOUN_THINGS = _set("it them which these those this that")
+_ONE_SKIP = re.compile(
+    r"\s+(?:of|another|or\s+another|by|hand|side|way|day|time|after|and\s+the\s+same|more\s+time)\b",
+    re.I,
+)
+# A number after one of these words names a document, page or place in a list, not a count.
+_ID_WORDS = _set("""no nº n° nr number numbers telegram telegrams tel mytel urtel deptel embtel reftel
+    cable cables order orders protocol decision document doc file page pages p pp vol volume
+    fond opis delo list listy l ll f op d section article point paragraph item items copy
+    special incoming outgoing record series resolution part chapter annex room box folder
+    dept rptd info telno despatch dispatch memorandum memo note letter
+    directive instruction message report spravka shs sh para paras ur urtels reur ourtel
+    deptels embtels depcirtel circular gadel""")
+_ORDINAL_AT_START = re.compile(r"(?:^|(?<=[.:;!?]\s))\s*\(?\d{1,2}[.)](?=\s)")
+_TIME_AFTER = re.compile(
+    r"^(?:\s*(?:[:.]\d{2}\b|\s*(?:a\.m|p\.m)\b|\s+hours?\s+\d{1,2}\s+minutes?|\s+h\s+\d{2}\b))",
+    re.I,
+)
+_FOOTNOTE_BEFORE = re.compile(r"[A-Za-z\])”\"’'.,;:!?/]$")
+_IDENT_BEFORE = re.compile(r"[A-Za-z][\-/]$|/$|[A-Za-z]\d*[-/]?$")
+_IDENT_AFTER = re.compile(r"^(?:/|[-–][A-Za-z]|[A-Za-z])")
+_YEAR = re.compile(r"(?:1[89]\d\d|20[0-4]\d)")
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+# -- frames ------------------------------------------------------------------------------------
+_FRAME_CUES: tuple[tuple[str, str], ...] = (
+    (
+        "promised",
+        r"\bwill\s+(?:be\s+)?(?:send|sent|deliver|delivered|transfer|transferred|ship|shipped|"
+        r"give|given|hand|handed|supply|supplied|provide|provided|dispatch|dispatched|allocate|"
+        r"allocated|satisfied|fulfilled|put\s+at)\b|"
+        r"\b(?:we|i|they|he|it)\s+(?:can|could|shall|must)\s+(?:also\s+)?(?:be\s+)?(?:give|send|deliver|supply|"
+        r"provide|ship|transfer|allocate|dispatch|offer)\b|"
+        r"\b(?:agree[sd]?|agreeing|consent(?:s|ed)?|ready|prepared|decided)\s+to\s+(?:\w+\s+)?(?:send|deliver|"
+        r"supply|give|provide|ship|transfer|allocate|dispatch|sell|lend|grant)\b|"
+        r"\bpromis(?:e|es|ed|ing)\b|\boffer(?:s|ed)?\b|\bare\s+(?:being\s+)?sending\b|"
+        r"\bshall\s+(?:send|deliver|give|supply)\b|\bhas\s+been\s+decided\b|"
+        r"\bwill\s+be\s+(?:put|placed|made\s+available)\b",
+    ),
+    (
+        "mobilise",
+        r"\b(?:can|could|will\s+be\s+able\s+to|able\s+to)\s+(?:\w+\s+)?(?:mobili[sz]e|raise|muster|"
+        r"put\s+up|field|call\s+up)\b|\bmobili[sz](?:e|es|ed|ing|ation)\b",
+    ),
+    (
+        "requested",
+        r"\b(?:i|we)\s+(?:\w+\s+)?(?:ask|request|beg|need|require|urge|appeal)\b|\bplease\b|"
+        r"\brequest(?:s|ed|ing)?\b|\bask(?:s|ed|ing)?\s+(?:you\s+|us\s+|me\s+|him\s+|them\s+)?"
+        r"(?:for|to|that|whether|about|permission)\b|\bask(?:s|ed|ing)?\s+(?:you|us|me|him|them)\b|"
+        r"\bneeds?\b|\bneeded\b|\brequire[sd]?\b|\bwould\s+like\b|\bwant(?:s|ed)?\b|"
+        r"\b(?:send|give|supply|provide|deliver|sell|lend)\s+(?:to\s+)?us\b|\bapplication\b|\bappeal\b|"
+        r"\burgently\s+need\b|\bdemand(?:s|ed)?\b",
+    ),
+    (
+        "lost",
+        r"\blos(?:e|es|t|ing|ses)\b|\bkilled\b|\bdestroyed\b|\bshot\s+down\b|\bwounded\b|"
+        r"\bcasualties\b|\bsunk\b|\bsank\b|\bdowned\b|\bperished\b|\bdied\b",
+    ),
+    (
+        "train",
+        r"\btrain(?:s|ed|ing)?\b|\bretrain(?:ed|ing)?\b|\binstruct(?:ed|ing)?\b(?!\s+(?:you|us|him|them))|"
+        r"\beducat(?:e|ed|ing)\b",
+    ),
+    (
+        "sent",
+        r"\b(?:sent|delivered|dispatched|shipped|transferred|handed\s+over|arrived)\b|"
+        r"\b(?:did|do|does)\s+(?:\w+\s+){0,3}?(?:send|deliver|dispatch|ship|transfer)\b",
+    ),
+    (
+        "plan",
+        r"\b(?:intend(?:s|ed)?|intention|plan(?:s|ned|ning)?|propos(?:e|es|ed|ing)|thinking\s+of|"
+        r"envisag(?:e|es|ed)|expect(?:s|ed)?\s+to|going\s+to|form(?:ing)?)\b",
+    ),
+    (
+        "has",
+        r"\b(?:there\s+(?:are|is|were|was|will\s+be)|consist(?:s|ed|ing)?\s+of|numbering|"
+        r"possess(?:es|ed)?|available|"
+        r"stationed|deployed|total(?:s|led|ing)?|comprise[sd]?|(?:do|does|did)\s+\w+\s+have)\b|"
+        r"\b(?:we|they|he|she|it|you|i|[A-Z]\w+)\s+(?:now\s+|still\s+|only\s+|already\s+)?(?:have|has|had)\b"
+        r"(?!\s+(?:to|been|not|no|already|just|\w+ed\b|received|sent|given|taken|made|done|written|"
+        r"shown|seen|become|begun|gone|come))",
+    ),
+)
+_CUE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _FRAME_CUES), re.I)
+
+# -- notes -------------------------------------------------------------------------------------
+_BRACKET_NOTE = re.compile(
+    r"\[\s*(?P<label>translator[’']?s?\s+(?:comment|note|remark)s?|editor[’']?s?\s+note|"
+    r"hand[- ]?written(?:\s+[^:\[\]]{0,40})?|stamp(?:\s+[^:\[\]]{0,40})?|"
+    r"note(?:\s+[^:\[\]]{0,30})?|margin(?:al)?\s+note|signature|seal|"
+    r"(?:typed|printed|written)\s+[^:\[\]]{0,30})\s*:\s*",
+    re.I,
+)
+_TRANSLATED = re.compile(
+    r"\b(?P<label>translated|translation)\s+(?:from\s+(?:the\s+)?[A-Z]\w+\s+)?by\s*:?\s*"
+    r"(?P<value>[A-Z][^.;\n\[\]]*?)(?=\s*(?:[.;\n\[\]]|$|\s+for\s+|\s+from\s+))|"
+    r"\b(?P<label2>translator)\s*:\s*(?P<value2>[^.;\n\[\]]+)",
+    re.I,
+)
+# Archival notes printed as a line: the label, then its content up to the line's end (or the
+# next note when the lines were run together).
+_LINE_NOTE_LABELS = (
+    ("verified by", r"verified\s+by\s*:?"),
+    ("checked by", r"checked\s+by\s*:?"),
+    ("typed by", r"typed\s+by\s*:?"),
+    ("deciphered by", r"deciphered\s+by\s*:?"),
+    ("decoded by", r"decoded\s+by\s*:?"),
+    ("incoming number", r"incoming\s+(?:n[º°o]\.?|no\.?|number)\s*"),
+    ("outgoing number", r"outgoing\s+(?:n[º°o]\.?|no\.?|number)\s*"),
+    (
+        "copies typed",
+        r"(?=\b(?:\d+|" + "|".join(_ONES) + r")\s+cop(?:y|ies)\s+(?:typed|printed|made))",
+    ),
+    ("sent in copies", r"(?=\bsent\s+in\s+(?:\d+|" + "|".join(_ONES) + r")\s+cop(?:y|ies))"),
+    ("subject to return", r"(?=\bsubject\s+to\s+return\b)"),
+    ("spravka", r"spravka\s*:"),
+    ("attachment", r"attachment\s*:"),
+    ("paragraph", r"paragraph\s*:"),
+    ("note", r"(?<![\w\[])note\s*:"),
+)
+_LINE_NOTE = re.compile(
+    "|".join(rf"(?P<n{k}>(?<![\w’'])(?:{rx}))" for k, (_label, rx) in enumerate(_LINE_NOTE_LABELS)),
+    re.I,
+)
+
+# -- sentences ---------------------------------------------------------------------------------
+_ABBREV = _set("""no nº nr cde comr comrade mr mrs ms dr st gen col lt capt adm maj sgt gov amb sec
+    vol p pp cf e.g i.e etc approx art op ll f d l fig ref tel""")
+_SENT_END = re.compile(
+    r"(?<=[.!?])[\"”’')\]]*\s+(?=[A-Z\"“'‘(\[]|\(?\d{1,2}[.)]\s)|(?<=[a-z)][.!?])\d{1,2}\s+(?=[A-Z])|(?<=[.!?:;])\s+(?=\(?\d{1,2}[.)]\s+[A-Z])|\n+"
+)
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of text, so each is an exact substring."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        cut = m.start()
+        head = text[start:cut].rstrip()
+        last = re.search(r"([\w.º]+)[.!?][\"”’')\]]*$", head)
+        if last and m.group(0).strip() == "" and "\n" not in m.group(0):
+            word = last.group(1).lower().rstrip(".")
+            if word in _ABBREV or re.fullmatch(r"[a-z]", word) and last.group(1).isupper():
+                continue  # "Cde. MAO", "N. A. Bulganin", "No. 5"
+        if head.strip():
+            spans.append((start, start + len(head)))
+        start = m.end()
+    tail = text[start:].rstrip()
+    if tail.strip():
+        spans.append((start, start + len(tail)))
+    out = []
+    for a, b in spans:
+        while a < b and text[a].isspace():
+            a += 1
+        out.append((a, b))
+    return out
+
+
+def sentences_of(text: str) -> list[str]:
+    """The sentences of a paragraph, each an exact substring of it."""
+    return [text[a:b] for a, b in _sentence_spans(text)]
+
+
+# -- dates beyond knowledge.dates --------------------------------------------------------------
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
+_ROMAN_DATE = re.compile(
+    r"\b(?P<d>\d{1,2})\.(?P<m>XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I)(?:\[[^\]]*\])?\.(?P<y>\d{4}|\d{2})\b"
+)
+_SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b")
+_SHORT_NUMERIC = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?(?!\d)")
+_TIME_SPAN = re.compile(
+    r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+hours?(?:\s+\d{1,2}\s+minutes?)?|"
+    r"\b(?:at|received|sent)\s+\d{4}\b(?=\s+\d{1,2}\s+[A-Z])|(?<![\d,.])\b0\d{2,3}\b",
+    re.I,
+)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    from datetime import date
+
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _full_year(y: str) -> int:
+    n = int(y)
+    return n + 1900 if n < 100 else n
+
+
+def _extra_dates(text: str) -> list[tuple[tuple[int, int], str, str]]:
+    """Roman-month and slash dates knowledge.dates does not read: (span, printed, value)."""
+    out = []
+    for m in _ROMAN_DATE.finditer(text):
+        iso = _iso(_full_year(m.group("y")), _ROMAN[m.group("m").lower()], int(m.group("d")))
+        out.append((m.span(), m.group(0), iso or m.group(0)))
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group("a")), int(m.group("b"))
+        # Translations print month/day/year ("10/09/50"); a first part over 12 is a day.
+        iso = _iso(_full_year(m.group("y")), a, b) if a <= 12 else None
+        iso = iso or (_iso(_full_year(m.group("y")), b, a) if b <= 12 else None)
+        out.append((m.span(), m.group(0), iso or m.group(0)))
+    return out
+
+
+# -- reading -----------------------------------------------------------------------------------
+def read_facts(cable: Cable) -> tuple[Fact, ...]:
+    """Every fact of a cable's paragraphs (numbered items among them) and its archival notes.
+
+    Returns facts in reading order, without duplicates (same kind, value, thing and words).
+    Never raises on odd text: a sentence it cannot read gives no fact.
+    """
+    year = _cable_year(cable)
+    # Notes are read from the printed text when the cable keeps it (its lines end the notes),
+    # else from the paragraphs and closing lines.
+    from_printed = bool(cable.printed)
+    facts: list[Fact] = _notes(cable.printed) if from_printed else []
+    lead_frame = ""
+    for para in cable.paragraphs:
+        numbered = bool(re.match(r"^\(?\d{1,2}[.)]\s", para))
+        para_facts, last_frame = _read_paragraph(
+            para, year, lead_frame if numbered else "", notes=not from_printed
+        )
+        facts += para_facts
+        if not numbered:
+            lead_frame = last_frame
+    if not from_printed:
+        for text in (*cable.closing, *(v for k, v in cable.extra if k == "header")):
+            facts += _notes(text)
+    seen: set[tuple[str, str, str, str]] = set()
+    out = []
+    for f in facts:
+        key = (f.kind, f.value, f.thing, f.words)
+        note_key = (f.kind, f.value, f.thing, "")
+        if key in seen or (f.kind in ("note", "translator") and note_key in seen):
+            continue
+        seen.add(key)
+        if f.kind in ("note", "translator"):
+            seen.add(note_key)
+        out.append(f)
+    return tuple(out)
+
+
+def _cable_year(cable: Cable) -> int | None:
+    for value in (cable.date, cable.sent, cable.received):
+        if value and value.start:
+            return int(value.start[:4])
+    return None
+
+
+def _read_paragraph(
+    para: str, year: int | None, lead_frame: str, *, notes: bool = True
+) -> tuple[list[Fact], str]:
+    """Facts of one paragraph, and the frame its last sentence names (a list's lead-in)."""
+    facts: list[Fact] = []
+    last_frame = ""
+    note_spans: list[tuple[int, int]] = []
+    for fact, span in _note_facts(para):
+        if notes:
+            facts.append(fact)
+        note_spans.append(span)
+    has_digit = any(c.isdigit() for c in para)
+    dates = find_dates(para, year=year) if has_digit or _MONTHISH.search(para) else []
+    extra = _extra_dates(para) if has_digit else []
+    blocked: list[tuple[int, int]] = [span for span, _ in dates]
+    blocked += [span for span, _, _ in extra]
+    if has_digit:
+        blocked += [m.span() for m in _TIME_SPAN.finditer(para)]
+        blocked += [m.span() for m in _SHORT_NUMERIC.finditer(para)]
+    for a, b in _sentence_spans(para):
+        sentence = para[a:b]
+        cues = [(m.start() + a, m.end() + a, m.lastgroup or "") for m in _CUE.finditer(sentence)]
+        last_frame = cues[0][2] if cues else ""
+        in_note = [(x, y) for x, y in note_spans if x < b and a < y]
+        skip = blocked + in_note
+        here = sorted(
+            [((x, y), value.start or value.text) for (x, y), value in dates if a <= x < b]
+            + [((x, y), value) for (x, y), _printed, value in extra if a <= x < b]
+        )
+        floor = a
+        for (x, y), value in here:
+            if not _overlaps((x, y), in_note):
+                phrase = _event_phrase(para, a, b, x, y, floor)
+                if phrase:
+                    facts.append(Fact("date", value, phrase, sentence))
+            floor = max(floor, y)
+        durations = list(_durations(para, a, b, skip))
+        for (x, y), value in durations:
+            phrase = _event_phrase(para, a, b, x, y)
+            facts.append(Fact("duration", value, phrase, sentence))
+        skip = skip + [span for span, _ in durations]
+        facts += _quantities(para, a, b, skip, cues, lead_frame)
+    return facts, last_frame
+
+
+_MONTHISH = re.compile(
+    r"\b(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True)) + r")\b",
+    re.I,
+)
+
+
+def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
+    return any(span[0] < b and a < span[1] for a, b in spans)
+
+
+# -- quantities --------------------------------------------------------------------------------
+_TOKEN = re.compile(r"\[[^\[\]]{0,40}\]|[A-Za-z][A-Za-z0-9’'\-]*(?:\.(?=[A-Za-z]))?|%|\S")
+_PLACE_PREP = frozenset({"to", "from", "in", "at", "into", "for"})
+_PLACE_VERBS = frozenset({"are", "is", "be", "go", "goes", "to be", "will"})
+
+
+def _quantities(
+    para: str,
+    a: int,
+    b: int,
+    skip: list[tuple[int, int]],
+    cues: list[tuple[int, int, str]],
+    lead_frame: str,
+) -> list[Fact]:
+    sentence = para[a:b]
+    facts: list[Fact] = []
+    last_core = ""
+    last_unit = ""
+    last_end = a
+    for m in _NUMBER.finditer(para, a, b):
+        x, y = m.span("num")
+        if _overlaps((x, y), skip) or not _is_count(para, m, a):
+            continue
+        value = m.group("num")
+        after = para[y:b]
+        if re.match(r"(?:-|–)[A-Za-z]", after) and not re.match(
+            r"-(?:" + _WPART + r")\b", after, re.I
+        ):
+            continue  # "three-regiment", "one-fourth", "two-kilometer"
+        if re.match(r"\s*(?:st|nd|rd|th)\b", after):
+            continue
+        unit, core, place, rest_at = _read_thing(para, y, b)
+        if m.group("dollar"):
+            unit = "dollars"
+        if not core and unit in MEASURES.values() or not core and _is_pronoun_of(para, y, b):
+            core = _thing_before(para, a, x) if not _is_pronoun_of(para, y, b) else ""
+        joined = _JOINER.fullmatch(para, last_end, x) if facts else None
+        if (
+            not core
+            and facts
+            and (not unit or unit == last_unit)
+            and (joined or _is_pronoun_of(para, y, b))
+        ):
+            # "1,000 tons of fuel to URUMCHI and 200 tons of it to HAMI", "90 fighters and 60 more"
+            core = last_core
+            if not place:
+                place = _place_after(para, rest_at, b, allow_verbs=True)
+        if not core and not unit:
+            continue
+        if value.lower() in ("one", "a") and _ONE_SKIP.match(after):
+            continue
+        thing = f"{core} {place}".strip() if core else place
+        frame = _frame_at(cues, x) or lead_frame
+        facts.append(Fact("quantity", value, thing, sentence, unit, frame))
+        last_core, last_unit, last_end = core, unit, y + len(_leading(para, y, b, thing))
+    return facts
+
+
+# What may stand between two quantities for the second to count the first one's thing:
+# "1,000 tons of fuel to URUMCHI and 200 tons of it", "a thousand tons ..., of which 200 tons".
+_JOINER = re.compile(
+    r"[\s,;]*(?:(?:and|or|plus|while|but|of\s+which|of\s+them|including|with)\s+)?"
+    r"(?:(?:another|a\s+further|an\s+additional|also|then)\s+)?",
+    re.I,
+)
+
+
+def _leading(para: str, y: int, b: int, thing: str) -> str:
+    """The text from a number's end through its thing (for where the next joiner starts)."""
+    if not thing:
+        m = re.match(r"\s*\w+(?:\s+of\s+(?:it|them|which))?", para[y:b])
+        return m.group(0) if m else ""
+    k = para.find(thing, y, b)
+    return para[y : k + len(thing)] if k >= 0 else ""
+
+
+def _is_count(para: str, m: re.Match[str], a: int) -> bool:
+    """False for years, footnote marks, list ordinals and telegram, page or file numbers."""
+    x, y = m.span("num")
+    value = m.group("num")
+    digits = value[0].isdigit()
+    before = para[max(a, x - 30) : x]
+    after = para[y : y + 20]
+    if digits:
+        if (
+            _YEAR.fullmatch(value)
+            or re.fullmatch(r"\d{1,2}", value)
+            and re.search(r"['’]$", before)
+        ):
+            return False  # 1951, '52
+        if _FOOTNOTE_BEFORE.search(before) or (before.endswith("[") and after.startswith("]")):
+            return False  # "effect.1", "Planes[1]", "16[71]"
+        if _IDENT_BEFORE.search(before) or _IDENT_AFTER.match(after):
+            return False  # "P84/422", "483/sh", "YaK-11", "N66"
+        if _TIME_AFTER.match(after):
+            return False
+        if _ORDINAL_AT_START.match(para, max(0, x - 2) if x >= 2 else 0) and re.match(
+            r"[.)]\s", after
+        ):
+            return False
+        if re.match(r"[.)]\s", after) and (x == a or re.search(r"(?:^|[.:;]\s*|\()$", para[a:x])):
+            return False  # "1. To permit ...", "65. PriMin ..."
+        if re.match(r"\)", after) and before.endswith("("):
+            return False  # "(2)" in a copies list
+    prev = re.search(r"([A-Za-zº°#.]+)\.?\s*(?:n[º°o]\.?\s*|#\s*)?$", before)
+    if prev and prev.group(1).lower().rstrip(".") in _ID_WORDS:
+        return False
+    if digits and re.search(r"(?<![\w.])(?!I\b|A\b)[A-Z]{1,4}[\s–-]+$", before):
+        return False  # "CX 51655", "ZX 36456", "JCS 90083", "DA TT 5193"
+    if not digits and value[:1].isupper() and para[a:x].strip():
+        return False  # "Six Power Resolution", "the Big Four": a name, not a count
+    return not re.search(r"(?:n[º°]|#)\s*$", before, re.I)
+
+
+def _is_pronoun_of(para: str, y: int, b: int) -> bool:
+    return bool(
+        re.match(r"\s*(?:\w+\s+)?of\s+(?:it|them|which|these|those)\b", para[y:b], re.I)
+        or re.match(
+            r"\s*(?:more|others?|additional|further|each)\b(?!\s+[a-z]{3,}s\b)", para[y:b], re.I
+        )
+    )
+
+
+def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
+    """(unit, counted noun phrase, place complement, offset after them) following a number."""
+    tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(para, y, min(b, y + 160))]
+    unit = ""
+    i = 0
+    # "(of) cubic meters", "tons of", "[units of]"
+    while i < len(tokens) and tokens[i][0].startswith("[") and tokens[i][0].endswith("]"):
+        inner = tokens[i][0][1:-1].strip().lower()
+        unit_word = inner.removesuffix(" of").strip()
+        if unit_word in MEASURES or unit_word in CONTAINERS:
+            unit = MEASURES.get(unit_word) or CONTAINERS[unit_word]
+        i += 1
+    if i < len(tokens):
+        w = tokens[i][0].lower()
+        two = f"{w} {tokens[i + 1][0].lower()}" if i + 1 < len(tokens) else ""
+        if two in MEASURES:
+            unit, i = MEASURES[two], i + 2
+        elif w in MEASURES:
+            unit, i = MEASURES[w], i + 1
+        elif w in CONTAINERS and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "of":
+            unit, i = CONTAINERS[w], i + 1
+        if unit and i < len(tokens) and tokens[i][0].lower() == "of":
+            nxt = tokens[i + 1][0].lower() if i + 1 < len(tokens) else ""
+            if nxt in _PRONOUN_THINGS:
+                return (
+                    unit,
+                    "",
+                    _place_after(para, tokens[i + 1][2], b, allow_verbs=True),
+                    tokens[i + 1][2],
+                )
+            i += 1
+            if nxt in ("the", "a", "an") and i + 1 < len(tokens):
+                i += 1
+    words: list[tuple[str, int, int]] = []
+    while i < len(tokens) and len(words) < 6:
+        t, s, e = tokens[i]
+        low = t.lower()
+        if t.startswith("["):
+            i += 1
+            continue  # an editor's insertion inside the phrase
+        if not re.match(r"[A-Za-z]", t) or low in _STOP or low in _TITLES:
+            break
+        if low in ("more",):
+            break
+        if t[0].isupper() and words and _is_place_word(t) and not words[-1][0][0].isupper():
+            break  # "pilots Korean ..." would be a new phrase
+        words.append((t, s, e))
+        i += 1
+    # Trim trailing verbs the greedy walk took: "divisions commanded", "pilots will".
+    while (
+        words
+        and len(words) > 1
+        and (re.fullmatch(r"[a-z]+(?:ed|ing)", words[-1][0]) or words[-1][0] in _PARTICIPLES)
+    ):
+        words.pop()
+    if not words:
+        end = tokens[i - 1][2] if i else y
+        return unit, "", "", end
+    core = para[words[0][1] : words[-1][2]]
+    end = words[-1][2]
+    if not unit and core.lower() in CONTAINERS:
+        pass  # "20 wagons": the wagons are the thing counted
+    place = _place_after(para, end, b)
+    return unit, core, place, end + len(place) + (1 if place else 0)
+
+
+def _is_place_word(t: str) -> bool:
+    return t[:1].isupper() and t.lower() not in _TITLES
+
+
+def _place_after(para: str, pos: int, b: int, *, allow_verbs: bool = False) -> str:
+    """'to URUMCHI', 'from the Northeast', 'from LANZHOU to URUMCHI' right after a phrase."""
+    verbs = r"(?:(?:are|is|will|shall|to|be|go|goes|sent|shipped)\s+){0,3}" if allow_verbs else ""
+    rx = re.compile(
+        rf"\s+{verbs}((?:(?:to|from|in|at|into)\s+(?:the\s+)?(?!(?:Cde|Comrade|Comrades|General|Marshal|Mr|Gen)\b)"
+        rf"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){{0,2}}(?:\s+|$|(?=[,.;:)\]]))?){{1,2}})"
+    )
+    m = rx.match(para, pos, b)
+    if not m:
+        return ""
+    return m.group(1).strip()
+
+
+def _thing_before(para: str, a: int, x: int) -> str:
+    """The noun a measure belongs to when it comes first: 'a loan of 2 billion won'."""
+    m = re.search(
+        r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*(?:\bof|\bat|\bworth|\btotalling|,|:|–|\()\s*(?:about\s+|approximately\s+|some\s+)?$",
+        para[a:x],
+    )
+    if not m:
+        return ""
+    words = [w for w in m.group(1).split() if w.lower() not in _STOP]
+    if not words:
+        return ""
+    phrase = (
+        " ".join(words[-2:]) if len(words) > 1 and words[-2].lower() not in _STOP else words[-1]
+    )
+    if phrase.lower() in MEASURES or re.search(r"\d", phrase):
+        return ""
+    return phrase
+
+
+def _frame_at(cues: list[tuple[int, int, str]], x: int) -> str:
+    """The frame of the nearest cue before position x, else the first one after it."""
+    before = [c for c in cues if c[1] <= x]
+    if before:
+        return before[-1][2]
+    after = [c for c in cues if c[0] >= x]
+    return after[0][2] if after else ""
+
+
+def frame_of(words: str) -> str:
+    """The verb frame words name first: 'did he ask for' -> 'requested'; '' when none.
+
+    Frames: requested, promised, has, mobilise, lost, sent, train, plan (see FRAMES).
+    """
+    m = _CUE.search(words)
+    return m.lastgroup or "" if m else ""
+
+
+# -- durations ---------------------------------------------------------------------------------
+_DURATION = re.compile(
+    rf"(?<![\w-])(?P<v>(?:(?:{_DIGITS})(?:\s*[-–]\s*(?:{_DIGITS}))?|{_WORDNUM}(?:\s+(?:or|to)\s+{_WORDNUM})?"
+    rf"|a\s+few|several|a\s+couple\s+of|a|an)(?:\s+|-)(?:more\s+|additional\s+|further\s+)?{_DURATION_UNITS})\b",
+    re.I,
+)
+_DURATION_CONTEXT = re.compile(
+    r"(?:within|in|for|during|over|after|in\s+the\s+course\s+of|about|some|around|approximately|up\s+to|"
+    r"no\s+more\s+than|not\s+more\s+than|at\s+least|the\s+next|the\s+coming|a\s+period\s+of|period\s+of|"
+    r"(?:the\s+)?(?:first|last|past|next)|every|each)\s+$",
+    re.I,
+)
+
+
+def _durations(para: str, a: int, b: int, skip: list[tuple[int, int]]):
+    for m in _DURATION.finditer(para, a, b):
+        x, y = m.span("v")
+        if _overlaps((x, y), skip):
+            continue
+        value = m.group("v")
+        first = value.split()[0].lower()
+        if first in ("a", "an") and not _DURATION_CONTEXT.search(para[max(a, x - 25) : x]):
+            continue  # "a day" alone is too loose; "within a month" is a duration
+        if re.search(r"\bhours?\s+\d", para[y : y + 6]):
+            continue
+        if re.match(r"\s+(?:old|ago)\b", para[y:b]):
+            continue
+        yield (x, y), value
+
+
+# -- event phrases -----------------------------------------------------------------------------
+_CLAUSE_BREAK = re.compile(
+    r"\b(?:No|Nº|N°|Nr)\.?\s*[\w/]+|\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.m\.)?|\b\d{1,2}\s+hours?(?:\s+\d{1,2}\s+minutes?)?|"
+    r"[;:()\[\]“”\"!?]|\.\s|(?<=[A-Z]{3})\s+(?=(?:I|We|You|He|She|They|The|It|In|On)\s)|,\s+(?=(?:and|but|which|who|while|when|since|as|after|before)\b)|,"
+)
+_LEAD_STRIP = re.compile(
+    r"^(?:(?:on|in|by|at|of|from|since|until|till|before|after|during|dated|as|then|and|but|that|so|"
+    r"also|today|yesterday|tomorrow|this|the|year|of\s+this\s+year|,)\s+)+",
+    re.I,
+)
+_SUBJECT = re.compile(
+    r"^(?:I|we|he|she|they|you|it)\s+(?:(?:will|shall|would|should|must|can|could|may|might|"
+    r"plan|plans|planned|intend|intends|intended|want|wants|wanted|hope|hopes|expect|expects|"
+    r"am|are|is|was|were|also|then|still|already|have|has|had|going)\s+(?:to\s+)?)*",
+    re.I,
+)
+_TRAIL_STRIP = re.compile(
+    r"(?:\s+(?:in\s+the\s+course\s+of|(?:the\s+)?course\s+of|on|in|by|at|of|from|since|until|till|before|after|during|to|for|and|or|the|a|an|"
+    r"this|that|its|his|her|their|our|your|with|not\s+later\s+than|no\s+later\s+than|than|dated|"
+    r"of\s+this\s+year|this\s+year|within|about|around|some|approximately|is|are|was|were|will|be))+$",
+    re.I,
+)
+_MAX_PHRASE_WORDS = 9
+_REF_BEFORE = re.compile(
+    r"\b((?:[A-Z][a-z]*tel|[Tt]el(?:egram)?|[Mm]ytel|[Uu]rtel|[Mm]essage|[Ll]etter)\s+(?:No\.?\s*)?\d[\w/-]*)"
+    r"\s*(?:,|of|dated)?\s*$"
+)
+_COURSE_OF = re.compile(
+    r"(?:\b(?:in|during|over)\s+)?(?:the\s+)?(?:course|period|space)\s+of\s*$", re.I
+)
+# A nominal event inside a longer clause dates on its own: "... by truck with arrival on site".
+_EVENT_NOUN = re.compile(
+    r"\b(?:with|upon|on|after|before|for|until)\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?"
+    r"(?P<noun>(?:arrival|departure|delivery|deliveries|shipment|return|opening|start|beginning|"
+    r"completion|end|session|meeting|conference|visit|attack|offensive|landing|signing)\b)",
+    re.I,
+)
+
+
+def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> str:
+    """The words a date or duration belongs to: the clause before it, else the one after.
+
+    floor: where the text before may start (the end of the previous date in the sentence).
+    """
+    before = para[max(a, floor) : x]
+    ref = _REF_BEFORE.search(before)
+    if ref:
+        return ref.group(1)  # "Deptel 813, May 9": the date of that telegram
+    if re.search(r"\b(?:a|an|the|your|his|her|my|our|their|its|this)\s+$", before, re.I):
+        before = ""  # "a 31 August 1950 letter": the date names what follows
+    cut = list(_CLAUSE_BREAK.finditer(before))
+    if cut:
+        before = before[cut[-1].end() :]
+    event = list(_EVENT_NOUN.finditer(before))
+    if event:
+        before = before[event[-1].start("noun") :]
+    before = _clean_phrase(before, head=False)
+    if _is_event(before) and (_content_words(before) >= 2 or before[:1].islower()):
+        return before
+    after = para[y:b]
+    after = re.sub(
+        r"^(?:\s*(?:of\s+this\s+year|of\s+last\s+year|this\s+year)\b)", "", after, flags=re.I
+    )
+    nxt = _CLAUSE_BREAK.search(after.lstrip(" ,.")) if after.strip(" ,.") else None
+    after = after.lstrip(" ,.")
+    if nxt:
+        after = after[: nxt.start()]
+    after = _clean_phrase(after, head=True)
+    if _is_event(after):
+        return after
+    return before if _is_event(before) else ""
+
+
+_HEADER_VERBS = _set("received sent deciphered typed arrived dated signed")
+_NOT_EVENT = _set("hours hour minutes minute year years this")
+
+
+def _is_event(phrase: str) -> bool:
+    """A phrase that says something: a lower-case word of its own, or a stamp's verb."""
+    for w in re.findall(r"(?<![\w/])[A-Za-z][A-Za-z\-’']*(?![\w/])", phrase):
+        low = w.lower()
+        if low in _HEADER_VERBS:
+            return True
+        if w.islower() and len(w) >= 3 and low not in _STOP and low not in _NOT_EVENT:
+            return True
+    return False
+
+
+def _clean_phrase(text: str, *, head: bool) -> str:
+    text = " ".join(text.split()).strip(" ,.;")
+    text = _COURSE_OF.sub("", text)
+    words = text.split()
+    words = words[:_MAX_PHRASE_WORDS] if head else words[-_MAX_PHRASE_WORDS - 3 :]
+    text = " ".join(words)
+    for _ in range(2):
+        text = _LEAD_STRIP.sub("", text)
+        text = _SUBJECT.sub("", text)
+        text = _TRAIL_STRIP.sub("", text).strip(" ,.;")
+    return text
+
+
+def _content_words(text: str) -> int:
+    return sum(1 for w in re.findall(r"[A-Za-z][\w\-’']*", text) if w.lower() not in _STOP)
+
+
+# -- notes -------------------------------------------------------------------------------------
+def _bracket_end(text: str, start: int) -> int:
+    """Index just past the ']' closing the '[' at start (nested brackets counted), or -1."""
+    depth = 0
+    for k in range(start, len(text)):
+        c = text[k]
+        if c == "[":
+            depth += 1
+        elif c == "]":
+            depth -= 1
+            if depth == 0:
+                return k + 1
+    return -1
+
+
+def _note_facts(text: str) -> list[tuple[Fact, tuple[int, int]]]:
+    """Translators' comments and archival notes in text, with their spans."""
+    out: list[tuple[Fact, tuple[int, int]]] = []
+    bracketed: list[tuple[int, int]] = []
+    regions: list[tuple[int, int, int]] = []  # (start, content start, content end) of each
+    for m in _BRACKET_NOTE.finditer(text):
+        end = _bracket_end(text, m.start())
+        stop = end - 1 if end > 0 and end - m.start() < 600 else _unclosed_end(text, m.end())
+        value = " ".join(text[m.end() : stop].split())
+        if not value:
+            continue
+        regions.append((m.start(), m.end(), stop))
+        label = " ".join(m.group("label").lower().replace("’", "'").split())
+        kind = "translator" if label.startswith("translator") else "note"
+        span = (m.start(), end if stop == end - 1 else stop)
+        out.append((Fact(kind, value, label, text[span[0] : span[1]]), span))
+        bracketed.append(span)
+    taken = list(bracketed)
+    for m in _TRANSLATED.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        value = (m.group("value") or m.group("value2") or "").strip(" ,")
+        if not value:
+            continue
+        label = (m.group("label") or m.group("label2")).lower()
+        label = "translated by" if label in ("translated", "translation") else "translator"
+        span = m.span()
+        out.append((Fact("translator", value, label, _holding(text, span)), span))
+        taken.append(span)
+    line_taken: list[tuple[int, int]] = []
+    for m in _LINE_NOTE.finditer(text):
+        # A line note may sit inside a bracketed stamp ("[stamp: Incoming Nº 1397/shs ...]").
+        if _overlaps(m.span(), line_taken) or _overlaps(m.span(), taken[len(bracketed) :]):
+            continue
+        if any(a <= m.start() < c for a, c, _e in regions):
+            continue  # the label of a bracketed note ("[Translator's note: ...")
+        k = int((m.lastgroup or "n0")[1:])
+        label = _LINE_NOTE_LABELS[k][0]
+        end = _note_end(text, m.end(), [e for _a, c, e in regions if c <= m.start() < e])
+        whole = text[m.start() : end].strip()
+        content = text[m.end() : end].strip(" ,;:\n")
+        if not content:
+            continue
+        value = _balanced(" ".join((whole if m.end() == m.start() else content).split()))
+        whole = _balanced(whole)
+        span = (m.start(), end)
+        out.append((Fact("note", value, label, whole), span))
+        line_taken.append(span)
+    out.sort(key=lambda fs: fs[1])
+    return out
+
+
+def _balanced(text: str) -> str:
+    """Drop a closing bracket the note does not open: 'Incoming Nº 3462/shs 14 October 1949]'."""
+    while text.endswith("]") and text.count("]") > text.count("["):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
+
+
+_DANGLING = re.compile(r"\b(?:the|to|of|by|and|from|for|in|at|a|an|with)\s*$", re.I)
+
+
+def _note_end(text: str, pos: int, inside: list[int] | None = None) -> int:
+    """Where a line note ends: its line's end, the next note when lines were run together,
+    or the bracket it sits in; a line ending mid-phrase ("Subject to return to the")
+    continues on the next printed line, as does a next line starting in lower case."""
+    end = _line_end(text, pos)
+    for _ in range(3):
+        nxt = re.compile(r"\n\s*(\S[^\n]*)").match(text, end)
+        if not nxt or _LINE_NOTE.match(nxt.group(1)):
+            break
+        if _DANGLING.search(text[pos:end]) or nxt.group(1)[:1].islower():
+            end = nxt.end()
+        else:
+            break
+    limit = min(inside) if inside else len(text)
+    end = min(end, limit)
+    nxt = _LINE_NOTE.search(text, pos + 1, end)
+    if nxt and nxt.start() > pos:
+        end = nxt.start()
+    # A reflowed paragraph: stop at a sentence end followed by a capital ("... 0355 Subject").
+    sent = _NOTE_SENTENCE_END.search(text, pos, end)
+    if sent:
+        end = sent.start() + 1
+    return end
+
+
+_NOTE_SENTENCE_END = re.compile(r"(?<=[a-z\])])\.\s+(?=[A-Z])")
+
+
+def _unclosed_end(text: str, pos: int) -> int:
+    """A '[Stamp: ...' never closed: its short printed lines, up to a line of prose."""
+    end = _line_end(text, pos)
+    end = end if text[pos:end].strip() and "\n" not in text[pos:end] else pos
+    for _ in range(5):
+        nxt = re.compile(r"\s*\n\s*([^\n]*)").match(text, end)
+        if not nxt or not nxt.group(1) or len(nxt.group(1)) > 70:
+            break
+        end = nxt.end()
+    return end if end > pos else _line_end(text, pos)
+
+
+def _holding(text: str, span: tuple[int, int]) -> str:
+    """The sentence of text around span."""
+    for a, b in _sentence_spans(text):
+        if a <= span[0] < b:
+            return text[a:b]
+    return text[span[0] : span[1]]
+
+
+def _notes(text: str) -> list[Fact]:
+    return [f for f, _span in _note_facts(text)]
+
+
+# -- matching ----------------------------------------------------------------------------------
+@memo(maxsize=65_536)
+def _keys(text: str) -> frozenset[str]:
+    """Comparable forms of a phrase's content words: lower case, singular, stemmed."""
+    out = set()
+    for w in re.findall(r"[a-z][a-z0-9\-’']*", text.lower()):
+        if w in _STOP or len(w) < 2:
+            continue
+        s = singular(w)
+        out.add(stem(s))
+        for part in w.split("-") if "-" in w else ():
+            if len(part) > 2:
+                out.add(stem(singular(part)))
+    return frozenset(out)
+
+
+def find_facts(
+    cable: Cable, thing_words: set[str], *, frame: str | None = None, kind: str | None = None
+) -> list[Fact]:
+    """Facts of cable whose thing shares words with thing_words, best overlap first.
+
+    Words compare lower-cased, singular and stemmed ("plane" meets "planes", "trained" meets
+    "training"). frame / kind, when given, keep only facts with that frame / kind. Ties keep
+    reading order; facts sharing no word are left out.
+    """
+    wanted: set[str] = set()
+    for w in thing_words:
+        wanted |= _keys(w)
+    if not wanted:
+        return []
+    scored = []
+    for order, fact in enumerate(cable.facts):
+        if frame is not None and fact.frame != frame:
+            continue
+        if kind is not None and fact.kind != kind:
+            continue
+        have = _keys(fact.thing)
+        hits = len(have & wanted)
+        if not hits:
+            continue
+        # More shared words first; among equals, the phrase with fewer words of its own.
+        scored.append((-hits, len(have) - hits, order, fact))
+    scored.sort(key=lambda t: t[:3])
+    return [fact for *_rest, fact in scored]

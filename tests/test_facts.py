@@ -1,0 +1,335 @@
+"""Facts read from prose sentences: quantities with frames, dated events, durations, notes."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from knowledge.facts import find_facts, frame_of, read_facts, sentences_of
+from knowledge.records import Cable, DateValue, Fact, from_dict, to_dict
+
+CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+
+
+def cable(*paragraphs: str, printed: str = "", year: int = 1950, **kw) -> Cable:
+    date = DateValue(str(year), f"{year}-01-01", f"{year}-12-31", "year")
+    return Cable(id="t", title="t", date=date, paragraphs=paragraphs, printed=printed, **kw)
+
+
+def quantities(*paragraphs: str) -> list[Fact]:
+    return [f for f in read_facts(cable(*paragraphs)) if f.kind == "quantity"]
+
+
+def q(facts: list[Fact]) -> list[tuple[str, str, str, str]]:
+    return [(f.value, f.unit, f.thing, f.frame) for f in facts]
+
+
+# -- quantities and their frames ----------------------------------------------------------------
+def test_fuel_to_two_places_is_two_facts_the_second_counting_the_fuel_at_hami():
+    text = (
+        "Regarding your request about shipping 1,000 tons of aviation fuel to URUMCHI and "
+        "200 tons of it to HAMI we report that we can give this fuel."
+    )
+    assert q(quantities(text)) == [
+        ("1,000", "tons", "aviation fuel to URUMCHI", "requested"),
+        ("200", "tons", "aviation fuel to HAMI", "requested"),
+    ]
+
+
+def test_of_which_counts_the_thing_before_it():
+    text = "We need a thousand tons of fuel at Urumchi, of which 200 tons are to go to Hami."
+    assert q(quantities(text)) == [
+        ("a thousand", "tons", "fuel at Urumchi", "requested"),
+        ("200", "tons", "fuel to Hami", "requested"),
+    ]
+
+
+def test_numbers_in_words_and_nested_counts():
+    facts = quantities("We ask you to send us two bomber regiments of 60 planes each.")
+    assert q(facts) == [
+        ("two", "", "bomber regiments", "requested"),
+        ("60", "", "planes", "requested"),
+    ]
+    assert q(quantities("The army will be brought to ten divisions.")) == [
+        ("ten", "", "divisions", "")
+    ]
+    assert q(quantities("He asked for the sending of four advisers.")) == [
+        ("four", "", "advisers", "requested")
+    ]
+    assert q(quantities("We will deliver one thousand rifles.")) == [
+        ("one thousand", "", "rifles", "promised")
+    ]
+
+
+def test_ranges_keep_their_printed_value():
+    assert q(quantities("Please permit the training of 200-300 pilots.")) == [
+        ("200-300", "", "pilots", "train")  # the nearest verb frame: what the pilots are for
+    ]
+    assert q(quantities("I request 25-35 Soviet military advisers.")) == [
+        ("25-35", "", "Soviet military advisers", "requested")
+    ]
+
+
+def test_a_measure_names_the_thing_before_it():
+    assert q(quantities("They raised the question of a loan of 2 billion won.")) == [
+        ("2 billion", "won", "loan", "")
+    ]
+
+
+def test_place_and_limit_words_stay_in_the_sentence():
+    (fact,) = quantities("We can give at most 300 trucks from the Northeast.")
+    assert (fact.value, fact.thing, fact.frame) == ("300", "trucks from the Northeast", "promised")
+    assert "at most 300 trucks" in fact.words
+
+
+@pytest.mark.parametrize(
+    ("sentence", "frame"),
+    [
+        ("We urgently need 14 divisions of arms.", "requested"),
+        ("Please send us 40 transport planes.", "requested"),
+        ("We will send 600 trucks in March.", "promised"),
+        ("We agree to supply 120 tanks.", "promised"),
+        ("The Chinese army has 14 divisions in Manchuria.", "has"),
+        ("There are 70 fighters on the airfield.", "has"),
+        ("The corps consists of three divisions.", "has"),
+        ("Korea can mobilise 500,000 men.", "mobilise"),
+        ("The enemy lost 45 tanks.", "lost"),
+        ("Our troops shot down 12 planes.", "lost"),
+        ("In the battle 300 soldiers were killed.", "lost"),
+        ("Last week we sent 90 wagons of flour.", "sent"),
+        ("The trucks delivered 500 tons of grain.", "sent"),
+        ("We will train 1,000 tankists.", "train"),
+        ("Our schools trained 463 pilots.", "train"),
+        ("We intend to form three infantry divisions.", "plan"),
+        ("The city lies 40 kilometers from the border.", ""),
+    ],
+)
+def test_frames(sentence, frame):
+    facts = quantities(sentence)
+    assert facts, sentence
+    assert facts[0].frame == frame, (sentence, facts)
+
+
+def test_list_items_take_the_frame_of_their_lead_in():
+    facts = quantities(
+        "Consequently we ask you to give instructions:",
+        "1. about the shipment of 500 tons of fuel.",
+        "2. about 30 instructors for the air school.",
+    )
+    assert q(facts) == [
+        ("500", "tons", "fuel", "requested"),
+        ("30", "", "instructors", "requested"),
+    ]
+
+
+# -- traps: numbers that are not counts -----------------------------------------------------------
+def test_numbers_inside_dates_times_and_identifiers_are_not_quantities():
+    text = (
+        "I received your telegram No. 3153 of 25 November 1950. "
+        "On 8.11.50 at 10:45 we received 30 tanks (order Nº 499/sh), see Deptel 812. "
+        "The YaK-11 pilots flew 20 sorties."
+    )
+    assert [(f.value, f.thing) for f in quantities(text)] == [
+        ("30", "tanks"),
+        ("20", "sorties"),
+    ]
+
+
+def test_footnote_marks_years_and_list_ordinals_are_not_quantities():
+    facts = quantities(
+        "1. The army has 14 divisions.1 In 1951 it will have 20 divisions.",
+        "2. Planes[2] are short.",
+        "65. PriMin this morning stated nothing new.",
+    )
+    assert [(f.value, f.thing) for f in facts] == [("14", "divisions"), ("20", "divisions")]
+    assert [f.words for f in facts] == [
+        "1. The army has 14 divisions.",
+        "In 1951 it will have 20 divisions.",
+    ]
+
+
+def test_ordinals_names_and_pronoun_ones_are_not_quantities():
+    facts = quantities(
+        "The 2nd Army Group crossed the 38th parallel. The Six Power Resolution failed. "
+        "One of them came, one by one."
+    )
+    assert facts == []
+
+
+def test_time_stamps_are_not_quantities():
+    assert quantities("From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950") == []
+
+
+# -- dates and durations ---------------------------------------------------------------------------
+def test_dated_events_keep_their_phrase():
+    facts = read_facts(cable("We plan to leave on March 30.", "On 4 February I met Kim Il Sung."))
+    dates = [(f.value, f.thing) for f in facts if f.kind == "date"]
+    assert dates == [("1950-03-30", "leave"), ("1950-02-04", "met Kim Il Sung")]
+    facts = read_facts(
+        cable("Kim Il Sung plans to leave Korea for Moscow on March 30 of this year.")
+    )
+    assert [(f.value, f.thing) for f in facts] == [
+        ("1950-03-30", "Kim Il Sung plans to leave Korea for Moscow")
+    ]
+
+
+def test_date_of_a_referenced_telegram_and_of_a_noun_it_precedes():
+    facts = read_facts(cable("Substance Deptel 813, May 9 communicated to FonMin."))
+    assert [(f.kind, f.value, f.thing) for f in facts] == [("date", "1950-05-09", "Deptel 813")]
+    facts = read_facts(
+        cable("I am sending the original of a 31 August 1950 letter of Kim Il Sung.")
+    )
+    assert [(f.value, f.thing) for f in facts] == [("1950-08-31", "letter of Kim Il Sung")]
+
+
+def test_dates_the_date_reader_leaves_roman_and_slash():
+    facts = read_facts(cable("Deciphered on 10/09/50 at 10:45 a.m.", "Received 21.XI.51 by wire."))
+    assert [f.value for f in facts if f.kind == "date"] == ["1950-10-09", "1951-11-21"]
+
+
+def test_durations():
+    facts = read_facts(
+        cable(
+            "The division will be ready within ten days. Repairs take 3-4 weeks. "
+            "We shall finish in two months."
+        )
+    )
+    assert [(f.kind, f.value) for f in facts] == [
+        ("duration", "ten days"),
+        ("duration", "3-4 weeks"),
+        ("duration", "two months"),
+    ]
+    assert facts[0].thing == "division will be ready"
+
+
+# -- translators and archival notes ----------------------------------------------------------------
+def test_notes_in_paragraphs():
+    facts = read_facts(
+        cable(
+            "[Translator's comment: the name is unclear in the original] We agree.",
+            "Translated by Gary Goldberg.",
+            "[handwritten: to Cde. Stalin]",
+            "Four copies typed Leshevich Nº 6696",
+            "Verified by: Shift Chief Sadovin 0355",
+        )
+    )
+    assert [(f.kind, f.thing, f.value) for f in facts] == [
+        ("translator", "translator's comment", "the name is unclear in the original"),
+        ("translator", "translated by", "Gary Goldberg"),
+        ("note", "handwritten", "to Cde. Stalin"),
+        ("note", "copies typed", "Four copies typed Leshevich Nº 6696"),
+        ("note", "verified by", "Shift Chief Sadovin 0355"),
+    ]
+    assert not [f for f in facts if f.kind == "quantity"]  # "Four copies" is the note's
+
+
+def test_notes_from_printed_lines_continue_a_broken_line():
+    printed = "Subject to return to the\n\nVKP(b) CC Special Section 1664\n\nIncoming Nº 3425/shs 12 October 1949]\nWe agree."
+    facts = read_facts(cable("We agree.", printed=printed))
+    assert [(f.thing, f.value) for f in facts] == [
+        ("subject to return", "Subject to return to the VKP(b) CC Special Section 1664"),
+        ("incoming number", "3425/shs 12 October 1949"),
+    ]
+    assert all(f.words in printed for f in facts)
+
+
+# -- words, frames, matching -------------------------------------------------------------------------
+def test_words_are_exact_sentences_of_the_paragraph():
+    para = "We ask for 30 tanks. Cde. MAO agreed to send 12 guns. N. A. Bulganin has 5 cars."
+    assert sentences_of(para) == [
+        "We ask for 30 tanks.",
+        "Cde. MAO agreed to send 12 guns.",
+        "N. A. Bulganin has 5 cars.",
+    ]
+    for fact in read_facts(cable(para)):
+        assert fact.words in para
+
+
+@pytest.mark.parametrize(
+    ("words", "frame"),
+    [
+        ("how many planes did Mao ask for", "requested"),
+        ("how many tanks did Stalin promise", "promised"),
+        ("how many divisions does China have", "has"),
+        ("how many planes were shot down", "lost"),
+        ("how many trucks did they send", "sent"),
+        ("how many pilots will be trained", "train"),
+        ("how many men can Korea mobilise", "mobilise"),
+        ("what is the capital", ""),
+    ],
+)
+def test_frame_of(words, frame):
+    assert frame_of(words) == frame
+
+
+def test_find_facts_ranks_by_shared_words_singular_and_stem_aware():
+    c = cable(
+        "We request 40 transport planes and 10 bomber planes. We will send 5 transport ships."
+    )
+    c = replace(c, facts=read_facts(c))
+    found = find_facts(c, {"transport", "plane"})
+    assert [f.thing for f in found] == ["transport planes", "bomber planes", "transport ships"]
+    assert [f.value for f in find_facts(c, {"transport"}, frame="promised")] == ["5"]
+    assert find_facts(c, {"rifles"}) == []
+
+
+def test_facts_survive_the_store_round_trip():
+    c = cable("We request 40 transport planes within ten days.")
+    c = replace(c, facts=read_facts(c))
+    assert from_dict(Cable, to_dict(c)).facts == c.facts
+
+
+def test_ingest_fills_facts():
+    from knowledge.aliases import load_aliases
+    from knowledge.parse import parse_bytes
+
+    text = (
+        "Title: Telegram from Mao to Filippov\nDate: 3 March 1951\n\n"
+        "TO FILIPPOV\n\nWe ask you to send 200 tons of fuel to Mukden within ten days.\n\nMAO\n"
+    )
+    (c,) = parse_bytes(text.encode(), name="t.txt", aliases=load_aliases())
+    assert ("200", "tons", "fuel to Mukden", "requested") in q(list(c.facts))
+    assert ("duration", "ten days") in [(f.kind, f.value) for f in c.facts]
+
+
+# -- the shared corpus ---------------------------------------------------------------------------------
+def _corpus_cables():
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    from knowledge.aliases import load_aliases
+    from knowledge.parse import parse_path
+
+    aliases = load_aliases()
+    paths = [p for p in CORPUS.glob("*/*") if p.suffix in (".md", ".xml") and p.stem != "README"]
+    for path in sorted(paths):
+        yield from parse_path(path, aliases=aliases)
+
+
+def test_corpus_facts_quote_their_cable_and_count_no_dates():
+    squash = lambda s: " ".join(s.split())  # noqa: E731
+    seen = 0
+    for c in _corpus_cables():
+        text = squash(" ".join((*c.paragraphs, c.printed)))
+        for f in read_facts(c):
+            seen += 1
+            assert squash(f.words) in text, (c.file, f)
+            if f.kind == "quantity":
+                assert f.thing or f.unit, (c.file, f)
+                assert not re.fullmatch(r"1[89]\d\d", f.value), (c.file, f)
+                assert f"No. {f.value}" not in f.words and f"Nº {f.value}" not in f.words
+    assert seen > 50
+
+
+def test_corpus_hami_fuel():
+    for c in _corpus_cables():
+        if "200 tons of it to HAMI" in c.body_text():
+            found = find_facts(
+                replace(c, facts=read_facts(c)),
+                {"fuel", "hami"},
+            )
+            assert (found[0].value, found[0].unit) == ("200", "tons")
+            return
+    pytest.skip("the Hami fuel cable is not in this corpus")
