@@ -6,8 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from knowledge.answers import Answer, Citation
-from knowledge.cards import Card
+from knowledge.answers import Answer
 from knowledge.memo import memo
 from knowledge.qa.compose import QUOTE_CHARS, cite, cite_card, describe, render  # noqa: F401
 from knowledge.qa.rank import (

@@ -17,6 +17,14 @@ _NOT_NAMES = {
     "which", "where", "why", "about", "say", "said", "soviet", "chinese", "korean",
 }  # fmt: skip
 
+# Words of offices, not people: their last word ("staff", "adviser", "state") is no surname.
+OFFICE_WORDS = {
+    "secretary", "ambassador", "embassy", "department", "chiefs", "chief", "commander",
+    "charge", "minister", "ministry", "mission", "consul", "government", "office", "staff",
+    "delegation", "committee", "politburo", "representative", "adviser", "advisor", "state",
+    "council", "command", "headquarters", "president", "general", "foreign", "affairs",
+}  # fmt: skip
+
 
 @dataclass(frozen=True)
 class Found:
@@ -38,6 +46,8 @@ class Names:
                 continue
             table[key] = name
             parts = key.split()
+            if OFFICE_WORDS & set(parts) or parts[0] == "the":
+                continue  # "Joint Chiefs of Staff": an office, whose last word is no surname
             if len(parts) > 1 and len(parts[-1]) >= 3:
                 surnames.setdefault(parts[-1], set()).add(name)
         self.shared: dict[str, list[str]] = {}  # surname -> the people who share it

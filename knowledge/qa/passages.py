@@ -58,17 +58,12 @@ def _blocks(c: Cable) -> list[tuple[str, str]]:
         out.append(("description", c.description))
     footnotes = set(c.footnotes)
     if c.printed:
-        for block in re.split(r"\n\s*\n", c.printed):
-            lines = [ln.strip() for ln in block.splitlines() if ln.strip()]
-            if not lines:
-                continue
-            joined = " ".join(lines)
-            part = "footnote" if joined in footnotes else "body"
-            # A block of short lines is a header or a stamp: each line is its own unit.
-            if len(lines) > 1 and max(len(ln) for ln in lines) < 60:
-                out += [(part, ln) for ln in lines]
-            else:
-                out.append((part, joined))
+        # Each printed line is a paragraph, a heading or a stamp: its own unit or sentences.
+        for line in c.printed.splitlines():
+            line = line.strip()
+            if line:
+                note = line in footnotes or any(line in n for n in footnotes if len(line) > 30)
+                out.append(("footnote" if note else "body", line))
     else:
         header = "\n".join(x for x in (c.issuing_office, c.header_block()) if x)
         out += [("header", ln) for ln in header.splitlines() if ln.strip()]
@@ -109,21 +104,28 @@ def word_forms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool:
+def match_quality(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> float:
+    """1.0 when word is in vocab (or its singular), 0.9 for an abbreviation or stem, 0.7 for
+    a misspelling (rapidfuzz ratio >= TYPO_MATCH), 0 when it is not there."""
     if word in vocab_set or singular(word) in vocab_set:
-        return True
+        return 1.0
     full = ABBREVIATIONS.get(word)
     if full and all(_match(w, vocab, vocab_set) for w in full.split()):
-        return True
+        return 0.9
     s = stem(singular(word))
+    best = 0.0
     for v in vocab:
         if len(v) < 3:
             continue
         if stem(singular(v)) == s:
-            return True
+            return 0.9
         if len(word) >= 5 and abs(len(v) - len(word)) <= 2 and fuzz.ratio(word, v) >= TYPO_MATCH:
-            return True
-    return False
+            best = 0.7
+    return best
+
+
+def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool:
+    return match_quality(word, vocab, vocab_set) > 0
 
 
 @dataclass
@@ -157,10 +159,11 @@ def score_units(
     for u in units:
         vocab = word_forms(u.text)
         vs = frozenset(vocab)
-        matched = frozenset(w for w in words if _match(w, vocab, vs))
+        quality = {w: match_quality(w, vocab, vs) for w in words}
+        matched = frozenset(w for w, q in quality.items() if q > 0)
         if not matched:
             continue
-        coverage = sum(weights[w] for w in matched) / total
+        coverage = sum(weights[w] * quality[w] for w in matched) / total
         out.append(Scored(u, coverage, matched, coverage))
     out.sort(key=lambda s: (-s.score, s.unit.order))
     return out

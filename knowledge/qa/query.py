@@ -132,8 +132,15 @@ QUESTION_WORDS = {
     "say", "said", "tell", "told", "ask", "asked", "want", "wanted", "he", "she", "they", "them",
     "s", "w", "incl", "also", "else", "any", "all", "should", "would", "could", "can", "will",
     "have", "has", "had", "as", "into", "than", "then", "not", "if", "up", "out", "own", "get",
-    "got", "mean", "meant", "supposed", "kind", "date", "time", "day", "letter", "name",
+    "got", "mean", "meant", "supposed", "kind", "date", "time", "day", "name",
     "named", "describe", "call", "called", "think", "thought", "total", "like", "one", "take",
+    "didnt", "couldnt", "wasnt", "dont", "doesnt", "shouldnt", "wouldnt", "isnt", "arent",
+    "werent", "cant", "wont", "hadnt", "havent", "i", "me", "my", "we", "our", "you", "your",
+    "us", "these", "those", "some", "other", "such", "only", "more", "over", "under", "again",
+    "each", "being", "might", "may", "must", "shall", "here", "too", "while", "during", "upon",
+    "via", "through", "between", "among", "what's", "whats", "who's", "doing", "done", "way",
+    "comrade", "cde", "mr", "exactly", "approximately", "around", "regarding", "concerning",
+    "mentioned", "mention", "stated", "state", "write", "wrote", "written",
     "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
 }  # fmt: skip
 
@@ -225,11 +232,32 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
         target = "copies"
     ref_numbers = {r.number.split("/")[0] for r in refs}
-    words = [w for w in q.words if w not in QUESTION_WORDS]
-    focus = [singular(w) for w in words if w not in ref_numbers and len(w) > 1]
+    focus = _focus_words(masked, q)
+    focus = [w for w in focus if w not in ref_numbers]
     thing = _thing(masked)
     claim_numbers = [n for n in q.number_words if n not in ref_numbers]
     return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers)
+
+
+def _focus_words(masked: str, q: Question) -> list[str]:
+    """Content words of the question less its people, dates and references, singular."""
+    blank = list(masked)
+    for m in q.people:
+        for i in range(m.start, min(len(blank), m.end + (2 if m.possessive else 0))):
+            blank[i] = " "
+    text = "".join(blank)
+    from knowledge.dates import find_dates
+
+    for (a, b), _d in find_dates(text, year=YEARLESS):
+        text = text[:a] + " " * (b - a) + text[b:]
+    text = _MONTH_YEAR.sub(lambda m: " " * len(m.group(0)), text)
+    out = []
+    for m in re.finditer(r"[A-Za-z][A-Za-z\-’']*", text):
+        w = norm(m.group(0).replace("’s", "").replace("'s", "")).replace(" ", "-").strip("-'")
+        if len(w) < 2 or w in QUESTION_WORDS or w.endswith("'"):
+            continue
+        out.append(singular(w))
+    return list(dict.fromkeys(out))
 
 
 def _about_the_cable(masked: str) -> bool:

@@ -168,6 +168,13 @@ def resolve(lib: Library, query: Query) -> Resolution:
     cards = [r.card for r in ranked]
     seen = {c.id for c in cards}
     extra = [i for i in dated(lib, query) if i not in seen]
+    if query.people and len(cards) < CANDIDATES:
+        # A person the question names may be one the text mentions but the parser did not
+        # file as a person ("Ridgway suggests the port of Wonsan"): search their name as words.
+        words = query.focus + [w for m in query.people for w in m.name.lower().split()]
+        for hit in lib.search(words, kinds=("passage",), limit=20):
+            if hit.cable not in seen and hit.cable not in extra:
+                extra.append(hit.cable)
     if extra:
         more = lib.store.cards(extra)
         # Cables of the asked date join the ranking by their parties and words.
