@@ -14,11 +14,12 @@ if TYPE_CHECKING:
 
 
 def _config_cooldown(ctx: commands.Context[CableBot]) -> commands.Cooldown:
-    config = ctx.bot.config
-    return commands.Cooldown(config.cooldown_rate, config.cooldown_per)
+    settings = ctx.bot.settings(ctx.guild)
+    return commands.Cooldown(settings.cooldown_rate, settings.cooldown_per)
 
 
-# At most cooldown.rate uses of a command per user in cooldown.per seconds.
+# At most cooldown_rate uses of a command per user in cooldown_per seconds, as the server set
+# them (a member's bucket made before a change keeps its old rate until it empties).
 per_user_cooldown = commands.dynamic_cooldown(_config_cooldown, commands.BucketType.user)
 
 
@@ -35,7 +36,7 @@ def can_ingest():
     async def predicate(ctx: commands.Context[CableBot]) -> bool:
         if not isinstance(ctx.author, discord.Member):
             raise commands.NoPrivateMessage()
-        role = ctx.bot.config.ingest_role
+        role = ctx.bot.settings(ctx.guild).ingest_role
         if may_ingest(ctx.author, role):
             return True
         who = (

@@ -62,7 +62,7 @@ def explain(error: BaseException) -> str | None:
         case Refusal() | IngestRefused():
             return str(error)
         case commands.MissingRequiredAttachment():
-            return "Attach the document (.html, .md or .txt) to the command."
+            return "Attach the document (.html, .md, .txt or FRUS TEI .xml) to the command."
         case commands.MissingRequiredArgument():
             return f"The {error.param.name} is missing; see /help for an example."
         case commands.RangeError(minimum=int() as low, maximum=int() as high):

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any, TypeVar
 
 import discord
 from discord.ext import commands
@@ -12,8 +17,10 @@ from bot._errors import UNEXPECTED, explain
 from bot._tree import CableTree
 from knowledge.config import Config
 from knowledge.library import Library
+from knowledge.server_settings import ServerSettings, ServerStore, server_store_path
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 # Loaded in this order by setup_hook; each module has `async def setup(bot)`.
 EXTENSIONS = (
@@ -22,10 +29,29 @@ EXTENSIONS = (
     "bot.cogs.reference",
     "bot.cogs.ingest",
     "bot.cogs.help",
+    "bot.cogs.quiz",
+    "bot.cogs.settings",
+    "bot.cogs.mentioned",
 )
 
 
-class CableBot(commands.Bot):
+def wants_message_content(config: Config) -> bool:
+    """Whether the bot asks Discord for the privileged message content intent."""
+    if config.message_content is not None:
+        return config.message_content
+    return bool(config.ask_channels)
+
+
+def command_prefixes(bot: CableBot, message: discord.Message) -> list[str]:
+    """The prefix, a mention of the bot, and a mention of its own managed role."""
+    prefixes = commands.when_mentioned_or(bot.config.prefix)(bot, message)
+    role = message.guild.self_role if message.guild else None
+    if role is not None:
+        prefixes += [f"<@&{role.id}> ", f"<@&{role.id}>"]
+    return prefixes
+
+
+class CableBot(commands.AutoShardedBot):
     """A bot that answers questions about the cables in a library."""
 
     def __init__(
@@ -35,13 +61,15 @@ class CableBot(commands.Bot):
         *,
         guild_ready_timeout: float = 2.0,
         page_timeout: float = 180.0,
+        quiz_second: float = 1.0,
+        servers: ServerStore | None = None,
     ) -> None:
         intents = discord.Intents.default()
-        # Privileged: asked for only when whole channels are read as questions.
-        intents.message_content = bool(config.ask_channels)
+        # Privileged: asked for only when whole channels are read as questions (or set so).
+        intents.message_content = wants_message_content(config)
         super().__init__(
             # A mention works as a prefix too, since it needs no message content intent.
-            command_prefix=commands.when_mentioned_or(config.prefix),
+            command_prefix=command_prefixes,
             intents=intents,
             help_command=None,
             allowed_mentions=discord.AllowedMentions.none(),
@@ -52,6 +80,39 @@ class CableBot(commands.Bot):
         self.config = config
         self.library = library
         self.page_timeout = page_timeout
+        self.quiz_second = quiz_second  # a quiz "second" in real seconds; tests shorten it
+        path = library.store.path
+        self.servers = servers or ServerStore.open(
+            server_store_path(path) if path else None, config
+        )
+        # One thread does all store work, one job at a time: slow work (ingest) never
+        # stalls the gateway heartbeat, and the store's connection is never used by two
+        # threads at once.
+        self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cablebot-store")
+        self.background: set[asyncio.Task] = set()  # quizzes running; cancelled on close
+        self.quizzes: dict[int, Any] = {}  # channel id -> the quiz running there
+
+    def quiz_runs_in(self, channel_id: int) -> bool:
+        """Whether a quiz runs in the channel (its messages are answers then)."""
+        return channel_id in self.quizzes
+
+    def settings(self, guild: discord.abc.Snowflake | None) -> ServerSettings:
+        """The settings of the server a command came from (config.yaml's in DMs)."""
+        return self.servers.settings(guild.id if guild else None)
+
+    async def in_worker(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> T:
+        """Run fn(*args, **kwargs) on the store thread and wait for it without blocking."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.worker, functools.partial(fn, *args, **kwargs))
+
+    async def close(self) -> None:
+        """Disconnect, then let store work in progress finish (a write is never cut short)."""
+        await super().close()
+        for task in list(self.background):
+            task.cancel()
+        await asyncio.gather(*self.background, return_exceptions=True)
+        await asyncio.get_running_loop().run_in_executor(None, self.worker.shutdown, True)
+        self.servers.close()
 
     async def setup_hook(self) -> None:
         for extension in EXTENSIONS:
@@ -100,8 +161,13 @@ def create_bot(
     *,
     guild_ready_timeout: float = 2.0,
     page_timeout: float = 180.0,
+    quiz_second: float = 1.0,
 ) -> CableBot:
     """Build the bot; extensions load when it logs in (setup_hook)."""
     return CableBot(
-        config, library, guild_ready_timeout=guild_ready_timeout, page_timeout=page_timeout
+        config,
+        library,
+        guild_ready_timeout=guild_ready_timeout,
+        page_timeout=page_timeout,
+        quiz_second=quiz_second,
     )

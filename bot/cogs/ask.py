@@ -11,6 +11,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot._checks import per_user_cooldown
+from bot._didyoumean import SuggestionView
 from bot._embeds import CONTENT_LIMIT, answer_embed, clean, clip
 from bot._errors import UNEXPECTED, wait_sentence
 from knowledge.errors import CablebotError
@@ -26,11 +27,15 @@ class Ask(commands.Cog):
 
     def __init__(self, bot: CableBot) -> None:
         self.bot = bot
-        config = bot.config
-        # Channel questions share the commands' per-user rate, in their own bucket.
-        self.channel_cooldown = commands.CooldownMapping.from_cooldown(
-            config.cooldown_rate, config.cooldown_per, commands.BucketType.user
+        # Channel questions share the commands' per-user rate (as each server set it), in
+        # their own bucket.
+        self.channel_cooldown = commands.DynamicCooldownMapping(
+            self._channel_rate, commands.BucketType.user
         )
+
+    def _channel_rate(self, message: discord.Message) -> commands.Cooldown:
+        settings = self.bot.settings(message.guild)
+        return commands.Cooldown(settings.cooldown_rate, settings.cooldown_per)
 
     @commands.hybrid_command()
     @per_user_cooldown
@@ -40,18 +45,44 @@ class Ask(commands.Cog):
 
         Example: /ask how many rifles did Mao request
         """
-        answer = self.bot.library.ask(question)
-        await ctx.send(embed=answer_embed(answer), ephemeral=not answer.found)
+        answer = await self.bot.in_worker(self.bot.library.ask, question)
+        private = not answer.found and self.bot.settings(ctx.guild).ephemeral_misses
+        view = self._choices(answer, ctx.author.id)
+        if view is None:
+            await ctx.send(embed=answer_embed(answer), ephemeral=private)
+            return
+        view.message = await ctx.send(embed=answer_embed(answer), view=view, ephemeral=private)
+
+    def _choices(self, answer, owner_id: int) -> SuggestionView | None:
+        """Did-you-mean buttons for a miss that has suggestions."""
+        if answer.found or not answer.suggestions:
+            return None
+        return SuggestionView(
+            self.bot, answer.suggestions, owner_id=owner_id, timeout=self.bot.page_timeout
+        )
+
+    def _mention_patterns(self, message: discord.Message) -> list[str]:
+        """How the message may address the bot: its user, or its own managed role."""
+        assert self.bot.user is not None
+        patterns = []
+        if any(user.id == self.bot.user.id for user in message.mentions):
+            patterns.append(rf"<@!?{self.bot.user.id}>")
+        role = message.guild.self_role if message.guild else None
+        if role is not None and any(r.id == role.id for r in message.role_mentions):
+            patterns.append(rf"<@&{role.id}>")
+        return patterns
 
     def question_in(self, message: discord.Message) -> str | None:
         """The question a message asks the bot, or None if it is not talking to the bot."""
-        assert self.bot.user is not None
-        mentioned = any(user.id == self.bot.user.id for user in message.mentions)
-        in_ask_channel = message.channel.id in self.bot.config.ask_channels
+        patterns = self._mention_patterns(message)
+        mentioned = bool(patterns)
+        in_ask_channel = message.channel.id in self.bot.settings(message.guild).ask_channels
         if not (mentioned or in_ask_channel):
             return None
-        pattern = rf"<@!?{self.bot.user.id}>"
-        question = re.sub(pattern, " ", message.content).strip()
+        question = message.content
+        for pattern in patterns:
+            question = re.sub(pattern, " ", question)
+        question = question.strip()
         if not question and not mentioned:
             return None  # an image or sticker in an ask channel: nothing to answer
         return question
@@ -70,8 +101,10 @@ class Ask(commands.Cog):
         if retry_after:
             await self._say(message, wait_sentence(retry_after))
             return
+        if self.bot.quiz_runs_in(message.channel.id):
+            return  # during a quiz, messages here are answers, not questions
         try:
-            answer = self.bot.library.ask(question)
+            answer = await self.bot.in_worker(self.bot.library.ask, question)
         except CablebotError as error:
             await self._say(message, str(error))
             return
@@ -79,7 +112,13 @@ class Ask(commands.Cog):
             log.exception("Answering a message in #%s failed", message.channel)
             await self._say(message, UNEXPECTED)
             return
-        await message.reply(embed=answer_embed(answer), mention_author=False)
+        view = self._choices(answer, message.author.id)
+        if view is None:
+            await message.reply(embed=answer_embed(answer), mention_author=False)
+            return
+        view.message = await message.reply(
+            embed=answer_embed(answer), view=view, mention_author=False
+        )
 
     @staticmethod
     async def _say(message: discord.Message, sentence: str) -> None:

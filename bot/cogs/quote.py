@@ -66,6 +66,20 @@ def part_pages(cable: Cable, part: int) -> list[discord.Embed]:
     return _embeds(cable, texts, f"Part {part} of {len(parts)}")
 
 
+def split_part(text: str) -> tuple[str, int | None]:
+    """'26637 7' -> ('26637', 7); '"zhou automobiles" 2' -> ('zhou automobiles', 2).
+
+    A last word is a part only when it is a number from 1 to MAX_PART and words come before
+    it: '!quote 5708' is a telegram number, 'zhou 1950' names a cable by words.
+    """
+    head, _, last = text.rpartition(" ")
+    if head.strip() and last.isdigit() and int(last) <= MAX_PART:
+        if int(last) < 1:
+            raise Refusal(f"That number must be between 1 and {MAX_PART}.")
+        return head.strip().strip('"').strip(), int(last)
+    return text, None
+
+
 class Quote(commands.Cog):
     """Read the cables themselves."""
 
@@ -81,6 +95,10 @@ class Quote(commands.Cog):
     async def quote(
         self,
         ctx: commands.Context,
+        *,
+        # Keyword-only: after the prefix the cable is the rest of the line, so
+        # "!quote zhou automobiles" needs no quotes; a last number from 1 to MAX_PART there
+        # is the part ("!quote 26637 7"). The slash command has both as options.
         cable: str,
         # Not Optional: with Optional, "!quote 26637 two" would quietly quote the whole cable.
         part: commands.Range[int, 1, MAX_PART] = None,  # type: ignore[assignment]
@@ -89,7 +107,10 @@ class Quote(commands.Cog):
 
         Example: /quote 26637 7
         """
-        found = self.bot.library.cable(cable)
+        ref = cable.strip().strip('"').strip()
+        if ctx.interaction is None and part is None:
+            ref, part = split_part(ref)
+        found = await self.bot.in_worker(self.bot.library.cable, ref)
         pages = cable_pages(found) if part is None else part_pages(found, part)
         await Pager(pages, owner_id=ctx.author.id, timeout=self.bot.page_timeout).send(ctx)
 
@@ -97,7 +118,7 @@ class Quote(commands.Cog):
     async def cable_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return cable_choices(self.bot.library, current)
+        return await self.bot.in_worker(cable_choices, self.bot.library, current)
 
 
 async def setup(bot: CableBot) -> None:

@@ -56,7 +56,7 @@ class Reference(commands.Cog):
 
         Example: /items 26637
         """
-        rows = self.bot.library.items(cable)
+        rows = await self.bot.in_worker(self.bot.library.items, cable)
         if not rows:
             where = f"{self.bot.library.cable(cable).title} lists" if cable else "The cables list"
             await ctx.send(embed=notice_embed(f"{where} no requested items."), ephemeral=True)
@@ -74,7 +74,7 @@ class Reference(commands.Cog):
 
         Example: /dates 5708
         """
-        entries = self.bot.library.timeline(cable)
+        entries = await self.bot.in_worker(self.bot.library.timeline, cable)
         if not entries:
             where = f"{self.bot.library.cable(cable).title} gives" if cable else "The cables give"
             await ctx.send(embed=notice_embed(f"{where} no dates."), ephemeral=True)
@@ -90,7 +90,7 @@ class Reference(commands.Cog):
 
         Example: /cables
         """
-        summaries = self.bot.library.cables()
+        summaries = await self.bot.in_worker(self.bot.library.cables)
         if not summaries:
             await ctx.send(embed=notice_embed("The library holds no cables yet."), ephemeral=True)
             return
@@ -114,7 +114,7 @@ class Reference(commands.Cog):
 
         Example: /source 26637
         """
-        found = self.bot.library.cable(cable)
+        found = await self.bot.in_worker(self.bot.library.cable, cable)
         # In a code block the footnote copies exactly as written; only a fence could end it early.
         footnote = present.footnote(found).replace("```", "`\u200b``")
         body = f"Ready to paste as a footnote:\n```\n{clip(footnote, DESCRIPTION_LIMIT - 40)}\n```"
@@ -129,7 +129,7 @@ class Reference(commands.Cog):
     async def cable_autocomplete(
         self, interaction: discord.Interaction, current: str
     ) -> list[app_commands.Choice[str]]:
-        return cable_choices(self.bot.library, current)
+        return await self.bot.in_worker(cable_choices, self.bot.library, current)
 
 
 async def setup(bot: CableBot) -> None:

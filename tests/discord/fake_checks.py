@@ -90,6 +90,10 @@ def command_problems(commands: list[dict]) -> list[str]:
     problems = []
     name_re = re.compile(r"^[-_\w]{1,32}$")
     for command in commands:
+        if command.get("type", 1) in (2, 3):  # user and message commands: any name, no text
+            if not 1 <= len(command["name"]) <= 32 or command.get("description"):
+                problems.append(f"context menu command {command['name']!r}")
+            continue
         if not name_re.match(command["name"]) or command["name"] != command["name"].lower():
             problems.append(f"command name {command['name']!r}")
         if not 1 <= len(command.get("description", "")) <= 100:

@@ -18,6 +18,7 @@ from aiohttp import WSMsgType, web
 from fake_checks import Sent, command_problems, limit_problems, mention_problems
 from fake_world import (
     APPLICATION_ID,
+    BOT_ROLE_ID,
     BOT_USER_ID,
     CHANNELS,
     EPHEMERAL,
@@ -308,6 +309,7 @@ class FakeDiscord:
         guild = request.match_info.get("guild")
         echoed = [
             {
+                "description": "",  # Discord echoes an empty one for context menu commands
                 **command,
                 "id": str(snowflake()),
                 "application_id": str(APPLICATION_ID),
@@ -397,6 +399,9 @@ class FakeDiscord:
             "guilds": [{"id": str(GUILD_ID), "unavailable": True}],
             "application": {"id": str(APPLICATION_ID), "flags": 0},
         }
+        shard = (self.identify or {}).get("shard")
+        if shard:  # an AutoShardedClient identifies each shard and needs it echoed
+            ready["shard"] = shard
         await self.dispatch("READY", ready)
         await self.dispatch("GUILD_CREATE", guild_object(self.users, self.bot_user))
 
@@ -409,12 +414,20 @@ class FakeDiscord:
         user: str = "alice",
         channel: str = "general",
         mention_bot: bool = False,
+        mention_role: bool = False,
         files: tuple[tuple[str, bytes], ...] = (),
     ) -> dict:
-        """Post a message as a member; Discord blanks its content without the intent."""
+        """Post a message as a member; Discord blanks its content without the intent.
+
+        mention_role mentions the bot's managed role (as the member list's autocomplete
+        often offers it before the bot); that alone does not unblank the content here.
+        """
         if mention_bot:
             text = f"<@{BOT_USER_ID}> {text}"
+        if mention_role:
+            text = f"<@&{BOT_ROLE_ID}> {text}"
         mentions = [self.bot_user] if f"<@{BOT_USER_ID}>" in text else []
+        mention_roles = [str(BOT_ROLE_ID)] if f"<@&{BOT_ROLE_ID}>" in text else []
         content = text
         if not self.intents & MESSAGE_CONTENT_INTENT and not mentions:
             content = ""
@@ -430,7 +443,7 @@ class FakeDiscord:
             "tts": False,
             "mention_everyone": False,
             "mentions": mentions,
-            "mention_roles": [],
+            "mention_roles": mention_roles,
             "attachments": [self._upload(name, data) for name, data in files],
             "embeds": [],
             "pinned": False,
@@ -517,10 +530,21 @@ class FakeDiscord:
     async def slash(
         self, name: str, *, user: str = "alice", channel: str = "general", **values: Any
     ) -> int:
-        """Invoke a synced slash command as a member; returns the interaction id."""
-        command = self.command(name)
-        options, resolved = self._options(command, values)
-        data = {"id": command["id"], "name": name, "type": 1, "options": options}
+        """Invoke a synced slash command as a member; returns the interaction id.
+
+        name may be "group sub" for a subcommand ("quiz start"), as Discord nests it.
+        """
+        top, _, sub = name.partition(" ")
+        command = self.command(top)
+        if sub:
+            spec = next(
+                o for o in command.get("options", []) if o["name"] == sub and o["type"] == 1
+            )
+            options, resolved = self._options(spec | {"name": name}, values)
+            options = [{"name": sub, "type": 1, "options": options}]
+        else:
+            options, resolved = self._options(command, values)
+        data = {"id": command["id"], "name": top, "type": 1, "options": options}
         if resolved:
             data["resolved"] = resolved
         return await self._interact(2, user, channel, data)
@@ -535,6 +559,24 @@ class FakeDiscord:
         iid = await self._interact(4, user, "general", data)
         sent = await self.wait_for(lambda s: s.interaction_id == iid and s.route == "callback:8")
         return sent.body["choices"]
+
+    async def context_menu(
+        self, name: str, message: dict, *, user: str = "alice", channel: str | None = None
+    ) -> int:
+        """Right-click a message, Apps, name: a message command (type 3) with its target."""
+        command = self.command(name)
+        assert command.get("type") == 3, f"{name} is not a message command"
+        message = self.messages[int(message["id"])]
+        if channel is None:
+            channel = next(n for n, cid in CHANNELS.items() if str(cid) == message["channel_id"])
+        data = {
+            "id": command["id"],
+            "name": name,
+            "type": 3,
+            "target_id": message["id"],
+            "resolved": {"messages": {message["id"]: message}},
+        }
+        return await self._interact(2, user, channel, data)
 
     async def click(self, message: dict, custom_id: str, *, user: str = "alice") -> int:
         """Press a button on a message the bot sent; returns the interaction id."""

@@ -24,6 +24,7 @@ CHANNELS = {
     "other": 900000000000000013,
 }
 ROLES = {"Moderator": 900000000000000021, "Archivist": 900000000000000022}
+BOT_ROLE_ID = 900000000000000023  # the role Discord makes for the bot when it joins (managed)
 USERS = {
     "alice": 900000000000000031,
     "bob": 900000000000000032,
@@ -110,8 +111,24 @@ def guild_object(users: dict[str, dict], bot_user: dict) -> dict:
             "mentionable": False,
             "flags": 0,
         }
+    roles.append(
+        {
+            "id": str(BOT_ROLE_ID),
+            "name": "cablebot",
+            "permissions": "0",
+            "position": len(roles),
+            "color": 0,
+            "hoist": False,
+            "managed": True,
+            "mentionable": True,
+            "flags": 0,
+            "tags": {"bot_id": bot_user["id"]},
+        }
+    )
     members = [member_object(name) | {"user": users[name]} for name in users]
-    members.append({"user": bot_user, "roles": [], "flags": 0, "joined_at": now_iso()})
+    members.append(
+        {"user": bot_user, "roles": [str(BOT_ROLE_ID)], "flags": 0, "joined_at": now_iso()}
+    )
     return {
         "id": str(GUILD_ID),
         "name": "Cold War study group",

@@ -43,7 +43,8 @@ async def test_long_question_is_refused(bot, fake):
     ("message", "sentence"),
     [
         ("!source", "The cable is missing; see /help for an example."),
-        ("!quote 26637 two", 'Converting to "int" failed for parameter "part".'),
+        # The rest of the line names the cable ("!quote zhou automobiles"): these words do not.
+        ("!quote 26637 two", "No cable matches '26637 two'."),
         ("!quote 26637 0", "That number must be between 1 and 500."),
         ("!help nothing", "There is no nothing command"),
     ],

@@ -56,7 +56,7 @@ async def test_ingest_refused_to_members(bot, fake, library):
 
 async def test_ingest_says_why_not(bot, fake):
     reply = await fake.slash_reply("ingest", user="mod", document=("notes.pdf", b"%PDF-1.4"))
-    assert reply.ephemeral and "attach an .html, .md or .txt file" in reply.text()
+    assert reply.ephemeral and "attach an .html, .md, .txt or .xml file" in reply.text()
     reply = await fake.slash_reply("ingest", user="mod", document=("notes.txt", b"just some notes"))
     assert reply.ephemeral and "Nothing was added from notes.txt" in reply.text()
     reply = await fake.message_reply("!ingest", user="mod", channel="general")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import asyncio
 
+import discord
 from fake_world import APPLICATION_ID, GUILD_ID, MESSAGE_CONTENT_INTENT
 
 from bot.app import EXTENSIONS, create_bot
 from knowledge.config import Config
 
-COMMANDS = {"ask", "cables", "dates", "help", "ingest", "items", "quote", "source"}
+COMMANDS = {"ask", "cables", "dates", "help", "ingest", "items", "quote", "source", "quiz"}
+# Application commands only: a slash group and a message context menu.
+APP_COMMANDS = COMMANDS | {"settings", "Find cables mentioned"}
 STRING, INTEGER, ATTACHMENT = 3, 4, 11
 
 
@@ -19,12 +22,14 @@ def options_of(command: dict) -> dict[str, dict]:
 
 async def test_extensions_load_without_connecting(library):
     bot = create_bot(Config(), library)
-    await bot.setup_hook()
-    assert set(bot.extensions) == set(EXTENSIONS)
-    assert {c.name for c in bot.commands} == COMMANDS
-    assert {c.name for c in bot.tree.get_commands()} == COMMANDS
-    assert bot.help_command is None  # replaced by the help cog
-    await bot.close()
+    async with bot:  # what login does first (an AutoShardedBot sets up its event queue)
+        await bot.setup_hook()
+        assert set(bot.extensions) == set(EXTENSIONS)
+        assert {c.name for c in bot.commands} == COMMANDS
+        assert {c.name for c in bot.tree.get_commands()} == APP_COMMANDS
+        menus = bot.tree.get_commands(type=discord.AppCommandType.message)
+        assert [m.name for m in menus] == ["Find cables mentioned"]
+        assert bot.help_command is None  # replaced by the help cog
 
 
 async def test_login_identifies_and_becomes_ready(bot, fake):
@@ -51,9 +56,10 @@ async def test_content_intent_requested_for_ask_channels(bot, fake):
 
 async def test_sync_puts_every_command_with_its_options(bot, fake):
     synced = {c["name"]: c for c in fake.global_commands}
-    assert set(synced) == COMMANDS
+    assert set(synced) == APP_COMMANDS
     for command in synced.values():
-        assert command["description"] and command["description"] != "…"
+        if command.get("type", 1) == 1:
+            assert command["description"] and command["description"] != "…"
 
     question = options_of(synced["ask"])["question"]
     assert question["type"] == STRING and question["required"]
@@ -79,7 +85,7 @@ async def test_sync_to_one_guild(start_bot, fake):
     bot = await start_bot(sync=False)
     assert not any(method == "PUT" for method, _ in fake.calls)  # a plain start publishes nothing
     await bot.sync_commands(GUILD_ID)
-    assert {c["name"] for c in fake.guild_commands[GUILD_ID]} == COMMANDS
+    assert {c["name"] for c in fake.guild_commands[GUILD_ID]} == APP_COMMANDS
     assert fake.global_commands == []
     reply = await fake.slash_reply("cables")
     assert "26637" in reply.text()
