@@ -72,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("chat", "answer questions typed at a prompt until EOF (Ctrl-D)", "cablebot chat")
     n = add(
         "ingest",
-        "add or update documents (.html, .md, .txt; folders recursively)",
+        "add or update documents (.html, .md, .txt, FRUS TEI .xml; folders recursively)",
         "cablebot ingest transcriptions/",
     )
     n.add_argument("paths", nargs="+", help="files or folders")

@@ -126,7 +126,7 @@ def test_a_failing_file_is_reported_and_the_rest_is_added(lib, tmp_path):
 def test_upload_with_an_unknown_suffix_is_refused(lib):
     result = lib.ingest_bytes("cables.pdf", b"%PDF-1.4")
     assert result.status == "failed"
-    assert ".html, .md and .txt" in result.reason
+    assert ".html, .md, .txt and .xml" in result.reason
     assert lib.store.count() == 4
 
 

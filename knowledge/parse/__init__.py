@@ -13,7 +13,7 @@ from knowledge.parse.raw import RawDocument
 from knowledge.records import Cable
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # archive pages are well under 1 MB; 20 MB leaves room
-SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt")
+SUFFIXES = (".html", ".htm", ".md", ".markdown", ".txt", ".xml")  # .xml: a FRUS TEI volume
 _HEADER_LINE = re.compile(r"^(?P<k>[A-Za-z][A-Za-z _]{1,20}):\s*(?P<v>.*)$")
 
 
@@ -39,6 +39,13 @@ def raw_documents(text: str, *, name: str) -> list[RawDocument]:
     """Find the documents in a file's text, choosing the reader by its content and suffix."""
     suffix = Path(name).suffix.lower()
     stripped = text.lstrip("\ufeff \t\r\n")
+    if suffix == ".xml" or stripped.startswith("<?xml"):
+        from knowledge.parse.frus_tei import looks_like_tei, tei_documents
+
+        if looks_like_tei(stripped):
+            return tei_documents(text.encode("utf-8"), name=name)
+        if suffix == ".xml":
+            raise ParseError(f"{name} holds no cable: cablebot reads XML files in TEI (FRUS volumes).")
     if stripped.startswith("---"):
         from knowledge.parse.markdown import parse_markdown
 
@@ -58,6 +65,10 @@ def raw_documents(text: str, *, name: str) -> list[RawDocument]:
     header = _key_value_header(text)
     if header is not None:
         return [header]
+    from knowledge.parse.frus import frus_text_document
+
+    if (copied := frus_text_document(text, name=name)) is not None:
+        return [copied]  # a FRUS page copied as text: file-number line, heading, ...
     raise ParseError(f"{name} holds no cable: Markdown needs YAML front matter with a title.")
 
 
@@ -81,8 +92,12 @@ def _key_value_header(text: str) -> RawDocument | None:
 
 def parse_bytes(data: bytes, *, name: str, aliases: Aliases) -> list[Cable]:
     """Every Cable in one file's bytes; ParseError (one sentence) when there is none."""
-    text = decode(data, name)
-    raws = raw_documents(text, name=name)
+    from knowledge.parse.frus_tei import looks_like_tei, tei_documents
+
+    if looks_like_tei(data) and len(data) <= MAX_FILE_BYTES:
+        raws = tei_documents(data, name=name)  # streamed from the bytes, never decoded whole
+    else:
+        raws = raw_documents(decode(data, name), name=name)
     cables = [build_cable(raw, aliases) for raw in raws]
     if not any(c.kind == "cable" for c in cables):
         raise ParseError(f"{name} holds no cable.")

@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import replace
 
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates, parse_date, with_time
 from knowledge.parse.body import TelegramParts, read_telegram, reflow
+from knowledge.parse.frus import (
+    FrusParts,
+    dateline_date,
+    file_number_date,
+    frus_extra,
+    looks_like_frus_text,
+    read_frus_text,
+    volume_parts,
+)
 from knowledge.parse.items import numbered_items, prose_items
 from knowledge.parse.raw import RawDocument
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
@@ -132,22 +142,34 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
     """Read every field of one document into a Cable."""
     if raw.kind == "commentary":
         return _commentary(raw, aliases)
-    parts = read_telegram(raw.body_lines)
-    named = title_parties(raw.title, aliases)
+    frus = raw.frus
+    if frus is None and looks_like_frus_text(raw.body_lines, raw.title, raw.url):
+        frus, body = read_frus_text(raw.body_lines, title=raw.title, source=raw.source, url=raw.url)
+        raw = replace(raw, body_lines=tuple(body))
+    parts = _frus_telegram(frus, raw.body_lines) if frus else read_telegram(raw.body_lines)
+    named = title_parties(raw.title, aliases) if frus is None else {}
     date = parse_date(raw.date) if raw.date else None
+    if frus is not None:
+        date = frus.date or date or file_number_date(frus.file_number)
     year = int(date.start[:4]) if date and date.start else _guess_year(raw, parts)
     received = _stamp(parts.received_text, parts.received_time, year)
+    if frus is not None and frus.received:
+        received = dateline_date(frus.received, year)
     sent = _stamp(parts.sent_text, parts.sent_time, year)
     signed = parse_date(parts.signed_date, year=year) if parts.signed_date else None
     if date is None:
         date = signed or sent or received
 
     sender = _party(raw.sender or named.get("sender") or parts.signature, aliases)
+    if frus is not None:  # "The Ambassador in Korea (Muccio)": the name, the office apart
+        sender = _frus_party(raw.sender, frus.sender, frus.sender_office, aliases) or sender
     for_party = _party(
         named.get("for") or _strip_label(parts.for_line) or parts.transmit_to, aliases
     )
     addressee = _party(_strip_label(parts.addressee), aliases)
     recipient = _party(raw.recipient or named.get("recipient") or "", aliases)
+    if frus is not None:
+        recipient = _frus_party(raw.recipient, frus.recipient, frus.recipient_office, aliases)
     if recipient is None:
         recipient = for_party or addressee
     via = _party(raw.via or named.get("via") or "", aliases)
@@ -173,7 +195,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         "to",
         recipient.name if recipient else raw.title[:40],
     )
-    return Cable(
+    cable = Cable(
         id=cable_id,
         title=raw.title,
         date=date,
@@ -219,6 +241,52 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
             )
             if v
         ),
+    )
+    if frus is not None:
+        cable = _with_frus(cable, frus, raw)
+    return cable
+
+
+def _frus_party(given: str, name: str, office: str, aliases: Aliases) -> Party | None:
+    """A FRUS party: a person's name through the alias file, an office as printed."""
+    if given:
+        return _party(given, aliases)
+    if name and name != office:
+        return Party(aliases.person(name) or name, name)
+    return Party(office, office) if office else None
+
+
+def _frus_telegram(frus: FrusParts, body_lines: tuple[str, ...]) -> TelegramParts:
+    """A FRUS document's telegram parts: each body line is a paragraph as the volume prints it."""
+    return TelegramParts(
+        telegram_number=frus.telegram_number,
+        origin=frus.place,
+        priority=frus.precedence,
+        paragraphs=[line for line in body_lines if line],
+        closing=list(frus.closing),
+        signature=frus.signature,
+    )
+
+
+def _with_frus(cable: Cable, frus: FrusParts, raw: RawDocument) -> Cable:
+    """Fill the Cable's FRUS fields: file number, offices, markings, notes, pages, volume."""
+    volume, vid, doc = volume_parts(raw.url or frus.url, raw.source)
+    return replace(
+        cable,
+        source=ArchivalSource(text=raw.source or frus.citation, archive="FRUS"),
+        url=raw.url or frus.url,
+        file_number=frus.file_number,
+        file_kind=frus.file_kind,
+        classification=frus.classification,
+        sender_office=frus.sender_office,
+        recipient_office=frus.recipient_office,
+        routing=frus.routing,
+        footnotes=frus.footnotes,
+        pages=frus.pages,
+        volume=frus.volume or volume,
+        doc_number=frus.doc_number or doc,
+        printed=frus.printed or cable.printed,
+        extra=cable.extra + frus_extra(frus) + ((("volume id", vid),) if vid else ()),
     )
 
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from knowledge.parse.frus import FrusParts
 
 
 @dataclass(frozen=True)
@@ -34,3 +38,5 @@ class RawDocument:
     # The text as printed, when the container knows it better than body_lines joined
     # (knowledge.text.printed_text); "" means body_lines are the printed lines.
     printed: str = ""
+    # FRUS conventions read by the container (frus_tei.py); None lets build.py look for them.
+    frus: FrusParts | None = None
