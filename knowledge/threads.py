@@ -467,3 +467,26 @@ def answers_and_answered_by(lib: Library, cable_id: str) -> tuple[list[Link], li
         [x for x in found if x.from_id == cable_id],
         [x for x in found if x.to_id == cable_id],
     )
+
+
+def cable_line(c: Cable) -> str:
+    """'No. 26998, Zhou Enlai to Stalin, 17 November 1950' — a cable named in one line."""
+    number = c.telegram_number or c.outgoing_number.removeprefix("No. ")
+    who = " to ".join(p.name for p in (c.sender, c.recipient) if p) or c.title
+    parts = [f"No. {number}" if number else "", who, c.date.display() if c.date else ""]
+    return ", ".join(p for p in parts if p)
+
+
+def link_lines(lib: Library, cable_id: str) -> list[str]:
+    """Header lines for a quoted cable: 'Answers: ...' and 'Answered by: ...', with how known."""
+    answers, answered_by = answers_and_answered_by(lib, cable_id)
+    lines = []
+    for label, found, other in (
+        ("Answers", answers, lambda x: x.to_id),
+        ("Answered by", answered_by, lambda x: x.from_id),
+    ):
+        for link in found:
+            c = lib.store.get(other(link))
+            if c is not None:
+                lines.append(f"{label}: {cable_line(c)} [{c.id}] ({link.explain()})")
+    return lines
