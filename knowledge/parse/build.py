@@ -20,6 +20,7 @@ from knowledge.parse.frus import (
 )
 from knowledge.parse.items import numbered_items, prose_items
 from knowledge.parse.raw import RawDocument
+from knowledge.parse.xrefs import find_cross_references
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
 from knowledge.text import printed_text, sentences
 
@@ -244,6 +245,8 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
     )
     if frus is not None:
         cable = _with_frus(cable, frus, raw)
+    # Deptel 417, urtel 389, "your telegram No. 3153": what the cable cites, text then notes.
+    cable = replace(cable, cross_references=find_cross_references(cable.paragraphs, cable.footnotes))
     return cable
 
 
