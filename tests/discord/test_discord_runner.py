@@ -122,3 +122,39 @@ def test_bad_server_address_exits_2_before_anything_changes(monkeypatch, capsys)
         == "CABLEBOT_DISCORD_GATEWAY must be a ws(s) URL, not '127.0.0.1:9'.\n"
     )
     assert base == discord.http.Route.BASE
+
+
+def long_document(lines: int) -> bytes:
+    """A document that takes the parser seconds: many numbered requests with dates."""
+    head = "---\ntitle: A long list of supplies\ndate: 1950-12-01\nsource: APRF, Fond 45, Opis 1, Delo 999\n---\n\n"
+    body = "\n\n".join(
+        f"{i}. Please send {i * 10 + 7} trucks of kind {i} and {i * 3 + 1} tons of fuel "
+        f"to station {i} before {i % 28 + 1} December 1950."
+        for i in range(1, lines)
+    )
+    return (head + body).encode()
+
+
+async def test_sigterm_during_an_ingest_leaves_the_store_whole(fake, tmp_path):
+    import sqlite3
+
+    from knowledge.library import Library
+
+    run = await Run.start(tmp_path, sync=True, env=fake_env(fake, fake.token))
+    await until(lambda: fake.global_commands and fake.identify)
+    iid = await fake.slash("ingest", user="mod", document=("long.md", long_document(4000)))
+    await fake.wait_for(lambda s: s.interaction_id == iid and s.route == "callback:5", timeout=10)
+    await asyncio.sleep(0.3)  # the worker thread is parsing now
+    assert await run.finish(signal.SIGTERM, timeout=120) == 0, run.output
+    assert "Traceback" not in run.output, run.output
+    conn = sqlite3.connect(tmp_path / "store.db")
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
+    lib = Library.open(tmp_path / "store.db")
+    try:
+        # Whole: the ingest finished before the store closed (it is never cut short).
+        assert lib.index.matches(lib.store.generation())
+        assert len(lib.cables()) == 5
+        assert lib.items("A long list of supplies")
+    finally:
+        lib.close()
