@@ -10,7 +10,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.errors import CablebotError
-from knowledge.text import singular
+from knowledge.text import fold, singular
 
 BUNDLED = Path(__file__).resolve().parent / "aliases.yaml"
 _HONORIFICS = re.compile(
@@ -19,8 +19,8 @@ _HONORIFICS = re.compile(
 
 
 def norm(text: str) -> str:
-    """Lower-case, drop punctuation but keep hyphens' word split, collapse spaces."""
-    text = text.lower().replace("’", "'")
+    """Lower-case, diacritics folded ('Máo' is 'mao'), punctuation dropped, spaces collapsed."""
+    text = fold(text).lower().replace("’", "'")
     text = re.sub(r"[^\w\s]", " ", text)
     return " ".join(text.split())
 
@@ -67,9 +67,11 @@ class Aliases:
 
     def find_people(self, text: str) -> list[str]:
         """Canonical names of every known person the text mentions, in order of first mention."""
+        text = fold(text)  # "Máo Zédōng" is Mao Zedong
         return _unique(self.people[norm(m.group(0))] for m in self.people_pattern.finditer(text))
 
     def find_places(self, text: str) -> list[str]:
+        text = fold(text)
         return _unique(self.places[norm(m.group(0))] for m in self.places_pattern.finditer(text))
 
     def related_words(self, word: str) -> frozenset[str]:

@@ -14,12 +14,19 @@ MONTHS = (
     | {"sept": 9}
 )
 MONTH_NAMES = {i: calendar.month_name[i] for i in range(1, 13)}
+# Roman-numeral months, as Soviet and European stamps print them: "3.XII.50", "17.XI.1950".
+ROMAN_MONTHS = {
+    "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
+    "x": 10, "xi": 11, "xii": 12,
+}  # fmt: skip
+_ROMAN = r"(?:XII|XI|IX|X|VIII|VII|VI|IV|V|III|II|I|xii|xi|ix|x|viii|vii|vi|iv|v|iii|ii|i)"
+_NUM_MONTH = rf"(?:\d{{1,2}}|{_ROMAN})"  # a month in a numeric date: 11 or XI
 _MONTH = r"(?:" + "|".join(sorted((m for m in MONTHS), key=len, reverse=True)) + r")\.?"
 _ORD = r"(?:st|nd|rd|th)?"
 _YEAR4 = r"(1[89]\d\d|20\d\d)"
 
 # Order matters: the longest, most specific forms are tried first.
-_NUMERIC = r"\d{1,2}\.\d{1,2}(?:\.\d{2,4})?"
+_NUMERIC = rf"\d{{1,2}}\.{_NUM_MONTH}(?:\.\d{{2,4}})?"
 _WORDY_DAY = rf"\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+{_YEAR4})?"
 PROSE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -39,7 +46,7 @@ PROSE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "qualified",
         re.compile(
-            rf"\b(?P<q>before|by|until|not later than|no later than|after)\s+(?:the\s+)?(?P<d>\d{{1,2}}{_ORD}\s*[-–]\s*\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+{_YEAR4})?|{_WORDY_DAY}|{_MONTH}\s+\d{{1,2}}{_ORD}(?:,\s*{_YEAR4})?|\d{{1,2}}\.\d{{1,2}}(?:\.\d{{2,4}})?)",
+            rf"\b(?P<q>before|by|until|not later than|no later than|after)\s+(?:the\s+)?(?P<d>\d{{1,2}}{_ORD}\s*[-–]\s*\d{{1,2}}{_ORD}\s+{_MONTH}(?:,?\s+{_YEAR4})?|{_WORDY_DAY}|{_MONTH}\s+\d{{1,2}}{_ORD}(?:,\s*{_YEAR4})?|{_NUMERIC})",
             re.I,
         ),
     ),
@@ -81,7 +88,7 @@ PROSE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"\b(?:in|of|during|since|until|by)\s+(?P<m>{_MONTH})(?:,?\s+(?P<y>{_YEAR4}))?\b", re.I
         ),
     ),
-    ("numeric", re.compile(r"\b(?P<d>\d{1,2})\.(?P<mo>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")),
+    ("numeric", re.compile(rf"\b(?P<d>\d{{1,2}})\.(?P<mo>{_NUM_MONTH})\.(?P<y>\d{{4}}|\d{{2}})\b")),
 ]
 _TIME = re.compile(
     r"\b(?P<h>[01]?\d|2[0-3])(?::|\s*hours?\s*)(?P<mi>[0-5]\d)(?:\s*minutes?)?\b", re.I
@@ -97,6 +104,11 @@ def _year(text: str | None, default: int | None) -> int | None:
 
 def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
+
+
+def _num_month(text: str) -> int:
+    """A numeric date's month: '11' or a Roman 'XI' (ValueError for neither)."""
+    return int(text) if text.isdigit() else ROMAN_MONTHS[text.lower()]
 
 
 def _iso(y: int | None, m: int, d: int) -> str | None:
@@ -127,9 +139,11 @@ def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
         return DateValue(
             text, _iso(y, m, d), _iso(y, m, d), "minute" if iso.group(4) else "day", iso.group(4)
         )
-    num = re.fullmatch(r"(\d{1,2})\.(\d{1,2})(?:\.(\d{2,4}))?(?:,?\s+(\d{1,2})[:.](\d{2}))?", text)
+    num = re.fullmatch(
+        rf"(\d{{1,2}})\.({_NUM_MONTH})(?:\.(\d{{2,4}}))?(?:,?\s+(\d{{1,2}})[:.](\d{{2}}))?", text
+    )
     if num:
-        d, m = int(num.group(1)), int(num.group(2))
+        d, m = int(num.group(1)), _num_month(num.group(2))
         if not (1 <= m <= 12 and 1 <= d <= 31):
             return None
         y = _year(num.group(3), year)
@@ -226,7 +240,7 @@ def _from_match(kind: str, m: re.Match[str], year: int | None) -> DateValue | No
                 return None  # "may" is far more often the verb
             return DateValue(text, _iso(y, mo, 1), _iso(y, mo, _last_day(y, mo)), "month")
         if kind == "numeric":
-            d, mo, y = int(g["d"]), int(g["mo"]), _year(g["y"], year)
+            d, mo, y = int(g["d"]), _num_month(g["mo"]), _year(g["y"], year)
             if not (1 <= mo <= 12 and 1 <= d <= 31):
                 return None
             return DateValue(text, _iso(y, mo, d), _iso(y, mo, d), "day")

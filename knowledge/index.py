@@ -16,7 +16,9 @@ from pathlib import Path
 
 import tantivy
 
-INDEX_VERSION = "7"
+from knowledge.text import fold
+
+INDEX_VERSION = "8"  # 8: text indexed with diacritics folded
 PERSON_BOOST = 0.5  # a name the question gives counts half a word when it is not required
 
 
@@ -142,7 +144,7 @@ class SearchIndex:
                     position=d.position,
                     parties=[person_key(p) for p in d.parties],
                     **{
-                        f"text_{d.kind}": d.text,
+                        f"text_{d.kind}": fold(d.text),  # "Máo" found as "mao"
                         f"people_{d.kind}": [person_key(p) for p in d.people],
                     },
                 )

@@ -12,7 +12,7 @@ from knowledge.answers import Answer
 from knowledge.config import Config
 from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, StoreError
 from knowledge.index import IndexDoc, SearchIndex
-from knowledge.parse import SUFFIXES, parse_bytes, read_file
+from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
 from knowledge.spelling import Speller, tokens
 from knowledge.store import Store, passages_of
@@ -56,6 +56,7 @@ class IngestResult:
     status: str
     cables: tuple[str, ...] = ()
     reason: str = ""
+    encoding: str = ""  # "Windows-1252" or "Latin-1" when the file was not UTF-8
 
 
 def default_db_path(config: Config | None = None) -> Path:
@@ -200,6 +201,7 @@ class Library:
             for file, cables, *data in batches:
                 if data:
                     self.store.keep_file(file, data[0])
+                encoding = data[1] if len(data) > 1 and data[1] != UTF8 else ""
                 statuses, ids = [], []
                 for cable in cables:
                     same, unchanged = self.store.find_same(cable)
@@ -225,7 +227,7 @@ class Library:
                     if "updated" in statuses
                     else "unchanged"
                 )
-                results.append(IngestResult(file, status, tuple(ids)))
+                results.append(IngestResult(file, status, tuple(ids), encoding=encoding))
             docs = [d for cable in added for d in index_docs(cable, self.aliases)]
             self.store.add_words(w for d in docs for w in tokens(d.text))
             generation = (
@@ -240,7 +242,7 @@ class Library:
         self, paths: Iterable[str | os.PathLike], *, progress=None
     ) -> Iterator[IngestResult]:
         """Parse every file (folders recursively), then add or update them in one transaction."""
-        parsed: list[tuple[str, list[Cable], bytes]] = []
+        parsed: list[tuple[str, list[Cable], bytes, str]] = []
         failed: list[IngestResult] = []
         files = list(_expand(paths))
         for n, path in enumerate(files, 1):
@@ -248,9 +250,8 @@ class Library:
                 progress(n, len(files))
             try:
                 data = read_file(path)
-                parsed.append(
-                    (str(path), parse_bytes(data, name=str(path), aliases=self.aliases), data)
-                )
+                cables, encoding = parse_bytes_encoding(data, name=str(path), aliases=self.aliases)
+                parsed.append((str(path), cables, data, encoding))
             except CablebotError as exc:
                 failed.append(IngestResult(str(path), "failed", reason=str(exc)))
         yield from failed
@@ -265,10 +266,10 @@ class Library:
                 name, "failed", reason=f"{name}: cablebot reads .html, .md, .txt and .xml (FRUS TEI) files."
             )
         try:
-            cables = parse_bytes(data, name=name, aliases=self.aliases)
+            cables, encoding = parse_bytes_encoding(data, name=name, aliases=self.aliases)
         except CablebotError as exc:
             return IngestResult(name, "failed", reason=str(exc))
-        return self.add_cables([(name, cables, data)])[0]
+        return self.add_cables([(name, cables, data, encoding)])[0]
 
     def remove(self, ref: str) -> Cable:
         """Take one cable out of the store and the index; ref must name it exactly (id or number)."""

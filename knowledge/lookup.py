@@ -8,12 +8,15 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, utils
 
 from knowledge.aliases import norm
-from knowledge.errors import CableNotFound
-from knowledge.records import Cable
+from knowledge.errors import CablebotError, CableNotFound
+from knowledge.records import ArchivalSource, Cable
 
 if TYPE_CHECKING:
     from knowledge.library import CableSummary, Library
 
+# A reference typed as one token holding a digit: a telegram number ("26637", "No. 2784",
+# "483/sh"), a record ID ("KW-0042", "113636") or an outgoing number.
+_NUMBER_REF = re.compile(r"(?:no\.?\s*|#)?(\d[\w/\-.]*|[a-z][\w/\-.]*\d[\w/\-.]*)", re.I)
 WORD_MATCH = 85  # rapidfuzz ratio at which a typed word counts as a word of the cable
 CANDIDATES = 40
 
@@ -73,15 +76,57 @@ def rank_cables(lib: Library, text: str, *, limit: int) -> list[tuple[float, Cab
     return [x for x in scored if x[0] >= 1.0][:limit]
 
 
+class OnlyInCitations(CableNotFound):
+    """A bare number that is no telegram number or record ID, only a fond, opis, delo or list
+    number in archival citations: the cables are listed, none is picked."""
+
+    def __init__(self, ref: str, matches: tuple[tuple[str, str], ...]) -> None:
+        listed = "; ".join(f"{cable_id} ({where})" for cable_id, where in matches)
+        CablebotError.__init__(
+            self,
+            f"{ref} is no telegram number or record ID; it is only in the archival citation of "
+            f"{listed}. Name the cable by its id.",
+        )
+        self.ref = ref
+        self.suggestions = tuple(cable_id for cable_id, _ in matches)
+        self.matches = matches
+
+
+def _citation_place(source: ArchivalSource | None, number: str) -> str:
+    """Where number stands in a citation ("Delo 335"), or "" if it is not there."""
+    if source is None:
+        return ""
+    for label, value in (
+        ("Fond", source.fond),
+        ("Opis", source.opis),
+        ("Delo", source.delo),
+        ("Listy", source.listy),
+    ):
+        if value and number in re.findall(r"\w+", value):
+            return f"{label} {value}"
+    return "citation" if number in re.findall(r"\w+", source.text) else ""
+
+
+def _by_number(lib: Library, ref: str) -> list[str]:
+    number = _NUMBER_REF.fullmatch(ref)
+    if not number:
+        return []
+    return lib.store.by_number(number.group(1)) or lib.store.by_number(ref)
+
+
 def find_exact(lib: Library, ref: str) -> Cable:
-    """The cable whose id, telegram or outgoing number, or record ID is exactly ref (for removal)."""
+    """The cable whose id, telegram or outgoing number, or record ID is exactly ref (for removal).
+
+    Record IDs may hold letters ("KW-0042", any case). CableNotFound (with suggestions)
+    when none or more than one cable has that number.
+    """
     ref = (ref or "").strip()
-    cable = lib.store.get(ref)
+    cable = lib.store.get(ref) or lib.store.get(ref.lower())
     if cable:
         return cable
-    number = re.fullmatch(r"(?:no\.?\s*|#)?(\d[\w/\-]*)", ref, re.I)
+    number = _NUMBER_REF.fullmatch(ref)
     if number:
-        ids = lib.store.by_number(number.group(1))
+        ids = _by_number(lib, ref)
         if len(ids) == 1:
             return lib.store.get(ids[0])
     suggestions = tuple(s.id for s in complete(lib, ref, limit=3))
@@ -93,15 +138,14 @@ def find_cable(lib: Library, ref: str) -> Cable:
     ref = (ref or "").strip()
     if not ref:
         raise CableNotFound(ref)
-    exact = lib.store.get(ref)
+    exact = lib.store.get(ref) or lib.store.get(ref.lower())
     if exact:
         return exact
-    number = re.fullmatch(r"(?:no\.?\s*|#)?(\d[\w/\-]*)", ref, re.I)
+    number = _NUMBER_REF.fullmatch(ref)
     if number:
-        ids = lib.store.by_number(number.group(1))
-        if not ids:
-            hits = lib.index.search([number.group(1).lower()], kinds=("cable",), limit=5)
-            ids = [h.cable for h in hits]
+        ids = _by_number(lib, ref)
+        if not ids and number.group(1).isdigit():
+            ids = _title_or_citation(lib, number.group(1), ref)
         if ids:
             return lib.store.get(ids[0])
     ranked = rank_cables(lib, ref, limit=3)
@@ -109,6 +153,26 @@ def find_cable(lib: Library, ref: str) -> Cable:
         return ranked[0][1]
     suggestions = tuple(s.id for s in complete(lib, ref, limit=3))
     raise CableNotFound(ref, suggestions)
+
+
+def _title_or_citation(lib: Library, number: str, ref: str) -> list[str]:
+    """Cables whose title holds number; OnlyInCitations when only archival citations do."""
+    hits = lib.index.search([number], kinds=("cable",), limit=25)
+    ids = list(dict.fromkeys(h.cable for h in hits))
+    in_title, cited = [], []
+    for cable_id in ids:
+        cable = lib.store.get(cable_id)
+        if cable is None:
+            continue
+        if number in re.findall(r"\w+", cable.title):
+            in_title.append(cable_id)
+        elif where := _citation_place(cable.source, number):
+            cited.append((cable_id, where))
+    if in_title:
+        return in_title
+    if cited:
+        raise OnlyInCitations(ref, tuple(cited))
+    return []
 
 
 def complete(lib: Library, text: str, *, limit: int = 25) -> list[CableSummary]:

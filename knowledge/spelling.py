@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import OSA
 
 from knowledge.memo import memo
-from knowledge.text import singular
+from knowledge.text import fold, singular
 
 MIN_LENGTH = 4  # shorter words are never corrected: too many neighbours
 LONG_WORD = 8  # from this length two slips are allowed
@@ -26,8 +26,8 @@ _TOKEN = re.compile(r"[^\W_]+")  # as the index's tokenizer splits: letters and 
 
 
 def tokens(text: str) -> list[str]:
-    """The words the index holds for text: lower-case runs of letters and digits."""
-    return _TOKEN.findall(text.lower())
+    """The words the index holds for text: lower-case runs of letters and digits, folded."""
+    return _TOKEN.findall(fold(text).lower())
 
 
 def correctable(word: str) -> bool:

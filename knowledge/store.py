@@ -282,11 +282,17 @@ class Store:
         return self.conn.execute(sql, args).fetchall()
 
     def by_number(self, number: str) -> list[str]:
-        """Documents whose telegram number, outgoing number or record ID is number."""
+        """Documents whose telegram number, outgoing number or record ID is number.
+
+        A number with letters matches in its own, upper and lower case ("kw-0042" finds
+        record ID KW-0042); telegram-number matches come first.
+        """
+        forms = list(dict.fromkeys((number, number.upper(), number.lower())))
+        marks = ",".join("?" * len(forms))
         rows = self.conn.execute(
-            "SELECT id FROM documents WHERE telegram_number = ? OR record_id = ? OR outgoing_number = ?"
-            " ORDER BY telegram_number = ? DESC",
-            (number, number, number, number),
+            f"SELECT id FROM documents WHERE telegram_number IN ({marks}) OR record_id IN ({marks})"
+            f" OR outgoing_number IN ({marks}) ORDER BY telegram_number IN ({marks}) DESC",
+            forms * 4,
         )
         return [r[0] for r in rows]
 

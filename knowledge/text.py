@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from knowledge.memo import memo
 
-_NUMBER = re.compile(r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -43,12 +43,23 @@ def stem(word: str) -> str:
     return word
 
 
+# Digits, their thousands grouped by commas or by spaces (plain, no-break U+00A0, narrow
+# no-break U+202F, thin U+2009) in groups of three: "12 500" is 12500, "1 2 3" is no number.
+_WHOLE_NUMBER = re.compile(
+    r"((?:\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+|\d+)(?:\.\d+)?)"
+    r"\s*(thousand|million|billion)?"
+)
+
+
 def parse_number(text: str) -> float | None:
-    """Read '140,000', '1 000', '1.5 million', 'thirty-six' as a number."""
+    """Read '140,000', '12 500' (any space between groups), '1.5 million', 'ten' as a number.
+
+    Returns None for anything else, including digits grouped unevenly ('1 2 3', '12 50').
+    """
     text = text.strip().lower()
-    m = re.fullmatch(r"(\d[\d,\u202f\u00a0 ]*(?:\.\d+)?)\s*(thousand|million|billion)?", text)
+    m = _WHOLE_NUMBER.fullmatch(text)
     if m:
-        digits = re.sub(r"[,\u202f\u00a0 ]", "", m.group(1))
+        digits = re.sub(r"[,\u202f\u00a0\u2009 ]", "", m.group(1))
         try:
             value = float(digits)
         except ValueError:
@@ -114,3 +125,19 @@ def in_printed(quote: str, printed: str) -> bool:
     """
     wanted = _collapse(quote)
     return bool(wanted) and wanted in _collapse(printed)
+
+
+# Letters that NFKD does not split into a base letter and a mark.
+_UNSPLIT = str.maketrans({"ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ß": "ss",
+                          "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ı": "i"})  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """text with diacritics folded for matching: 'Máo Zédōng' -> 'Mao Zedong', 'Łódź' -> 'Lodz'.
+
+    Letters of other scripts (Cyrillic, Chinese) are kept as they are; case is kept.
+    """
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNSPLIT))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))

@@ -375,7 +375,7 @@ def test_ingest_failures_are_reported_with_non_zero_exit(cli, tmp_path):
     empty = tmp_path / "empty.html"
     empty.write_bytes(b"")
     latin = tmp_path / "latin.txt"
-    latin.write_bytes("Title: caf\xe9\n\nbody".encode("latin-1"))
+    latin.write_bytes(b"Title: caf\x81\x00\n\nbody")  # no text in any encoding cablebot reads
     missing = tmp_path / "missing.html"
     r = cli("ingest", str(empty), str(latin), str(missing))
     assert r.code == 1

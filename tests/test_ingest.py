@@ -157,7 +157,8 @@ def test_a_failing_file_changes_nothing(lib: Library, tmp_path: Path) -> None:
     [
         ("empty.md", b"", "is empty"),
         ("notitle.md", b"---\nsource: x\n---\nbody\n", "no title"),
-        ("latin1.txt", "caf\u00e9 r\u00e9sum\u00e9".encode("latin-1"), "not UTF-8"),
+        ("latin1.txt", "caf\u00e9 r\u00e9sum\u00e9".encode("latin-1"), "holds no cable"),  # read
+        ("binary.txt", b"Title: x\x81\x00\x02", "not UTF-8, Windows-1252 or Latin-1 text"),
         ("page.html", b"<html><body><p>Opening hours: 9-5</p></body></html>", "holds no cable"),
         ("broken.html", b"<table><tr><td><b>Date:</b> 8 Nov", "holds no cable"),
         ("plain.txt", b"just some notes\nwithout any header\n", "holds no cable"),

@@ -51,6 +51,7 @@ _CITY = re.compile(r"^[A-Z][A-Z\-]{2,}(?:\s+[A-Z][A-Z\-]{2,})?\.?$")
 _NUMBER_LINE = re.compile(r"^(?:No\.?|Nr\.?|#)\s*(?P<n>[\w/\-]+)\s*(?P<rest>.*)$", re.I)
 _DATE_LINE = re.compile(
     r"^[\d.:\s,]+$|^\d{1,2}\s+[A-Za-z]+\.?\s+\d{4}[\d\s:.,]*$|^[A-Za-z]+\.?\s+\d{1,2},\s*\d{4}$"
+    r"|^\d{1,2}\.[IVXivx]{1,4}\.\d{2,4}[\d\s:.,]*$"  # a Roman-numeral month: 17.XI.1950
 )
 CLOSINGS = re.compile(
     r"^(?:i wish you (?:good )?health|with (?:bolshevik|communist|comradely|fraternal|warm|best) (?:greetings|regards|salute)|"

@@ -130,7 +130,8 @@ def _stamp(text: str, time: str | None, year: int | None) -> DateValue | None:
 
 def slug(*parts: str) -> str:
     text = "-".join(p for p in parts if p)
-    text = re.sub(r"[^a-z0-9]+", "-", norm(text)).strip("-")
+    # norm folds diacritics ("Máo" is "mao"); letters of other scripts stay in the id.
+    text = re.sub(r"[\W_]+", "-", norm(text)).strip("-")
     return text[:80].rstrip("-")
 
 

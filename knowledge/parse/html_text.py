@@ -11,6 +11,7 @@ _BLOCK = re.compile(
 )
 # <br>, <br/>, and <br> with attributes: <br clear="all">, Word's <br style="...">.
 _BR = re.compile(r"<\s*br\b[^>]*>", re.I)
+_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u200c\u200d\u2060\ufeff"))
 _DROP = re.compile(r"<\s*(script|style|noscript)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
 
 
@@ -29,7 +30,8 @@ def tidy_lines(raw: list[str]) -> list[str]:
     """Strip each line, turn blank runs into one '' and drop blanks at both ends."""
     lines: list[str] = []
     for line in raw:
-        line = " ".join(line.replace("\u00a0", " ").split())
+        # Soft hyphens and zero-width characters an HTML entity may have produced go too.
+        line = " ".join(line.replace("\u00a0", " ").translate(_INVISIBLE).split())
         if line:
             lines.append(line)
         elif lines and lines[-1] != "":

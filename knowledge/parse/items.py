@@ -8,9 +8,10 @@ from knowledge.dates import find_dates
 from knowledge.records import DateValue, RequestedItem
 from knowledge.text import parse_number, sentences, singular
 
-_QTY = (
-    r"(?P<q>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion))?"
-)
+# Thousands grouped by commas or by a space, no-break space, narrow no-break space (U+202F) or
+# thin space: "140,000", "12 500", "12\u202f500"; one separator kind per number.
+_GROUPED = r"\d{1,3}(?:,\d{3})+|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d,])"
+_QTY = rf"(?P<q>(?:{_GROUPED})(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(?P<scale>thousand|million|billion))?"
 UNITS = {
     "ton": "tons", "tons": "tons", "tonnes": "tons", "tonne": "tons", "t": "tons", "kg": "kg",
     "kilograms": "kg", "pieces": "pieces", "piece": "pieces", "pcs": "pieces", "units": "units",
@@ -67,8 +68,13 @@ PROMISE_CUES = re.compile(
 
 
 def _qty(m: re.Match[str]) -> float | None:
-    text = m.group("q") + (f" {m.group('scale')}" if m.group("scale") else "")
-    return parse_number(text)
+    """The match's quantity; None for a zero or a split number's tail ("000" of "1 000")."""
+    q = m.group("q")
+    if q[0] == "0" and q[:2] != "0.":
+        return None  # "000", "050": what is left of a number split at a group separator
+    text = q + (f" {m.group('scale')}" if m.group("scale") else "")
+    value = parse_number(text)
+    return value if value else None
 
 
 def _clean_name(name: str) -> str:

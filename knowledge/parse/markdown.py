@@ -48,6 +48,25 @@ _EMPHASIS_UNDERSCORE = re.compile(r"(?<![\w_\\])_(?=[^\s_])(.+?)(?<=[^\s_\\])_(?
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])")
 
 
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML's safe loader (the C one when PyYAML has it) that reads every plain scalar as text.
+
+    YAML 1.1 would turn a bare no/yes/on/off into a boolean, 1950-11-08 into a date and
+    0042 into the octal number 34; a cable's front matter means the words as typed.
+    Only an empty value (or ~ / null) stays None.
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+# A plain (unquoted) one-line value with " #" in it: YAML cuts it there as a comment.
+_CUT_BY_COMMENT = re.compile(
+    r"^(?P<k>[A-Za-z_][\w ]*?):[ \t]+(?P<v>[^'\"|>\[{&*!%@`#\s][^\n]*?\s#.*?)\s*$"
+)
+
+
 def looks_like_markdown(text: str) -> bool:
     """Tell whether text opens with a YAML front-matter fence."""
     lines = text.lstrip(BOM).lstrip().splitlines()
@@ -93,7 +112,7 @@ def _split_front_matter(text: str, name: str) -> tuple[str, str]:
 def _load_front_matter(front: str, name: str) -> dict:
     """Parse the front matter as a YAML mapping."""
     try:
-        meta = yaml.safe_load(front)
+        meta = yaml.load(front, Loader=_TextLoader)  # noqa: S506 (a safe loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         # +2: the mark counts from 0 and the opening fence is line 1 of the file.
@@ -103,6 +122,24 @@ def _load_front_matter(front: str, name: str) -> dict:
         return {}
     if not isinstance(meta, dict):
         raise ParseError(f"{name} has front matter that is not a list of key: value pairs.")
+    return _keep_hashes(front, meta)
+
+
+def _keep_hashes(front: str, meta: dict) -> dict:
+    """Put back what YAML read as a comment after a plain value: 'title: Telegram #5 to Mao'.
+
+    The title keeps the whole line ("a title with # 5" too); other keys keep a '#' glued to
+    what follows ("No. #26637") and let "  # a note" stay a comment.
+    """
+    for line in front.splitlines():
+        m = _CUT_BY_COMMENT.match(line)
+        if not m or m.group("k") not in meta or not isinstance(meta[m.group("k")], str):
+            continue
+        key, value = m.group("k"), m.group("v")
+        if key != "title":
+            value = re.sub(r"\s+#\s.*$", "", value)  # a real comment: "#" then a space
+        if len(value) > len(meta[key]) and value.startswith(meta[key]):
+            meta[key] = value
     return meta
 
 
