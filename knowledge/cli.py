@@ -140,6 +140,22 @@ def build_parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--sync", action="store_true", help="sync the slash commands on start")
     b.add_argument("--guild", type=int, help="sync to this guild (server) id instead of globally")
+    dr = add(
+        "doctor",
+        "check the token, the intents the config needs, the store, its index and the server file",
+        "DISCORD_TOKEN=... cablebot doctor",
+    )
+    dr.add_argument("--offline", action="store_true", help="do not ask Discord about the token")
+    qz = add(
+        "quiz",
+        "a quiz from the cables for one player: type each answer (empty line skips)",
+        'cablebot quiz --person Mao --questions 3',
+    )
+    qz.add_argument("--cable", help="only this cable")
+    qz.add_argument("--person", help="only cables from or to this person")
+    qz.add_argument("--topic", help="only questions on this topic")
+    qz.add_argument("--questions", type=int, default=None, help="how many (default: the config's)")
+    qz.add_argument("--seed", type=int, help="the same seed asks the same questions")
     return p
 
 
@@ -568,7 +584,49 @@ def cmd_remove(args, config: Config) -> int:
     return 0
 
 
+def cmd_doctor(args, config: Config) -> int:
+    """Print one line a check; exit 1 if any failed."""
+    from knowledge.doctor import diagnose
+    from knowledge.library import default_db_path
+
+    path = Path(args.db).expanduser() if args.db else default_db_path(config)
+    checks = diagnose(config, path, offline=args.offline)
+    for check in checks:
+        print(check.line())
+    return 1 if any(c.status == "fail" for c in checks) else 0
+
+
+def cmd_quiz(args, config: Config) -> int:
+    """Ask each question, check the typed answer, show the right one with its citation."""
+    from knowledge.quiz import check_answer, make_quiz
+
+    lib = _open(args, config)
+    questions = make_quiz(
+        lib, cable=args.cable, person=args.person, topic=args.topic,
+        count=args.questions or config.quiz_questions, seed=args.seed,
+    )  # fmt: skip
+    points = 0
+    for n, q in enumerate(questions, 1):
+        print(f"\nQuestion {n} of {len(questions)}: {q.prompt}")
+        if q.choices:
+            print("  choices: " + " | ".join(q.choices))
+        try:
+            typed = input("> ")
+        except EOFError:
+            print()
+            break
+        right = check_answer(q, typed, lib.aliases)
+        points += right
+        verdict = "Right" if right else "Not quite"
+        print(f"{verdict}: {q.answer}. [{q.citation.title}, {q.citation.date}; {q.citation.source}]")
+        print(f'  "{q.citation.quote}"')
+    print(f"\nScore: {points} of {len(questions)}")
+    return 0
+
+
 COMMANDS = {
+    "doctor": cmd_doctor,
+    "quiz": cmd_quiz,
     "ask": cmd_ask,
     "quote": cmd_quote,
     "items": cmd_items,
