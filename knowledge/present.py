@@ -22,11 +22,14 @@ def header_lines(c: Cable) -> list[str]:
             + (f" Author: {c.author}" if c.author else "")
         )
     for label, value in (
-        ("From", c.sender.name if c.sender else ""),
-        ("To", c.recipient.name if c.recipient else ""),
+        ("From", _with_office(c.sender.name if c.sender else "", c.sender_office)),
+        ("To", _with_office(c.recipient.name if c.recipient else "", c.recipient_office)),
         ("Via", c.via.name if c.via else ""),
         ("Telegram", c.heading or (f"No. {c.telegram_number}" if c.telegram_number else "")),
         ("Priority", c.priority),
+        ("Classification", c.classification),
+        ("File", f"{c.file_number} ({c.file_kind})" if c.file_kind else c.file_number),
+        ("Pages", "–".join(dict.fromkeys((c.pages[0], c.pages[-1]))) if c.pages else ""),
         ("Received", _stamp(c.received, c.printed)),
         ("Sent", _stamp(c.sent, c.printed)),
         ("Record ID", c.record_id),
@@ -35,6 +38,11 @@ def header_lines(c: Cable) -> list[str]:
         if value:
             lines.append(f"{label}: {value}")
     return lines
+
+
+def _with_office(name: str, office: str) -> str:
+    """'Muccio, Ambassador in Korea' (FRUS headings give both); the name alone otherwise."""
+    return f"{name}, {office}" if name and office and office != name else name
 
 
 def _stamp(value: DateValue | None, printed: str) -> str:

@@ -52,7 +52,14 @@ _CUES: list[tuple[str, str]] = [
         r"\bRe\s?ftels?|\btel(?:egram)?s?\s+(?:No\.?\s*)?(?=(?:(?-i:[A-Z]{1,4})[ –\-]?)?\d)",
     ),
 ]
-_PATTERNS = [(kind, re.compile(rf"(?P<cue>{cue})\s*{_LIST}{_DATE}", re.I)) for kind, cue in _CUES]
+# One scan a paragraph: each cue is a named group k0, k1, ...; at one place the first cue wins.
+_PATTERN = re.compile(
+    "(?:"
+    + "|".join(f"(?P<k{i}>{cue})" for i, (_kind, cue) in enumerate(_CUES))
+    + rf")\s*{_LIST}{_DATE}",
+    re.I,
+)
+_KIND_OF = {f"k{i}": kind for i, (kind, _cue) in enumerate(_CUES)}
 _BARE_REFTEL = re.compile(r"\breftel\b", re.I)
 _REPLY_WORDS = re.compile(
     r"\b(?:in\s+)?(?:reply|replied|replying|answer(?:ed|ing)?)\s+to\s+(?:your|his|her)\s+"
@@ -86,23 +93,21 @@ def find_cross_references(
 def _in_text(text: str) -> list[CrossReference]:
     taken: list[tuple[int, int]] = []
     hits: list[tuple[int, CrossReference]] = []
-    for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(text):
-            if any(a < m.end() and m.start() < b for a, b in taken):
-                continue
-            numbers = _numbers(m.group("nums"))
-            if not numbers:
-                continue
-            taken.append((m.start(), m.end()))
-            words = _clause(text, m.start(), m.end())
-            date = " ".join((m.group("date") or "").split())
-            if re.search(r"[A-Za-z]{4,}\.$", date):
-                date = date[:-1]  # "28 November." ends the sentence; "Apr." keeps its point
-            for n in numbers:
-                # a date belongs to the last number of a list ("Embtels 813 and 819, Dec 11")
-                hits.append(
-                    (m.start(), CrossReference(kind, n, words, date if n == numbers[-1] else ""))
-                )
+    for m in _PATTERN.finditer(text):
+        numbers = _numbers(m.group("nums"))
+        if not numbers:
+            continue
+        kind = next(_KIND_OF[k] for k in _KIND_OF if m.group(k) is not None)
+        taken.append((m.start(), m.end()))
+        words = _clause(text, m.start(), m.end())
+        date = " ".join((m.group("date") or "").split())
+        if re.search(r"[A-Za-z]{4,}\.$", date):
+            date = date[:-1]  # "28 November." ends the sentence; "Apr." keeps its point
+        for n in numbers:
+            # a date belongs to the last number of a list ("Embtels 813 and 819, Dec 11")
+            hits.append(
+                (m.start(), CrossReference(kind, n, words, date if n == numbers[-1] else ""))
+            )
     for m in _BARE_REFTEL.finditer(text):
         if not any(a <= m.start() < b for a, b in taken):
             hits.append(
