@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 
 from knowledge.dates import MONTHS, find_dates
 from knowledge.memo import memo
@@ -242,6 +243,10 @@ _SENT_END = re.compile(
 )
 
 
+_LAST_WORD = re.compile(r"([\w.º]+)[.!?][\"”’')\]]*$")
+_ORDINAL_ONLY = re.compile(r"\(?\d{1,3}[.)]")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of text, so each is an exact substring."""
     spans: list[tuple[int, int]] = []
@@ -249,10 +254,12 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
     for m in _SENT_END.finditer(text):
         cut = m.start()
         head = text[start:cut].rstrip()
-        last = re.search(r"([\w.º]+)[.!?][\"”’')\]]*$", head)
+        if _ORDINAL_ONLY.fullmatch(head.strip()):
+            continue  # "1. The army ...": the list number opens the sentence
+        last = _LAST_WORD.search(head, max(0, len(head) - 40))
         if last and m.group(0).strip() == "" and "\n" not in m.group(0):
             word = last.group(1).lower().rstrip(".")
-            if word in _ABBREV or re.fullmatch(r"[a-z]", word) and last.group(1).isupper():
+            if word in _ABBREV or len(word) == 1 and word.isalpha() and last.group(1).isupper():
                 continue  # "Cde. MAO", "N. A. Bulganin", "No. 5"
         if head.strip():
             spans.append((start, start + len(head)))
@@ -329,15 +336,18 @@ def read_facts(cable: Cable) -> tuple[Fact, ...]:
     # else from the paragraphs and closing lines.
     from_printed = bool(cable.printed)
     facts: list[Fact] = _notes(cable.printed) if from_printed else []
-    lead_frame = ""
+    lead_in = ""  # the paragraph before a numbered list: its last sentence frames the items
+    lead_frame: str | None = None
     for para in cable.paragraphs:
-        numbered = bool(re.match(r"^\(?\d{1,2}[.)]\s", para))
-        para_facts, last_frame = _read_paragraph(
-            para, year, lead_frame if numbered else "", notes=not from_printed
+        numbered = bool(_NUMBERED.match(para))
+        if numbered and lead_frame is None:
+            spans = _sentence_spans(lead_in)
+            lead_frame = frame_of(lead_in[spans[-1][0] : spans[-1][1]]) if spans else ""
+        elif not numbered:
+            lead_in, lead_frame = para, None
+        facts += _read_paragraph(
+            para, year, (lead_frame or "") if numbered else "", notes=not from_printed
         )
-        facts += para_facts
-        if not numbered:
-            lead_frame = last_frame
     if not from_printed:
         for text in (*cable.closing, *(v for k, v in cable.extra if k == "header")):
             facts += _notes(text)
@@ -362,19 +372,27 @@ def _cable_year(cable: Cable) -> int | None:
     return None
 
 
+_NUMBERED = re.compile(r"\(?\d{1,2}[.)]\s")
+
+
 def _read_paragraph(
     para: str, year: int | None, lead_frame: str, *, notes: bool = True
-) -> tuple[list[Fact], str]:
-    """Facts of one paragraph, and the frame its last sentence names (a list's lead-in)."""
+) -> list[Fact]:
+    """Facts of one paragraph; lead_frame frames quantities no cue of their own frames."""
     facts: list[Fact] = []
-    last_frame = ""
     note_spans: list[tuple[int, int]] = []
     for fact, span in _note_facts(para):
         if notes:
             facts.append(fact)
         note_spans.append(span)
-    has_digit = any(c.isdigit() for c in para)
-    dates = find_dates(para, year=year) if has_digit or _MONTHISH.search(para) else []
+    has_digit = _DIGIT.search(para) is not None
+    low = para.lower()
+    counts = has_digit or _WORDNUM_HINT.search(low) is not None
+    lasts = counts and any(unit in low for unit in _DURATION_HINTS)
+    datable = _MONTHISH.search(low) or (has_digit and _NUMERIC_DATE_HINT.search(para))
+    if not (counts or datable):
+        return facts  # no number, no month: nothing here to read but notes
+    dates = find_dates(para, year=year) if datable else []
     extra = _extra_dates(para) if has_digit else []
     blocked: list[tuple[int, int]] = [span for span, _ in dates]
     blocked += [span for span, _, _ in extra]
@@ -383,8 +401,6 @@ def _read_paragraph(
         blocked += [m.span() for m in _SHORT_NUMERIC.finditer(para)]
     for a, b in _sentence_spans(para):
         sentence = para[a:b]
-        cues = [(m.start() + a, m.end() + a, m.lastgroup or "") for m in _CUE.finditer(sentence)]
-        last_frame = cues[0][2] if cues else ""
         in_note = [(x, y) for x, y in note_spans if x < b and a < y]
         skip = blocked + in_note
         here = sorted(
@@ -398,19 +414,27 @@ def _read_paragraph(
                 if phrase:
                     facts.append(Fact("date", value, phrase, sentence))
             floor = max(floor, y)
-        durations = list(_durations(para, a, b, skip))
+        durations = list(_durations(para, a, b, skip)) if lasts else []
         for (x, y), value in durations:
             phrase = _event_phrase(para, a, b, x, y)
             facts.append(Fact("duration", value, phrase, sentence))
         skip = skip + [span for span, _ in durations]
-        facts += _quantities(para, a, b, skip, cues, lead_frame)
-    return facts, last_frame
+        if counts:
+            facts += _quantities(para, a, b, skip, lead_frame)
+    return facts
 
 
-_MONTHISH = re.compile(
-    r"\b(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True)) + r")\b",
-    re.I,
+_MONTHISH = re.compile(  # searched in lower-cased text
+    r"\b(?:" + "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True)) + r")\b"
 )
+
+
+_DIGIT = re.compile(r"\d")
+_DURATION_HINTS = ("day", "week", "month", "year", "hour", "minute", "night")
+_WORDNUM_HINT = re.compile(  # searched in lower-cased text
+    r"\b(?:" + "|".join([*_ONES, *_TENS, "hundred", "thousand", "million", "dozen"]) + r")\b"
+)
+_NUMERIC_DATE_HINT = re.compile(r"\d\.(?:\d|[IVXivx])")
 
 
 def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
@@ -428,10 +452,10 @@ def _quantities(
     a: int,
     b: int,
     skip: list[tuple[int, int]],
-    cues: list[tuple[int, int, str]],
     lead_frame: str,
 ) -> list[Fact]:
     sentence = para[a:b]
+    cues: list[tuple[int, int, str]] | None = None  # read once a quantity needs its frame
     facts: list[Fact] = []
     last_core = ""
     last_unit = ""
@@ -442,11 +466,9 @@ def _quantities(
             continue
         value = m.group("num")
         after = para[y:b]
-        if re.match(r"(?:-|–)[A-Za-z]", after) and not re.match(
-            r"-(?:" + _WPART + r")\b", after, re.I
-        ):
+        if _HYPHEN_WORD.match(after) and not _HYPHEN_NUMBER.match(after):
             continue  # "three-regiment", "one-fourth", "two-kilometer"
-        if re.match(r"\s*(?:st|nd|rd|th)\b", after):
+        if _ORDINAL_SUFFIX.match(after):
             continue
         unit, core, place, rest_at = _read_thing(para, y, b)
         if m.group("dollar"):
@@ -469,10 +491,31 @@ def _quantities(
         if value.lower() in ("one", "a") and _ONE_SKIP.match(after):
             continue
         thing = f"{core} {place}".strip() if core else place
+        if cues is None:
+            cues = [
+                (m.start() + a, m.end() + a, m.lastgroup or "") for m in _CUE.finditer(sentence)
+            ]
         frame = _frame_at(cues, x) or lead_frame
         facts.append(Fact("quantity", value, thing, sentence, unit, frame))
         last_core, last_unit, last_end = core, unit, y + len(_leading(para, y, b, thing))
     return facts
+
+
+_HYPHEN_WORD = re.compile(r"(?:-|–)[A-Za-z]")
+_HYPHEN_NUMBER = re.compile(r"-(?:" + _WPART + r")\b", re.I)
+_ORDINAL_SUFFIX = re.compile(r"\s*(?:st|nd|rd|th)\b")
+_LEADING_WORD = re.compile(r"\s*\w+(?:\s+of\s+(?:it|them|which))?")
+_TWO_DIGITS = re.compile(r"\d{1,2}")
+_APOSTROPHE_END = re.compile(r"['’]$")
+_LIST_NUMBER_AFTER = re.compile(r"[.)]\s")
+_LIST_NUMBER_BEFORE = re.compile(r"(?:^|[.:;]\s*|\()$")
+_PREV_WORD = re.compile(r"([A-Za-zº°#.]+)\.?\s*(?:n[º°o]\.?\s*|#\s*)?$")
+_CODE_BEFORE = re.compile(r"(?<![\w.])(?!I\b|A\b)[A-Z]{1,4}[\s–-]+$")
+_NUMBER_SIGN_BEFORE = re.compile(r"(?:n[º°]|#)\s*$", re.I)
+_PRONOUN_OF = re.compile(r"\s*(?:\w+\s+)?of\s+(?:it|them|which|these|those)\b", re.I)
+_MORE_AFTER = re.compile(r"\s*(?:more|others?|additional|further|each)\b(?!\s+[a-z]{3,}s\b)", re.I)
+_LETTER_START = re.compile(r"[A-Za-z]")
+_VERB_FORM = re.compile(r"[a-z]+(?:ed|ing)")
 
 
 # What may stand between two quantities for the second to count the first one's thing:
@@ -487,7 +530,7 @@ _JOINER = re.compile(
 def _leading(para: str, y: int, b: int, thing: str) -> str:
     """The text from a number's end through its thing (for where the next joiner starts)."""
     if not thing:
-        m = re.match(r"\s*\w+(?:\s+of\s+(?:it|them|which))?", para[y:b])
+        m = _LEADING_WORD.match(para, y, b)
         return m.group(0) if m else ""
     k = para.find(thing, y, b)
     return para[y : k + len(thing)] if k >= 0 else ""
@@ -503,8 +546,8 @@ def _is_count(para: str, m: re.Match[str], a: int) -> bool:
     if digits:
         if (
             _YEAR.fullmatch(value)
-            or re.fullmatch(r"\d{1,2}", value)
-            and re.search(r"['’]$", before)
+            or _TWO_DIGITS.fullmatch(value)
+            and _APOSTROPHE_END.search(before)
         ):
             return False  # 1951, '52
         if _FOOTNOTE_BEFORE.search(before) or (before.endswith("[") and after.startswith("]")):
@@ -513,31 +556,26 @@ def _is_count(para: str, m: re.Match[str], a: int) -> bool:
             return False  # "P84/422", "483/sh", "YaK-11", "N66"
         if _TIME_AFTER.match(after):
             return False
-        if _ORDINAL_AT_START.match(para, max(0, x - 2) if x >= 2 else 0) and re.match(
-            r"[.)]\s", after
-        ):
+        if _ORDINAL_AT_START.match(para, max(0, x - 2)) and _LIST_NUMBER_AFTER.match(after):
             return False
-        if re.match(r"[.)]\s", after) and (x == a or re.search(r"(?:^|[.:;]\s*|\()$", para[a:x])):
+        if _LIST_NUMBER_AFTER.match(after) and (
+            x == a or _LIST_NUMBER_BEFORE.search(para, max(a, x - 4), x)
+        ):
             return False  # "1. To permit ...", "65. PriMin ..."
-        if re.match(r"\)", after) and before.endswith("("):
+        if after.startswith(")") and before.endswith("("):
             return False  # "(2)" in a copies list
-    prev = re.search(r"([A-Za-zº°#.]+)\.?\s*(?:n[º°o]\.?\s*|#\s*)?$", before)
+    prev = _PREV_WORD.search(before)
     if prev and prev.group(1).lower().rstrip(".") in _ID_WORDS:
         return False
-    if digits and re.search(r"(?<![\w.])(?!I\b|A\b)[A-Z]{1,4}[\s–-]+$", before):
+    if digits and _CODE_BEFORE.search(before):
         return False  # "CX 51655", "ZX 36456", "JCS 90083", "DA TT 5193"
     if not digits and value[:1].isupper() and para[a:x].strip():
         return False  # "Six Power Resolution", "the Big Four": a name, not a count
-    return not re.search(r"(?:n[º°]|#)\s*$", before, re.I)
+    return not _NUMBER_SIGN_BEFORE.search(before)
 
 
 def _is_pronoun_of(para: str, y: int, b: int) -> bool:
-    return bool(
-        re.match(r"\s*(?:\w+\s+)?of\s+(?:it|them|which|these|those)\b", para[y:b], re.I)
-        or re.match(
-            r"\s*(?:more|others?|additional|further|each)\b(?!\s+[a-z]{3,}s\b)", para[y:b], re.I
-        )
-    )
+    return bool(_PRONOUN_OF.match(para, y, b) or _MORE_AFTER.match(para, y, b))
 
 
 def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
@@ -580,7 +618,7 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
         if t.startswith("["):
             i += 1
             continue  # an editor's insertion inside the phrase
-        if not re.match(r"[A-Za-z]", t) or low in _STOP or low in _TITLES:
+        if not _LETTER_START.match(t) or low in _STOP or low in _TITLES:
             break
         if low in ("more",):
             break
@@ -592,7 +630,7 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
     while (
         words
         and len(words) > 1
-        and (re.fullmatch(r"[a-z]+(?:ed|ing)", words[-1][0]) or words[-1][0] in _PARTICIPLES)
+        and (_VERB_FORM.fullmatch(words[-1][0]) or words[-1][0] in _PARTICIPLES)
     ):
         words.pop()
     if not words:
@@ -610,25 +648,33 @@ def _is_place_word(t: str) -> bool:
     return t[:1].isupper() and t.lower() not in _TITLES
 
 
+_PLACE = (
+    r"((?:(?:to|from|in|at|into)\s+(?:the\s+)?(?!(?:Cde|Comrade|Comrades|General|Marshal|Mr|Gen)\b)"
+    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}(?:\s+|$|(?=[,.;:)\]]))?){1,2})"
+)
+_PLACE_AFTER = re.compile(r"\s+" + _PLACE)
+_PLACE_AFTER_VERB = re.compile(
+    r"\s+(?:(?:are|is|will|shall|to|be|go|goes|sent|shipped)\s+){0,3}" + _PLACE
+)
+
+
 def _place_after(para: str, pos: int, b: int, *, allow_verbs: bool = False) -> str:
     """'to URUMCHI', 'from the Northeast', 'from LANZHOU to URUMCHI' right after a phrase."""
-    verbs = r"(?:(?:are|is|will|shall|to|be|go|goes|sent|shipped)\s+){0,3}" if allow_verbs else ""
-    rx = re.compile(
-        rf"\s+{verbs}((?:(?:to|from|in|at|into)\s+(?:the\s+)?(?!(?:Cde|Comrade|Comrades|General|Marshal|Mr|Gen)\b)"
-        rf"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){{0,2}}(?:\s+|$|(?=[,.;:)\]]))?){{1,2}})"
-    )
-    m = rx.match(para, pos, b)
+    m = (_PLACE_AFTER_VERB if allow_verbs else _PLACE_AFTER).match(para, pos, b)
     if not m:
         return ""
     return m.group(1).strip()
 
 
+_THING_BEFORE = re.compile(
+    r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*(?:\bof|\bat|\bworth|\btotalling|,|:|–|\()"
+    r"\s*(?:about\s+|approximately\s+|some\s+)?$"
+)
+
+
 def _thing_before(para: str, a: int, x: int) -> str:
     """The noun a measure belongs to when it comes first: 'a loan of 2 billion won'."""
-    m = re.search(
-        r"([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)\s*(?:\bof|\bat|\bworth|\btotalling|,|:|–|\()\s*(?:about\s+|approximately\s+|some\s+)?$",
-        para[a:x],
-    )
+    m = _THING_BEFORE.search(para, max(a, x - 60), x)
     if not m:
         return ""
     words = [w for w in m.group(1).split() if w.lower() not in _STOP]
@@ -637,7 +683,7 @@ def _thing_before(para: str, a: int, x: int) -> str:
     phrase = (
         " ".join(words[-2:]) if len(words) > 1 and words[-2].lower() not in _STOP else words[-1]
     )
-    if phrase.lower() in MEASURES or re.search(r"\d", phrase):
+    if phrase.lower() in MEASURES or _DIGIT.search(phrase):
         return ""
     return phrase
 
@@ -674,6 +720,10 @@ _DURATION_CONTEXT = re.compile(
 )
 
 
+_SPACE_DIGIT = re.compile(r"\s+\d")
+_OLD_AGO = re.compile(r"\s+(?:old|ago)\b")
+
+
 def _durations(para: str, a: int, b: int, skip: list[tuple[int, int]]):
     for m in _DURATION.finditer(para, a, b):
         x, y = m.span("v")
@@ -681,11 +731,11 @@ def _durations(para: str, a: int, b: int, skip: list[tuple[int, int]]):
             continue
         value = m.group("v")
         first = value.split()[0].lower()
-        if first in ("a", "an") and not _DURATION_CONTEXT.search(para[max(a, x - 25) : x]):
+        if first in ("a", "an") and not _DURATION_CONTEXT.search(para, max(a, x - 25), x):
             continue  # "a day" alone is too loose; "within a month" is a duration
-        if re.search(r"\bhours?\s+\d", para[y : y + 6]):
-            continue
-        if re.match(r"\s+(?:old|ago)\b", para[y:b]):
+        if value.lower().endswith(("hour", "hours")) and _SPACE_DIGIT.match(para, y, b):
+            continue  # "10 hours 10 minutes": a time of day
+        if _OLD_AGO.match(para, y, b):
             continue
         yield (x, y), value
 
@@ -729,16 +779,23 @@ _EVENT_NOUN = re.compile(
 )
 
 
+_DETERMINER_END = re.compile(r"\b(?:a|an|the|your|his|her|my|our|their|its|this)\s+$", re.I)
+_THIS_YEAR = re.compile(r"^\s*(?:of\s+this\s+year|of\s+last\s+year|this\s+year)\b", re.I)
+_PLAIN_WORD = re.compile(r"(?<![\w/])[A-Za-z][A-Za-z\-’']*(?![\w/])")
+_WORD = re.compile(r"[A-Za-z][\w\-’']*")
+
+
 def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> str:
     """The words a date or duration belongs to: the clause before it, else the one after.
 
     floor: where the text before may start (the end of the previous date in the sentence).
     """
-    before = para[max(a, floor) : x]
-    ref = _REF_BEFORE.search(before)
+    start = max(a, floor)
+    ref = _REF_BEFORE.search(para, max(start, x - 60), x)
     if ref:
         return ref.group(1)  # "Deptel 813, May 9": the date of that telegram
-    if re.search(r"\b(?:a|an|the|your|his|her|my|our|their|its|this)\s+$", before, re.I):
+    before = para[start:x]
+    if _DETERMINER_END.search(para, max(start, x - 8), x):
         before = ""  # "a 31 August 1950 letter": the date names what follows
     cut = list(_CLAUSE_BREAK.finditer(before))
     if cut:
@@ -750,9 +807,7 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     if _is_event(before) and (_content_words(before) >= 2 or before[:1].islower()):
         return before
     after = para[y:b]
-    after = re.sub(
-        r"^(?:\s*(?:of\s+this\s+year|of\s+last\s+year|this\s+year)\b)", "", after, flags=re.I
-    )
+    after = _THIS_YEAR.sub("", after, count=1)
     nxt = _CLAUSE_BREAK.search(after.lstrip(" ,.")) if after.strip(" ,.") else None
     after = after.lstrip(" ,.")
     if nxt:
@@ -769,7 +824,7 @@ _NOT_EVENT = _set("hours hour minutes minute year years this")
 
 def _is_event(phrase: str) -> bool:
     """A phrase that says something: a lower-case word of its own, or a stamp's verb."""
-    for w in re.findall(r"(?<![\w/])[A-Za-z][A-Za-z\-’']*(?![\w/])", phrase):
+    for w in _PLAIN_WORD.findall(phrase):
         low = w.lower()
         if low in _HEADER_VERBS:
             return True
@@ -792,7 +847,7 @@ def _clean_phrase(text: str, *, head: bool) -> str:
 
 
 def _content_words(text: str) -> int:
-    return sum(1 for w in re.findall(r"[A-Za-z][\w\-’']*", text) if w.lower() not in _STOP)
+    return sum(1 for w in _WORD.findall(text) if w.lower() not in _STOP)
 
 
 # -- notes -------------------------------------------------------------------------------------
@@ -813,6 +868,9 @@ def _bracket_end(text: str, start: int) -> int:
 def _note_facts(text: str) -> list[tuple[Fact, tuple[int, int]]]:
     """Translators' comments and archival notes in text, with their spans."""
     out: list[tuple[Fact, tuple[int, int]]] = []
+    low = text.lower()
+    if "[" not in text and not _NOTE_HINT.search(low):
+        return out
     bracketed: list[tuple[int, int]] = []
     regions: list[tuple[int, int, int]] = []  # (start, content start, content end) of each
     for m in _BRACKET_NOTE.finditer(text):
@@ -828,7 +886,7 @@ def _note_facts(text: str) -> list[tuple[Fact, tuple[int, int]]]:
         out.append((Fact(kind, value, label, text[span[0] : span[1]]), span))
         bracketed.append(span)
     taken = list(bracketed)
-    for m in _TRANSLATED.finditer(text):
+    for m in _TRANSLATED.finditer(text) if "translat" in low else ():
         if _overlaps(m.span(), taken):
             continue
         value = (m.group("value") or m.group("value2") or "").strip(" ,")
@@ -840,7 +898,9 @@ def _note_facts(text: str) -> list[tuple[Fact, tuple[int, int]]]:
         out.append((Fact("translator", value, label, _holding(text, span)), span))
         taken.append(span)
     line_taken: list[tuple[int, int]] = []
-    for m in _LINE_NOTE.finditer(text):
+    present = tuple(k for k, hint in enumerate(_LINE_NOTE_HINTS) if hint in low)
+    line_note = _line_note_pattern(present) if present else None
+    for m in line_note.finditer(text) if line_note else ():
         # A line note may sit inside a bracketed stamp ("[stamp: Incoming Nº 1397/shs ...]").
         if _overlaps(m.span(), line_taken) or _overlaps(m.span(), taken[len(bracketed) :]):
             continue
@@ -869,11 +929,43 @@ def _balanced(text: str) -> str:
     return text
 
 
+# A word each line-note label above holds, to compile only the labels a text can match.
+_LINE_NOTE_HINTS = (
+    "verified", "checked", "typed", "deciphered", "decoded", "incoming", "outgoing", "cop",
+    "sent in", "subject to return", "spravka", "attachment", "paragraph", "note",
+)  # fmt: skip
+
+
+assert len(_LINE_NOTE_HINTS) == len(_LINE_NOTE_LABELS)
+
+
+@cache
+def _line_note_pattern(present: tuple[int, ...]) -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w’'])(?:"
+        + "|".join(rf"(?P<n{k}>{_LINE_NOTE_LABELS[k][1]})" for k in present)
+        + ")",
+        re.I,
+    )
+
+
+# Words every note above contains: text without any of them (nor a '[') holds no note.
+_NOTE_HINTS = (
+    "translat", "verified", "checked", "typed", "deciphered", "decoded", "incoming", "outgoing",
+    "cop", "subject to return", "spravka", "attachment", "paragraph", "note",
+)  # fmt: skip
+
+
+_NOTE_HINT = re.compile("|".join(_NOTE_HINTS))  # searched in lower-cased text
+
+
 def _line_end(text: str, pos: int) -> int:
     nl = text.find("\n", pos)
     return len(text) if nl < 0 else nl
 
 
+_NEXT_LINE = re.compile(r"\n\s*(\S[^\n]*)")
+_NEXT_SHORT_LINE = re.compile(r"\s*\n\s*([^\n]*)")
 _DANGLING = re.compile(r"\b(?:the|to|of|by|and|from|for|in|at|a|an|with)\s*$", re.I)
 
 
@@ -883,7 +975,7 @@ def _note_end(text: str, pos: int, inside: list[int] | None = None) -> int:
     continues on the next printed line, as does a next line starting in lower case."""
     end = _line_end(text, pos)
     for _ in range(3):
-        nxt = re.compile(r"\n\s*(\S[^\n]*)").match(text, end)
+        nxt = _NEXT_LINE.match(text, end)
         if not nxt or _LINE_NOTE.match(nxt.group(1)):
             break
         if _DANGLING.search(text[pos:end]) or nxt.group(1)[:1].islower():
@@ -910,7 +1002,7 @@ def _unclosed_end(text: str, pos: int) -> int:
     end = _line_end(text, pos)
     end = end if text[pos:end].strip() and "\n" not in text[pos:end] else pos
     for _ in range(5):
-        nxt = re.compile(r"\s*\n\s*([^\n]*)").match(text, end)
+        nxt = _NEXT_SHORT_LINE.match(text, end)
         if not nxt or not nxt.group(1) or len(nxt.group(1)) > 70:
             break
         end = nxt.end()
@@ -930,11 +1022,14 @@ def _notes(text: str) -> list[Fact]:
 
 
 # -- matching ----------------------------------------------------------------------------------
+_KEY_WORD = re.compile(r"[a-z][a-z0-9\-’']*")
+
+
 @memo(maxsize=65_536)
 def _keys(text: str) -> frozenset[str]:
     """Comparable forms of a phrase's content words: lower case, singular, stemmed."""
     out = set()
-    for w in re.findall(r"[a-z][a-z0-9\-’']*", text.lower()):
+    for w in _KEY_WORD.findall(text.lower()):
         if w in _STOP or len(w) < 2:
             continue
         s = singular(w)
