@@ -121,3 +121,25 @@ def test_shared_frus_markdown_reads_parties_and_notes():
     assert "CX 62465." in cables["08"].paragraphs[0] and "62465.2" not in cables["08"].printed
     assert "your 52 " in cables["15"].paragraphs[0]
     assert all(c.file_number for c in cables.values())
+
+
+def test_page_saved_from_history_state_gov():
+    c = parse_path(FIXTURES / "saved-page.html", aliases=load_aliases())[0]
+    assert c.title == "The Ambassador in Korea (Muccio) to the Secretary of State"
+    assert (c.sender.name, c.sender_office) == ("Muccio", "Ambassador in Korea")
+    assert (c.file_number, c.classification, c.priority) == (
+        "795.00/8–550",
+        "top secret",
+        "priority",
+    )
+    assert (c.origin, c.date.start, c.date.time) == ("Taegu", "1950-08-05", "12:00")
+    assert (c.received.start, c.received.time) == ("1950-08-05", "03:02")
+    assert c.telegram_number == "117" and c.signature == "Muccio"
+    assert c.paragraphs[0] == "Embtel 109, August 4. ROK Government will remain in Taegu."
+    assert c.footnotes == ("Not printed.",) and c.pages == ("529", "530")
+    assert c.url == "https://history.state.gov/historicaldocuments/frus1950v07/d420"
+    assert c.source.text == "FRUS, 1950, vol. VII, doc. 420, pp. 529–530"
+    assert [(r.kind, r.number, r.date) for r in c.cross_references] == [
+        ("embassy", "109", "August 4")
+    ]
+    assert "Office of the Historian" not in c.printed and "Home" not in c.printed

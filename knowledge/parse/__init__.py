@@ -100,6 +100,10 @@ def raw_documents(text: str, *, name: str) -> list[RawDocument]:
 
         if looks_like_seed_page(text):
             return parse_seed_page(text, file=name)
+        from knowledge.parse.frus import looks_like_frus_page, parse_frus_page
+
+        if looks_like_frus_page(text) and (page := parse_frus_page(text, file=name)) is not None:
+            return [page]  # a document page saved from history.state.gov
         from knowledge.parse.archive_page import looks_like_archive_page, parse_archive_page
 
         if looks_like_archive_page(text):

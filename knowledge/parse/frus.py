@@ -487,6 +487,7 @@ def read_frus_text(
         pages=pages,
         volume=volume,
         volume_id=vid,
+        citation="" if source else vid_citation(vid, doc_number, pages),
         doc_number=doc_number,
         doc_id=f"d{doc}" if doc else "",
         url=url,
@@ -733,3 +734,77 @@ def frus_text_document(text: str, *, name: str = ""):
     heading = " ".join(parts.get("heading", "").split()).rstrip("0123456789")
     title = heading or parts.get("file_number", "")
     return RawDocument(title=title, body_lines=tuple(lines), file=name)
+
+
+_PAGE_URL = re.compile(
+    r"https?://(?:www\.)?history\.state\.gov\.?/historicaldocuments/frus[\w\-]+/d\d+"
+)
+_FURNITURE = re.compile(
+    r"^(?:Print|Cite|Cite this page|Next|Previous|Back to top|Share|Office of the Historian|"
+    r"Bureau of Public Affairs|United States Department of State|Contact Us|Search|Home)$",
+    re.I,
+)
+
+
+def looks_like_frus_page(html: str) -> bool:
+    """A page saved from history.state.gov/historicaldocuments (one FRUS document)."""
+    return bool(_PAGE_URL.search(html[:500_000]))
+
+
+def parse_frus_page(html: str, *, file: str = ""):
+    """A saved history.state.gov document page as a RawDocument (None when no FRUS text is found).
+
+    The page's text is read as lines (html_text.html_lines); the document runs from its
+    file-number line or heading to the last footnote, page furniture around it dropped.
+    The url is the page's canonical one (its volume id and document number).
+    """
+    from bs4 import BeautifulSoup
+
+    from knowledge.parse.html_text import html_lines
+    from knowledge.parse.raw import RawDocument
+
+    soup = BeautifulSoup(html, "html.parser")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "form"]):
+        tag.decompose()
+    canonical = soup.find("link", rel="canonical") or soup.find("meta", property="og:url")
+    url = (canonical.get("href") or canonical.get("content") or "") if canonical else ""
+    if not _PAGE_URL.match(url):
+        m = _PAGE_URL.search(html)
+        url = m.group(0) if m else ""
+    url = re.sub(r"^https?://(?:www\.)?history\.state\.gov\.?", "https://history.state.gov", url)
+    body = soup.body or soup
+    lines = [x for x in html_lines(str(body)) if not _FURNITURE.match(x)]
+    start = next(
+        (k for k, x in enumerate(lines) if file_line(x) or _NUMBERED_HEADING.match(x)), None
+    )
+    if start is None:
+        return None
+    lines = lines[start:]
+    parts: dict = {}
+    _read_head(lines, parts, "")
+    heading = " ".join(parts.get("heading", "").split()).rstrip("0123456789")
+    if not heading:
+        return None
+    return RawDocument(title=heading, body_lines=tuple(lines), url=url, file=file)
+
+
+def vid_citation(vid: str, doc: str, pages: tuple[str, ...]) -> str:
+    """'FRUS, 1951, vol. VII, pt. 1, doc. 457' from a volume id ('frus1951v07p1') and number."""
+    m = re.match(r"^frus(?P<y>\d{4}(?:-\d{2,4})?)(?:v(?P<v>\d+))?(?:p(?P<p>\d+))?", vid)
+    if not m:
+        return ""
+    roman = _roman(int(m.group("v"))) if m.group("v") else ""
+    title = f"Foreign Relations of the United States, {m.group('y').replace('-', '–')}"
+    if roman:
+        title += f", Volume {roman}"
+    if m.group("p"):
+        title += f", Part {m.group('p')}"
+    return short_citation(title, doc, pages)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out
