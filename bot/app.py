@@ -32,6 +32,7 @@ EXTENSIONS = (
     "bot.cogs.quiz",
     "bot.cogs.settings",
     "bot.cogs.mentioned",
+    "bot.cogs.threads",
 )
 
 

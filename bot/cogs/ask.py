@@ -15,6 +15,7 @@ from bot._didyoumean import SuggestionView
 from bot._embeds import CONTENT_LIMIT, answer_embed, clean, clip
 from bot._errors import UNEXPECTED, wait_sentence
 from knowledge.errors import CablebotError
+from knowledge.followup import Context
 
 if TYPE_CHECKING:
     from bot.app import CableBot
@@ -32,6 +33,18 @@ class Ask(commands.Cog):
         self.channel_cooldown = commands.DynamicCooldownMapping(
             self._channel_rate, commands.BucketType.user
         )
+        # Follow-ups ("when did he send it?"): one conversation per member and channel, kept
+        # for knowledge.followup.CONTEXT_SECONDS (10 minutes) after its last answer.
+        self.contexts: dict[tuple[int, int], Context] = {}
+
+    def context_for(self, member_id: int, channel_id: int) -> Context:
+        """The member's conversation in the channel; a fresh one when none is live."""
+        if len(self.contexts) > 1000:  # forget conversations that ended
+            self.contexts = {k: c for k, c in self.contexts.items() if not c.expired()}
+        context = self.contexts.get((member_id, channel_id))
+        if context is None or context.expired():
+            context = self.contexts[(member_id, channel_id)] = Context()
+        return context
 
     def _channel_rate(self, message: discord.Message) -> commands.Cooldown:
         settings = self.bot.settings(message.guild)
@@ -45,7 +58,8 @@ class Ask(commands.Cog):
 
         Example: /ask how many rifles did Mao request
         """
-        answer = await self.bot.in_worker(self.bot.library.ask, question)
+        context = self.context_for(ctx.author.id, ctx.channel.id)
+        answer = await self.bot.in_worker(self.bot.library.ask, question, context)
         private = not answer.found and self.bot.settings(ctx.guild).ephemeral_misses
         view = self._choices(answer, ctx.author.id)
         if view is None:
@@ -104,7 +118,8 @@ class Ask(commands.Cog):
         if self.bot.quiz_runs_in(message.channel.id):
             return  # during a quiz, messages here are answers, not questions
         try:
-            answer = await self.bot.in_worker(self.bot.library.ask, question)
+            context = self.context_for(message.author.id, message.channel.id)
+            answer = await self.bot.in_worker(self.bot.library.ask, question, context)
         except CablebotError as error:
             await self._say(message, str(error))
             return

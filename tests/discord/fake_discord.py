@@ -137,9 +137,14 @@ class FakeDiscord:
     async def _body(self, request: web.Request) -> dict:
         if request.content_type.startswith("multipart/"):
             payload: dict = {}
+            files: list[tuple[str, bytes]] = []
             async for part in await request.multipart():
                 if part.name == "payload_json":
                     payload = json.loads(await part.text())
+                elif part.name and part.name.startswith("files["):
+                    files.append((part.filename or "", bytes(await part.read())))
+            if files:  # the uploaded files themselves, for tests to open (not sent as JSON)
+                payload["_files"] = files
             return payload
         if not request.can_read_body:
             return {}

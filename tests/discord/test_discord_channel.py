@@ -75,7 +75,7 @@ async def test_mistyped_command_in_ask_channel_is_left_alone(bot, fake):
 
 
 async def test_unexpected_failure_answering_a_mention_is_logged(bot, fake, error_log, monkeypatch):
-    def broken(question):
+    def broken(question, context=None):
         raise RuntimeError("index corrupt")
 
     monkeypatch.setattr(bot.library, "ask", broken)

@@ -10,7 +10,7 @@ from fake_world import APPLICATION_ID, GUILD_ID, MESSAGE_CONTENT_INTENT
 from bot.app import EXTENSIONS, create_bot
 from knowledge.config import Config
 
-COMMANDS = {"ask", "cables", "dates", "help", "ingest", "items", "quote", "source", "quiz"}
+COMMANDS = {"ask", "cables", "dates", "help", "ingest", "items", "quote", "source", "quiz", "thread", "timeline"}
 # Application commands only: a slash group and a message context menu.
 APP_COMMANDS = COMMANDS | {"settings", "Find cables mentioned"}
 STRING, INTEGER, ATTACHMENT = 3, 4, 11
