@@ -129,6 +129,33 @@ def _involves(c: Cable, person: str, lib: Library) -> bool:
     return False
 
 
+_PARTY_ROLES = "('sender', 'recipient', 'via', 'for')"
+
+
+def _candidates(lib: Library, person: str | None):
+    """Every stored cable, or only those with person among their parties (read by name first)."""
+    if not person:
+        yield from lib.store.all()
+        return
+    conn = lib.store.conn
+    names = [
+        r[0] for r in conn.execute(f"SELECT DISTINCT name FROM people WHERE role IN {_PARTY_ROLES}")
+    ]
+    wanted, typed = lib.aliases.person(person).lower(), person.strip().lower()
+    matching = [n for n in names if n.lower() in (wanted, typed) or typed in n.lower().split()]
+    if not matching:
+        return
+    marks = ",".join("?" * len(matching))
+    rows = conn.execute(
+        f"SELECT DISTINCT doc_id FROM people WHERE role IN {_PARTY_ROLES} AND name IN ({marks})",
+        matching,
+    )
+    for (cable_id,) in rows.fetchall():
+        cable = lib.store.get(cable_id)
+        if cable is not None:
+            yield cable
+
+
 def plan(
     lib: Library, *, person: str | None = None, start: str | None = None, end: str | None = None
 ) -> TimelinePlan:
@@ -142,7 +169,7 @@ def plan(
 
     lo, hi = _bound(start, last=False), _bound(end, last=True)
     chosen: list[tuple[Cable, tuple[str, str]]] = []
-    for c in lib.store.all():
+    for c in _candidates(lib, person):
         days = _days(c.date) or _days(c.sent)
         if c.kind != "cable" or days is None:
             continue
