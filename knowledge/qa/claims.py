@@ -25,7 +25,8 @@ if TYPE_CHECKING:
     from knowledge.qa.resolve import Resolution
     from knowledge.records import Cable
 
-CLAIM_COVERAGE = 0.5  # share of the claim's weighted words the deciding sentence must hold
+CLAIM_COVERAGE = 0.5
+SUBJECT_BONUS = 0.2  # added to sentences of cables the claim's subject sent  # share of the claim's weighted words the deciding sentence must hold
 EXPLICIT_NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|wasn't|weren't|isn't|doesn't|don't)\b", re.I)
 NEAR_NEGATION = re.compile(
     r"\b(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|wasn't|weren't|"
@@ -43,6 +44,15 @@ VERDICT_NO = re.compile(
     r"set aside|not expedient|inexpedient|undesirable|out of the question|no such)\b",
     re.I,
 )
+# Words a cable answers a request with, searched along with the claim's own verb.
+# A verdict on a request is given in either direction: asked "did X refuse", the cable's "will
+# be satisfied" is the evidence (against the claim), as "cannot" is for "did X accept".
+_VERDICT = (
+    "agree", "affirmative", "consent", "approve", "satisfy", "satisfied", "fulfil", "fulfill",
+    "accept", "correct", "refuse", "reject", "decline", "cannot", "impossible", "unthinkable",
+    "disadvantageous", "concur",
+)  # fmt: skip
+VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse", "reject", "decline", "consent", "concur")}
 _CLAIM_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)",
     re.I,
@@ -79,14 +89,31 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         need = lambda s: _number_near(s, thing[-1:] or thing) is not None  # noqa: E731
     else:
         need = None
-    best = _best_units(query, cables, need=need)
+    alts = {w: VERDICT_SYNONYMS[w] for w in query.focus if w in VERDICT_SYNONYMS}
+    # The claim's subject speaks in their own cables: "did Stalin accept" is decided by
+    # Stalin's words, not by the request he answers. A question in the text decides nothing.
+    subject = next((m.name for m in query.people if not m.possessive), "")
+    rank = {c.id: SUBJECT_BONUS for c in cables if c.sender and subject and c.sender.name == subject}
+    statement = need
+
+    def need(s: str, base=statement) -> bool:
+        return not s.rstrip().endswith("?") and (base is None or base(s))
+
+    best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
     if best is None and claimed:
-        best = _best_units(query, cables)
+        best = _best_units(query, cables, alternatives=alts, rank=rank, need=lambda s: not s.rstrip().endswith("?"))
         claimed = []
     if best is None or best.coverage < CLAIM_COVERAGE:
         return None
     sentence = best.unit.text
     c = next(x for x in cables if x.id == best.unit.cable)
+    focus = [w for w in query.focus if len(w) > 2]
+    if len(focus) >= 2 and len(best.matched) < 2:
+        return None  # one word of the claim is no evidence for or against it
+    parties = {n for n, _r in c.party_roles()}
+    named = lib.names.names_in(sentence)
+    if query.people and not any(m.name in parties or m.name in named for m in query.people):
+        return None  # the sentence is not about the people the claim names
     where = describe(c)
     if claimed:
         phrase = _number_near(sentence, thing[-1:] or thing)

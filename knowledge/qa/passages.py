@@ -58,12 +58,9 @@ def _blocks(c: Cable) -> list[tuple[str, str]]:
         out.append(("description", c.description))
     footnotes = set(c.footnotes)
     if c.printed:
-        # Each printed line is a paragraph, a heading or a stamp: its own unit or sentences.
-        for line in c.printed.splitlines():
-            line = line.strip()
-            if line:
-                note = line in footnotes or any(line in n for n in footnotes if len(line) > 30)
-                out.append(("footnote" if note else "body", line))
+        for line in printed_paragraphs(c.printed):
+            note = line in footnotes or any(line in n for n in footnotes if len(line) > 30)
+            out.append(("footnote" if note else "body", line))
     else:
         header = "\n".join(x for x in (c.issuing_office, c.header_block()) if x)
         out += [("header", ln) for ln in header.splitlines() if ln.strip()]
@@ -73,6 +70,31 @@ def _blocks(c: Cable) -> list[tuple[str, str]]:
     if not printed_notes:
         out += [("footnote", n) for n in c.footnotes]
     out += [("body", r) for r in c.routing if r not in (c.printed or "")]
+    return out
+
+
+WRAP_WIDTH = 55  # a printed line this long that ends mid-sentence was wrapped, not ended
+
+
+def printed_paragraphs(printed: str) -> list[str]:
+    """The printed text's lines, with hard-wrapped lines of one paragraph joined again.
+
+    A line is its own unit (a heading, a stamp, a paragraph of a Markdown page) unless it
+    ends mid-sentence and is long, or the next line goes on in lower case.
+    """
+    out: list[str] = []
+    joining = False
+    for raw in printed.splitlines():
+        line = raw.strip()
+        if not line:
+            joining = False
+            continue
+        if joining and out:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        ends = re.search(r"[.!?:;\"”’)\]]$", line)
+        joining = not ends and (len(line) >= WRAP_WIDTH or bool(re.match(r"^[a-z]", line)))
     return out
 
 
@@ -148,9 +170,18 @@ def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
 
 
 def score_units(
-    words: list[str], units: list[Unit], *, weights: dict[str, float] | None = None
+    words: list[str],
+    units: list[Unit],
+    *,
+    weights: dict[str, float] | None = None,
+    alternatives: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Scored]:
-    """Units by the weighted share of words they hold, best first; units holding none left out."""
+    """Units by the weighted share of words they hold, best first; units holding none left out.
+
+    alternatives maps a word to others that stand for it ("accept": "agree", "affirmative"):
+    the word counts as held, at 0.9, when one of them is.
+    """
+    alternatives = alternatives or {}
     if not words:
         return []
     weights = weights or idf(words, units)
@@ -159,7 +190,13 @@ def score_units(
     for u in units:
         vocab = word_forms(u.text)
         vs = frozenset(vocab)
-        quality = {w: match_quality(w, vocab, vs) for w in words}
+        quality = {
+            w: max(
+                [match_quality(w, vocab, vs)]
+                + [0.9 * match_quality(a, vocab, vs) for a in alternatives.get(w, ())]
+            )
+            for w in words
+        }
         matched = frozenset(w for w, q in quality.items() if q > 0)
         if not matched:
             continue

@@ -118,7 +118,8 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
     if t == "claim":
         return check_claim(lib, query, res, cables)
     reporter = t == "who" and bool(REPORTER.search(query.text))
-    if t in PASSAGE_FIRST and not reporter:
+    items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
+    if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
         if found:
             return found
@@ -171,7 +172,7 @@ def _legacy(
         from knowledge.qa.passages import _match
 
         related = {r for w in thing for r in lib.aliases.related_words(w) for r in r.split()}
-        related |= {f for w in thing for f in lib.speller.forms(w)}
+        related |= {f for w in [*thing, *q.words] for f in lib.speller.forms(w)}
         if not any(_match(w, vocab, frozenset(vocab)) for w in [*thing, *related]):
             return None
     return got
@@ -252,11 +253,17 @@ def _focus(query: Query, cables: list[Cable]) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None) -> Scored | None:
+def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None, alternatives=None) -> Scored | None:
     words = list(dict.fromkeys([*_focus(query, cables), *extra]))
+    if query.target != "claim" and query.claim_numbers:
+        # "the 355 automobiles": the sentence must hold that number
+        numbers = [n for n in query.claim_numbers if len(n) >= 2]
+        if numbers:
+            base = need
+            need = lambda s, base=base: all(_holds_number(s, n) for n in numbers) and (base is None or base(s))  # noqa: E731
     units = [u for c in cables for u in units_of(c)]
     weights = idf(words, [u for c in (weigh or cables) for u in units_of(c)])
-    scored = score_units(words, units, weights=weights)
+    scored = score_units(words, units, weights=weights, alternatives=alternatives)
     best = None
     for s in scored:
         if need and not need(s.unit.text):
@@ -301,6 +308,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
+    if t in ("quantity", "total") and not _asker_fits(lib, query, c, best.unit.text):
+        return None
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
         return None
     return render(query.q, _passage_fact(query, c, best), [cite(c, best.unit.text)])
@@ -330,6 +339,26 @@ def _written_as_name(word: str, c: Cable) -> bool:
     text = c.printed or c.body_text()
     name = word[:1].upper() + word[1:]
     return bool(re.search(rf"(?<=[a-z,;:] ){re.escape(name)}\b|\b{re.escape(word.upper())}\b", text))
+
+
+SUBJECT_WORDS = 6  # a name within the first words of a sentence is its subject ("Mao asks ...")
+
+
+def _asker_fits(lib: Library, query: Query, c: Cable, sentence: str) -> bool:
+    """Whether a person the question makes the asker ("did Orlov ask for") sent the cable or is
+    the subject of the sentence; "send 25 trucks for the Orlov group" is Belov's request."""
+    askers = [m for m in query.people if m.role_hint == "sender" or m.possessive]
+    if not askers:
+        return True
+    head = " ".join(sentence.split()[:SUBJECT_WORDS])
+    named = lib.names.names_in(head)
+    senders = {n for n, r in c.party_roles() if r == "sender"}
+    return all(m.name in senders or m.name in named or norm(m.name).split()[-1] in norm(head).split() for m in askers)
+
+
+def _holds_number(sentence: str, digits: str) -> bool:
+    plain = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)", "", sentence)
+    return re.search(rf"(?<![\d.]){re.escape(digits)}(?!\d)", plain) is not None
 
 
 def _names_beyond(sentence: str, query: Query) -> bool:
