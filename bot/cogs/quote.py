@@ -13,6 +13,7 @@ from bot._choices import cable_choices
 from bot._embeds import (
     ANSWER_COLOUR,
     DESCRIPTION_LIMIT,
+    FIELD_VALUE_LIMIT,
     FOOTER_LIMIT,
     TITLE_LIMIT,
     clean,
@@ -21,7 +22,7 @@ from bot._embeds import (
 )
 from bot._errors import Refusal
 from bot._paginator import Pager, paginate
-from knowledge import present
+from knowledge import present, threads
 from knowledge.records import Cable
 
 if TYPE_CHECKING:
@@ -112,6 +113,12 @@ class Quote(commands.Cog):
             ref, part = split_part(ref)
         found = await self.bot.in_worker(self.bot.library.cable, ref)
         pages = cable_pages(found) if part is None else part_pages(found, part)
+        # "Answers ..." / "Answered by ...", as the CLI's quote header shows them.
+        links = await self.bot.in_worker(threads.link_lines, self.bot.library, found.id)
+        if links:
+            pages[0].add_field(
+                name="Thread", value=clip(clean("\n".join(links)), FIELD_VALUE_LIMIT), inline=False
+            )
         await Pager(pages, owner_id=ctx.author.id, timeout=self.bot.page_timeout).send(ctx)
 
     @quote.autocomplete("cable")

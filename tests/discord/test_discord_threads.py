@@ -64,3 +64,11 @@ async def test_follow_up_with_slash_ask(bot, fake):
     await fake.slash_reply("ask", question="who signed telegram 5708")
     reply = await fake.slash_reply("ask", question="who relayed it?")
     assert "Assuming telegram 5708" in reply.text() and "Zakharov" in reply.text()
+
+
+async def test_quote_shows_what_a_cable_answers(bot, fake):
+    reply = await fake.slash_reply("quote", cable="5708")
+    (field,) = [f for f in reply.embeds[0]["fields"] if f["name"] == "Thread"]
+    assert field["value"].startswith(f"Answers: {ZHOU}")
+    request = await fake.slash_reply("quote", cable="26998")
+    assert f"Answered by: {REPLY}" in request.text()
