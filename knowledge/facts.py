@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import cache
 
 from knowledge.dates import MONTHS, find_dates
@@ -104,7 +105,7 @@ _STOP = _set("""for to from on in at by of and or with which that who whom whose
     including besides plus minus here there now yet except""")
 _TITLES = _set(
     "cde comrade comrades gen general marshal mr mrs dr col colonel lt capt admiral adm "
-    "minister ambassador chairman premier president sgt maj major"
+    "minister ambassador chairman premier president sgt maj"
 )
 _PARTICIPLES = _set(
     "shot sent given taken made done brought lost built sunk left put held kept seen written "
@@ -290,6 +291,7 @@ _SLASH_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"
 _SHORT_NUMERIC = re.compile(r"\b\d{1,2}\.\d{1,2}\.(?:\d{2}|\d{4})?(?!\d)")
 _TIME_SPAN = re.compile(
     r"\b\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?|\b\d{1,2}\s+hours?(?:\s+\d{1,2}\s+minutes?)?|"
+    r"\b\d{1,2}\s*[ap]\.\s?m\.|"
     r"\b(?:at|received|sent)\s+\d{4}\b(?=\s+\d{1,2}\s+[A-Z])|(?<![\d,.])\b0\d{2,3}\b",
     re.I,
 )
@@ -392,7 +394,7 @@ def _read_paragraph(
     datable = _MONTHISH.search(low) or (has_digit and _NUMERIC_DATE_HINT.search(para))
     if not (counts or datable):
         return facts  # no number, no month: nothing here to read but notes
-    dates = find_dates(para, year=year) if datable else []
+    dates = _with_printed_years(para, find_dates(para, year=year)) if datable else []
     extra = _extra_dates(para) if has_digit else []
     blocked: list[tuple[int, int]] = [span for span, _ in dates]
     blocked += [span for span, _, _ in extra]
@@ -437,12 +439,37 @@ _WORDNUM_HINT = re.compile(  # searched in lower-cased text
 _NUMERIC_DATE_HINT = re.compile(r"\d\.(?:\d|[IVXivx])")
 
 
+_YEAR_AFTER = re.compile(r",?\s+(1[89]\d\d|20[0-4]\d)\b(?!\s*[-–/])")
+
+
+def _with_printed_years(para: str, dates: list) -> list:
+    """'Nov 2 1948': a year printed after a date without a comma belongs to it."""
+    out = []
+    for (x, y), value in dates:
+        m = _YEAR_AFTER.match(para, y)
+        if m and value.start and not _FOUR_DIGITS.search(value.text):
+            year = m.group(1)
+            end = value.end and (
+                year + value.end[4:] if value.end[:4] == value.start[:4] else value.end
+            )
+            value = replace(value, text=para[x : m.end()], start=year + value.start[4:], end=end)
+            y = m.end()
+        out.append(((x, y), value))
+    return out
+
+
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _overlaps(span: tuple[int, int], spans: Iterable[tuple[int, int]]) -> bool:
     return any(span[0] < b and a < span[1] for a, b in spans)
 
 
 # -- quantities --------------------------------------------------------------------------------
-_TOKEN = re.compile(r"\[[^\[\]]{0,40}\]|[A-Za-z][A-Za-z0-9’'\-]*(?:\.(?=[A-Za-z]))?|%|\S")
+_TOKEN = re.compile(
+    r"\[[^\[\]]{0,40}\]|(?:[A-Z]\.){2,}|[A-Za-z][A-Za-z0-9’'\-]*(?:\.(?=[A-Za-z]))?"
+    r"|\d+(?:[.,]\d+)?-[A-Za-z][\w\-]*|%|\S"  # "45-mm field guns"
+)
 _PLACE_PREP = frozenset({"to", "from", "in", "at", "into", "for"})
 _PLACE_VERBS = frozenset({"are", "is", "be", "go", "goes", "to be", "will"})
 
@@ -471,6 +498,11 @@ def _quantities(
         if _ORDINAL_SUFFIX.match(after):
             continue
         unit, core, place, rest_at = _read_thing(para, y, b)
+        named = _NAME_FIRST.match(para, a, b) if not core or core.lower() in CONTAINERS else None
+        if named and named.start("num") == x:  # "4. Woollen tents 100 sets.", "1. Rifles 140,000."
+            if core:
+                unit = CONTAINERS[core.lower()]
+            core, place = named.group("name").strip(" ,:;–—-"), ""
         if m.group("dollar"):
             unit = "dollars"
         if not core and unit in MEASURES.values() or not core and _is_pronoun_of(para, y, b):
@@ -488,6 +520,11 @@ def _quantities(
                 place = _place_after(para, rest_at, b, allow_verbs=True)
         if not core and not unit:
             continue
+        head = core.split(" ", 1)[0].lower().rstrip(".") if core else ""
+        if head in MONTHS or (
+            len(value) >= 5 and value.isdigit() and not unit and core[:1].isupper()
+        ):
+            continue  # "Warx 85775 Mar 18", "remytel 362, April 9": an identifier before a date
         if value.lower() in ("one", "a") and _ONE_SKIP.match(after):
             continue
         thing = f"{core} {place}".strip() if core else place
@@ -514,7 +551,7 @@ _CODE_BEFORE = re.compile(r"(?<![\w.])(?!I\b|A\b)[A-Z]{1,4}[\s–-]+$")
 _NUMBER_SIGN_BEFORE = re.compile(r"(?:n[º°]|#)\s*$", re.I)
 _PRONOUN_OF = re.compile(r"\s*(?:\w+\s+)?of\s+(?:it|them|which|these|those)\b", re.I)
 _MORE_AFTER = re.compile(r"\s*(?:more|others?|additional|further|each)\b(?!\s+[a-z]{3,}s\b)", re.I)
-_LETTER_START = re.compile(r"[A-Za-z]")
+_LETTER_START = re.compile(r"[A-Za-z]|\d+(?:[.,]\d+)?-[A-Za-z]")
 _VERB_FORM = re.compile(r"[a-z]+(?:ed|ing)")
 
 
@@ -536,6 +573,23 @@ def _leading(para: str, y: int, b: int, thing: str) -> str:
     return para[y : k + len(thing)] if k >= 0 else ""
 
 
+# A list item that names its thing first: "4. Woollen tents 100 sets.", "2) Rifles – 140,000".
+_NAME_FIRST = re.compile(
+    rf"\(?\d{{1,3}}[.)]\s+(?P<name>(?:\d+(?:[.,]\d+)?-)?[A-Za-z][^:;.]{{1,60}}?)\s*[-–—:,]?\s+(?P<num>{_DIGITS})"
+    r"(?:\s+(?:thousand|million|billion))?(?:\s+[A-Za-z]+\.?)?\s*[.;,]?\s*$"
+)
+
+
+_UNIT_AFTER = re.compile(
+    r"\s+(?:"
+    + "|".join(
+        sorted((re.escape(u) for u in (*MEASURES, *CONTAINERS) if u != "%"), key=len, reverse=True)
+    )
+    + r")\b",
+    re.I,
+)
+
+
 def _is_count(para: str, m: re.Match[str], a: int) -> bool:
     """False for years, footnote marks, list ordinals and telegram, page or file numbers."""
     x, y = m.span("num")
@@ -543,6 +597,7 @@ def _is_count(para: str, m: re.Match[str], a: int) -> bool:
     digits = value[0].isdigit()
     before = para[max(a, x - 30) : x]
     after = para[y : y + 20]
+    unit_after = _UNIT_AFTER.match(after)  # "cable 500 km", "TNT 100 tons": a count
     if digits:
         if (
             _YEAR.fullmatch(value)
@@ -565,9 +620,11 @@ def _is_count(para: str, m: re.Match[str], a: int) -> bool:
         if after.startswith(")") and before.endswith("("):
             return False  # "(2)" in a copies list
     prev = _PREV_WORD.search(before)
-    if prev and prev.group(1).lower().rstrip(".") in _ID_WORDS:
-        return False
-    if digits and _CODE_BEFORE.search(before):
+    if prev and "," not in value and not unit_after:  # identifiers print no commas nor units
+        word = prev.group(1).lower().rstrip(".")
+        if word in _ID_WORDS or word.endswith("tel") and len(word) > 3:
+            return False  # "No. 5", "Deptel 812", "Reurtel 389"
+    if digits and not unit_after and _CODE_BEFORE.search(before):
         return False  # "CX 51655", "ZX 36456", "JCS 90083", "DA TT 5193"
     if not digits and value[:1].isupper() and para[a:x].strip():
         return False  # "Six Power Resolution", "the Big Four": a name, not a count
@@ -618,12 +675,11 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
         if t.startswith("["):
             i += 1
             continue  # an editor's insertion inside the phrase
-        if not _LETTER_START.match(t) or low in _STOP or low in _TITLES:
+        acronym = t == "US" or "." in t  # "US vessels", "U.S. troops"
+        if not _LETTER_START.match(t) or (low in _STOP or low in _TITLES) and not acronym:
             break
         if low in ("more",):
             break
-        if t[0].isupper() and words and _is_place_word(t) and not words[-1][0][0].isupper():
-            break  # "pilots Korean ..." would be a new phrase
         words.append((t, s, e))
         i += 1
     # Trim trailing verbs the greedy walk took: "divisions commanded", "pilots will".
@@ -636,12 +692,18 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
     if not words:
         end = tokens[i - 1][2] if i else y
         return unit, "", "", end
-    core = para[words[0][1] : words[-1][2]]
-    end = words[-1][2]
-    if not unit and core.lower() in CONTAINERS:
-        pass  # "20 wagons": the wagons are the thing counted
+    purpose = _FOR_WHAT.match(para, words[-1][2], b)
+    if purpose and not (set(purpose.group(1).lower().split()) & _STOP):
+        end = purpose.end()  # "cartridges for recoilless guns": one thing, named with its use
+    else:
+        end = words[-1][2]
+    core = para[words[0][1] : end]
     place = _place_after(para, end, b)
     return unit, core, place, end + len(place) + (1 if place else 0)
+
+
+# "for" and up to three words ending in a plural: what the counted thing is for.
+_FOR_WHAT = re.compile(r"\s+for\s+((?:[\w\-]+\s+){0,2}[a-z][\w\-]*[a-z]s)\b")
 
 
 def _is_place_word(t: str) -> bool:
@@ -764,7 +826,7 @@ _TRAIL_STRIP = re.compile(
 )
 _MAX_PHRASE_WORDS = 9
 _REF_BEFORE = re.compile(
-    r"\b((?:[A-Z][a-z]*tel|[Tt]el(?:egram)?|[Mm]ytel|[Uu]rtel|[Mm]essage|[Ll]etter)\s+(?:No\.?\s*)?\d[\w/-]*)"
+    r"\b((?:[A-Za-z]*tel|[Tt]elegram|[Mm]essage|[Ll]etter|[Mm]y|[Oo]ur)\s+(?:No\.?\s*)?\d[\w/-]*)"
     r"\s*(?:,|of|dated)?\s*$"
 )
 _COURSE_OF = re.compile(
@@ -772,7 +834,7 @@ _COURSE_OF = re.compile(
 )
 # A nominal event inside a longer clause dates on its own: "... by truck with arrival on site".
 _EVENT_NOUN = re.compile(
-    r"\b(?:with|upon|on|after|before|for|until)\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?"
+    r"\b(?:with|upon|on|after|before|for|until|of)\s+(?:the\s+|its\s+|their\s+|his\s+|our\s+)?"
     r"(?P<noun>(?:arrival|departure|delivery|deliveries|shipment|return|opening|start|beginning|"
     r"completion|end|session|meeting|conference|visit|attack|offensive|landing|signing)\b)",
     re.I,

@@ -125,6 +125,37 @@ def test_list_items_take_the_frame_of_their_lead_in():
     ]
 
 
+def test_list_items_that_name_their_thing_first():
+    facts = quantities(
+        "The following will be sent to you by 9 March:",
+        "1. Soviet rifles 140,000.",
+        "2. Signal telephone cable 1,500 km.",
+        "3. TNT 100 tons.",
+        "4. 122-mm rocket launchers 250.",
+        "5. Woollen tents 100 sets.",
+    )
+    assert q(facts) == [
+        ("140,000", "", "Soviet rifles", "promised"),
+        ("1,500", "km", "Signal telephone cable", "promised"),
+        ("100", "tons", "TNT", "promised"),
+        ("250", "", "122-mm rocket launchers", "promised"),
+        ("100", "sets", "Woollen tents", "promised"),
+    ]
+
+
+def test_things_named_with_their_use_or_calibre():
+    facts = quantities(
+        "We ask for 800,000 cartridges for recoilless guns for our army and 120 45-mm field guns. "
+        "There were 8,000 U.S. troops and 45 US vessels."
+    )
+    assert [(f.value, f.thing) for f in facts] == [
+        ("800,000", "cartridges for recoilless guns"),
+        ("120", "45-mm field guns"),
+        ("8,000", "U.S. troops"),
+        ("45", "US vessels"),
+    ]
+
+
 # -- traps: numbers that are not counts -----------------------------------------------------------
 def test_numbers_inside_dates_times_and_identifiers_are_not_quantities():
     text = (
@@ -159,6 +190,16 @@ def test_ordinals_names_and_pronoun_ones_are_not_quantities():
     assert facts == []
 
 
+def test_telegraphese_references_are_not_quantities():
+    text = "Reurtel 389 Apr 14. Info to CINCFE remytel 362, April 9, 2 p. m. (Warx 85775 Mar 18)."
+    facts = read_facts(cable(text))
+    assert [f.kind for f in facts] == ["date", "date"]
+    assert [(f.value, f.thing) for f in facts] == [
+        ("1950-04-14", "Reurtel 389"),
+        ("1950-04-09", "remytel 362"),
+    ]
+
+
 def test_time_stamps_are_not_quantities():
     assert quantities("From Pyongyang, No. 4040. 10 hours 10 minutes. 8.II.1950") == []
 
@@ -188,6 +229,13 @@ def test_date_of_a_referenced_telegram_and_of_a_noun_it_precedes():
 def test_dates_the_date_reader_leaves_roman_and_slash():
     facts = read_facts(cable("Deciphered on 10/09/50 at 10:45 a.m.", "Received 21.XI.51 by wire."))
     assert [f.value for f in facts if f.kind == "date"] == ["1950-10-09", "1951-11-21"]
+
+
+def test_a_year_printed_after_a_date_without_a_comma_is_its_year():
+    facts = read_facts(
+        cable("I refer to your ltr of Nov 2 1948, in which you requested a mission.")
+    )
+    assert [(f.kind, f.value) for f in facts] == [("date", "1948-11-02")]
 
 
 def test_durations():
