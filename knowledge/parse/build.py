@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates, parse_date, with_time
+from knowledge.facts import read_facts
 from knowledge.parse.body import TelegramParts, read_telegram, reflow
 from knowledge.parse.frus import (
     FrusParts,
@@ -248,7 +249,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         cable = _with_frus(cable, frus, raw)
     # Deptel 417, urtel 389, "your telegram No. 3153": what the cable cites, text then notes.
     cable = replace(cable, cross_references=find_cross_references(cable.paragraphs, cable.footnotes))
-    return cable
+    return replace(cable, facts=read_facts(cable))  # knowledge/facts.py: from every sentence
 
 
 def _frus_party(given: str, name: str, office: str, aliases: Aliases) -> Party | None:
