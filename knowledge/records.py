@@ -106,7 +106,8 @@ class Fact:
 
     kind: 'quantity' (value, unit, thing, frame), 'date' (value = ISO start, thing = event
     phrase), 'duration' (value = text such as 'ten days'), 'translator', 'note'.
-    frame is the verb frame of a quantity: 'requested', 'promised', 'has', 'lost', 'sent', ''.
+    frame is the verb frame of a quantity: 'requested', 'promised', 'has', 'mobilise', 'lost',
+    'sent', 'train', 'plan', '' (knowledge/facts.py FRAMES).
     """
 
     kind: str
