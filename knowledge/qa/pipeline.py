@@ -15,6 +15,7 @@ from knowledge.aliases import norm
 from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.qa import answer as handlers
+from knowledge.qa import replies
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
@@ -27,6 +28,7 @@ from knowledge.text import singular
 if TYPE_CHECKING:
     from knowledge.library import Library
 
+TOP_REPLIES = 2  # resolved cables whose replies are looked for ("what did Stalin reply to ...")
 TOP_CABLES = 6  # cables whose sentences are searched when no identifier pins one
 IDF_CABLES = 8  # cables whose sentences weigh the words (more cables: fairer rarity)
 # Share of the question's weighted focus words a sentence must hold to answer. Tuned on the
@@ -118,6 +120,15 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
     if t == "claim":
         return check_claim(lib, query, res, cables)
     reporter = t == "who" and bool(REPORTER.search(query.text))
+    if t == "reply":
+        got = replies.answered_telegram(lib, query, cables[0])
+        if got:
+            return got
+    if t == "replied":
+        for c in cables[:TOP_REPLIES]:
+            got = replies.reply_to(lib, query, c)
+            if got:
+                return got
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)

@@ -1,0 +1,108 @@
+"""Which telegram a cable answers, and what answered it (stage 3, 'find', for reply targets).
+
+"Deptel 272 answers which Moscow telegram", "JCS 900075 is reur which CX", "telegram 55 refers
+to Seoul's telegram no.?" are answered from the cable's own cross-references (read at ingest by
+knowledge.parse.xrefs), quoting the sentence that holds the reference. "What did Stalin reply to
+Mao's bacteria telegram" follows the reply links of knowledge.threads, saying whether a link
+is the cable's own words or cablebot's inference.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge.answers import Answer
+from knowledge.qa.compose import cap, cite, describe, render
+from knowledge.qa.passages import units_of
+from knowledge.records import Cable, CrossReference
+
+if TYPE_CHECKING:
+    from knowledge.library import Library
+    from knowledge.qa.query import Query
+
+# The reference kinds a question may name ("which embtel", "which CX msg"), and the order in
+# which a cable's references answer "what does it answer" when it names none.
+KIND_WORDS = {
+    "embtel": ("embassy",), "deptel": ("department",), "urtel": ("reply-to",),
+    "mytel": ("own",), "reftel": ("reference",),
+}  # fmt: skip
+KIND_ORDER = {"reply-to": 0, "department": 1, "embassy": 1, "reference": 2, "own": 3}
+LABEL = {
+    "reply-to": "it answers", "department": "it refers to Department telegram",
+    "embassy": "it refers to Embassy telegram", "own": "it refers to its sender's own telegram",
+    "reference": "it refers to",
+}  # fmt: skip
+
+
+def _prefix(number: str) -> str:
+    m = re.match(r"([A-Z]{1,4})[\s\-–]?\d", number)
+    return m.group(1).lower() if m else ""
+
+
+def _wanted(query: Query, refs: list[CrossReference]) -> list[CrossReference]:
+    text = query.text.lower()
+    body = [r for r in refs if not r.words.startswith("footnote")] or refs
+    for word, kinds in KIND_WORDS.items():
+        if re.search(rf"\b{word}s?\b", text):
+            picked = [r for r in body if r.kind in kinds]
+            if picked:
+                return picked
+    prefixes = {_prefix(r.number) for r in body} - {""}
+    for p in prefixes:
+        if re.search(rf"\b{re.escape(p)}\b", text):
+            return [r for r in body if _prefix(r.number) == p]
+    return sorted(body, key=lambda r: KIND_ORDER.get(r.kind, 9))
+
+
+def _sentence_with(c: Cable, ref: CrossReference) -> str:
+    digits = re.sub(r"^[A-Z]{1,4}[\s\-–]?", "", ref.number)
+    for u in units_of(c):
+        if digits and re.search(rf"(?<!\d){re.escape(digits)}", u.text) and u.part != "footnote":
+            return u.text
+    for u in units_of(c):
+        if digits and re.search(rf"(?<!\d){re.escape(digits)}", u.text):
+            return u.text
+    return ref.words.removeprefix("footnote ").strip()
+
+
+def answered_telegram(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """What cable c answers or refers to, from its cross-references; None when it has none."""
+    refs = [r for r in c.cross_references if r.number or r.kind == "reply-to"]
+    if not refs:
+        return None
+    picked = _wanted(query, refs)
+    if not picked:
+        return None
+    best = picked[0]
+    quote = _sentence_with(c, best)
+    if best.number:
+        when = f" of {best.date}" if best.date else ""
+        fact = f"{cap(describe(c))}: {LABEL.get(best.kind, 'it refers to')} No. {best.number}{when}."
+    else:
+        fact = f"{cap(describe(c))} answers a telegram it describes in its own words:"
+    others = [r for r in picked[1:4] if r.number and r.number != best.number]
+    if others:
+        fact += " It also cites " + ", ".join(f"No. {r.number}" for r in others) + "."
+    return render(query.q, fact, [cite(c, quote)])
+
+
+def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """The stored cable that answers c (an explicit link first, else an inferred one)."""
+    from knowledge.threads import answers_and_answered_by
+
+    _answers, answered_by = answers_and_answered_by(lib, c.id)
+    if not answered_by:
+        return None
+    link = sorted(answered_by, key=lambda x: x.kind != "explicit")[0]
+    reply = lib.store.get(link.from_id)
+    if reply is None:
+        return None
+    how = (
+        "in its own words" if link.kind == "explicit"
+        else "by cablebot's reading of its parties and date, not the cable's own words"
+    )  # fmt: skip
+    summary = reply.description or next((u.text for u in units_of(reply) if u.part == "body"), reply.title)
+    date = f" of {reply.date.display()}" if reply.date else ""
+    fact = f"{cap(describe(reply))} answers {describe(c)} ({how}); the reply{date}:"
+    return render(query.q, fact, [cite(reply, summary)])
