@@ -7,6 +7,7 @@ signature, archival citation).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from knowledge.qa.compose import cap, describe, party_label
@@ -24,9 +25,19 @@ def _line_with(c: Cable, needle: str) -> str:
     return needle
 
 
+_TITLE_FROM = re.compile(r"\bfrom\s+(?:Cde\.\s+|Comrade\s+)?(?P<who>[A-Z][\w.\-’' ]+?)(?=\s+(?:to|in|at|via|for|on)\b|,|$)")
+_TITLE_TO = re.compile(r"\bto\s+(?:Cde\.\s+|Comrade\s+)?(?P<who>[A-Z][\w.\-’' ]+?)(?=\s+(?:from|in|at|via|for|on)\b|,|$)")
+
+
+def _from_title(c: Cable, pattern: re.Pattern[str]) -> str:
+    m = pattern.search(c.title)
+    return m.group("who").strip() if m else ""
+
+
 def sender(c: Cable) -> Found:
     if not c.sender:
-        return None
+        who = _from_title(c, _TITLE_FROM)
+        return (f"{cap(describe(c))} was sent by {who}, as its title says.", c.title) if who else None
     who = party_label(c.sender, c.sender_office)
     signed = f", signed {c.signature}" if c.signature and c.signature not in who else ""
     return f"{cap(describe(c))} was sent by {who}{signed}.", c.title
@@ -34,7 +45,8 @@ def sender(c: Cable) -> Found:
 
 def recipient(c: Cable) -> Found:
     if not c.recipient:
-        return None
+        who = _from_title(c, _TITLE_TO)
+        return (f"{cap(describe(c))} was addressed to {who}, as its title says.", c.title) if who else None
     who = party_label(c.recipient, c.recipient_office)
     written = c.recipient.as_written
     extra = f" (written {written})" if written and written.lower() not in who.lower() else ""
@@ -52,7 +64,10 @@ def via(c: Cable) -> Found:
 
 def signer(c: Cable) -> Found:
     if not c.signature:
-        return None
+        if not c.sender:
+            return None
+        who = party_label(c.sender, c.sender_office)
+        return f"{cap(describe(c))} prints no signature line; it is from {who}.", c.title
     return f"{cap(describe(c))} is signed {c.signature}.", _line_with(c, c.signature)
 
 

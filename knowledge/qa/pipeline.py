@@ -309,7 +309,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh)
     if best is None:
         return None
-    pinned = res.how in ("identifier", "mentioned")
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
     floor = MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE
     if best.coverage < floor:
         return None

@@ -172,7 +172,9 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
         if cued and cue.lower() in ("number", "no", "no.") and next_word and next_word not in FUNCTION_AFTER:
             cued = len(digits) >= 3  # "number 3 regiments" is a count, "No. 2784" an identifier
         if cued or bare_id:
-            refs.append(Reference(num, cue if cue.lower() not in CUE_WORDS else "", True, (start, end)))
+            last = cue.split()[-1] if cue else ""
+            keep = last if last and last.lower().rstrip(".") not in CUE_WORDS else ""
+            refs.append(Reference(num, keep, True, (start, end)))
     return refs
 
 

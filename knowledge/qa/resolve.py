@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from knowledge.library import Library
 
 CANDIDATES = 8  # cables the index proposes for a question without an identifier
-PARTY_FIT = 3.0  # person_fit of a cable whose parties are the person the question names
+PARTY_FIT = 3.0
+WORDS_WEIGHT = 4.0  # a cable holding all the question's words weighs as much as a named party  # person_fit of a cable whose parties are the person the question names
 
 
 @dataclass
@@ -74,6 +75,7 @@ def has_number(lib: Library, digits: str) -> bool:
     return bool(bearing(lib, Reference(digits)))
 
 
+WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the candidates
 DATE_CANDIDATES = 30  # cables of the question's date added to the index's candidates
 
 
@@ -168,20 +170,17 @@ def resolve(lib: Library, query: Query) -> Resolution:
     cards = [r.card for r in ranked]
     seen = {c.id for c in cards}
     extra = [i for i in dated(lib, query) if i not in seen]
-    if query.people and len(cards) < CANDIDATES:
-        # A person the question names may be one the text mentions but the parser did not
-        # file as a person ("Ridgway suggests the port of Wonsan"): search their name as words.
-        words = query.focus + [w for m in query.people for w in m.name.lower().split()]
-        for hit in lib.search(words, kinds=("passage",), limit=20):
-            if hit.cable not in seen and hit.cable not in extra:
-                extra.append(hit.cable)
+    # The words alone, without the people: a person the question names may be one the text
+    # mentions but the parser did not file as a person ("Kovalev reports Mao's request").
+    words = query.focus + [w for m in query.people for w in m.name.lower().split()]
+    for hit in lib.search(words, kinds=("passage",), limit=WORD_CANDIDATES) if words else []:
+        if hit.cable not in seen and hit.cable not in extra:
+            extra.append(hit.cable)
     if extra:
         more = lib.store.cards(extra)
-        # Cables of the asked date join the ranking by their parties and words.
         for i in extra:
             if i in more and more[i].kind == "cable":
                 cards.append(more[i])
-        cards.sort(key=lambda c: -(person_fit(query.q, c) + 3 * word_share(query, c)))
     if not cards:
         return Resolution([], "none")
     how = "ranked"
@@ -199,7 +198,8 @@ def resolve(lib: Library, query: Query) -> Resolution:
     if query.people:
         parties = [c for c in cards if person_fit(query.q, c) >= PARTY_FIT * len(query.people)]
         if parties:
-            rest = [c for c in cards if c not in parties]
-            cards = parties + rest
             how = "narrowed" if how == "ranked" else how
+    # Parties and words together: the people's own cables first unless another cable holds
+    # far more of the question's words (a request reported by someone else).
+    cards.sort(key=lambda c: -(person_fit(query.q, c) + WORDS_WEIGHT * word_share(query, c)))
     return Resolution(cards, how, [], date_matched)
