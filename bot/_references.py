@@ -37,11 +37,10 @@ def _summaries(library: Library, ids: list[str]) -> tuple[CableSummary, ...]:
 
 
 def _by_record_field(library: Library, pattern: str) -> list[str]:
-    """Ids of documents whose stored record holds the JSON text pattern (a rare, exact key)."""
-    rows = library.store.conn.execute(
-        "SELECT id FROM documents WHERE instr(record, ?) > 0 ORDER BY date_start, id", (pattern,)
-    )
-    return [r[0] for r in rows]
+    """Ids of documents whose field is a value, given as '"file_number": "795.00/7–1250"' or
+    '"delo": "335"' (records are stored compressed: the store keeps these two as columns)."""
+    key, _, value = pattern.partition(": ")
+    return library.store.by_field(key.strip('"'), value.strip('"'))
 
 
 def find_mentions(library: Library, text: str) -> list[Mention]:

@@ -6,6 +6,7 @@ import calendar
 import re
 from datetime import date
 
+from knowledge.memo import memo
 from knowledge.records import DateValue
 
 MONTHS = (
@@ -166,8 +167,22 @@ def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
     return None
 
 
+_MAYBE_DATE = re.compile(rf"\d|\b{_MONTH}", re.I)  # every date form holds a digit or a month
+
+
 def find_dates(text: str, *, year: int | None = None) -> list[tuple[tuple[int, int], DateValue]]:
-    """Find every date expression in prose, longest forms first, without overlaps."""
+    """Find every date expression in prose, longest forms first, without overlaps.
+
+    Returns [((start, end), DateValue)] in text order. Remembered for the last 32,768
+    (text, year) pairs: a paragraph is read for events, items and facts alike.
+    """
+    return list(_find_dates(text, year))
+
+
+@memo(maxsize=32_768)
+def _find_dates(text: str, year: int | None) -> tuple[tuple[tuple[int, int], DateValue], ...]:
+    if not _MAYBE_DATE.search(text):
+        return ()
     taken: list[tuple[int, int]] = []
     out: list[tuple[tuple[int, int], DateValue]] = []
     for kind, pattern in PROSE_PATTERNS:
@@ -181,7 +196,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[tuple[tuple[int, i
             taken.append(span)
             out.append((span, value))
     out.sort(key=lambda x: x[0])
-    return out
+    return tuple(out)
 
 
 def _from_match(kind: str, m: re.Match[str], year: int | None) -> DateValue | None:

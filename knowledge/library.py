@@ -15,7 +15,7 @@ from knowledge.index import IndexDoc, SearchIndex
 from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
 from knowledge.spelling import Speller, tokens
-from knowledge.store import Store, passages_of
+from knowledge.store import Rows, Store, pack_file, passages_of, rows_of
 from knowledge.text import singular
 
 MAX_QUESTION_CHARS = 500
@@ -193,10 +193,15 @@ class Library:
         self.index.rebuild(docs, self.store.generation())
 
     def add_cables(self, batches: Iterable[tuple]) -> list[IngestResult]:
-        """Write parsed files' cables in one transaction, then bring the index up to date."""
+        """Write parsed files' cables in one transaction, then bring the index up to date.
+
+        batches yields (file, cables[, data[, encoding]]): cables are Cable records or their
+        Prepared rows (made in a parsing worker); data, the file's bytes, is kept.
+        """
         results: list[IngestResult] = []
         removed: list[str] = []
-        added: list[Cable] = []
+        docs: list[IndexDoc] = []
+        words: set[str] = set()
         with self.store.transaction():
             for file, cables, *data in batches:
                 if data:
@@ -204,7 +209,9 @@ class Library:
                 encoding = data[1] if len(data) > 1 and data[1] != UTF8 else ""
                 statuses, ids = [], []
                 for cable in cables:
-                    same, unchanged = self.store.find_same(cable)
+                    ready = cable if isinstance(cable, Prepared) else prepare(cable, self.aliases)
+                    rows = ready.rows
+                    same, unchanged = self.store.find_same(rows)
                     if unchanged and same:
                         statuses.append("unchanged")
                         ids.append(same)
@@ -212,14 +219,18 @@ class Library:
                     if same:
                         self.store.delete(same)
                         removed.append(same)
-                        cable = replace(cable, id=self.store.free_id(cable.id, cable))
                         statuses.append("updated")
                     else:
-                        cable = replace(cable, id=self.store.free_id(cable.id, cable))
                         statuses.append("added")
-                    self.store.insert(cable)
-                    added.append(cable)
-                    ids.append(cable.id)
+                    cable_id = self.store.free_id(rows.id, rows)
+                    self.store.insert(rows, cable_id)
+                    docs += (
+                        ready.index
+                        if cable_id == rows.id
+                        else [replace(d, cable=cable_id) for d in ready.index]
+                    )
+                    words.update(ready.words)
+                    ids.append(cable_id)
                 status = (
                     "added"
                     if "added" in statuses
@@ -228,35 +239,37 @@ class Library:
                     else "unchanged"
                 )
                 results.append(IngestResult(file, status, tuple(ids), encoding=encoding))
-            docs = [d for cable in added for d in index_docs(cable, self.aliases)]
-            self.store.add_words(w for d in docs for w in tokens(d.text))
-            generation = (
-                self.store.bump_generation() if added or removed else self.store.generation()
-            )
+            self.store.add_words(words)
+            changed = bool(docs or removed)
+            generation = self.store.bump_generation() if changed else self.store.generation()
         self.speller.clear()
-        if added or removed:
+        if changed:
             self.index.apply(remove=removed, add=docs, generation=generation)
         return results
 
     def ingest_paths(
         self, paths: Iterable[str | os.PathLike], *, progress=None
     ) -> Iterator[IngestResult]:
-        """Parse every file (folders recursively), then add or update them in one transaction."""
-        parsed: list[tuple[str, list[Cable], bytes, str]] = []
+        """Parse every file (folders recursively), then add or update them in one transaction.
+
+        From POOL_FROM files on, files are parsed by a pool of worker processes (one per
+        core) while this process writes what they return; failed files come first.
+        """
+        files = [str(p) for p in _expand(paths)]
         failed: list[IngestResult] = []
-        files = list(_expand(paths))
-        for n, path in enumerate(files, 1):
-            if progress:
-                progress(n, len(files))
-            try:
-                data = read_file(path)
-                cables, encoding = parse_bytes_encoding(data, name=str(path), aliases=self.aliases)
-                parsed.append((str(path), cables, data, encoding))
-            except CablebotError as exc:
-                failed.append(IngestResult(str(path), "failed", reason=str(exc)))
+
+        def parsed() -> Iterator[tuple]:
+            for n, (path, outcome) in enumerate(_parse_files(files, self.aliases), 1):
+                if progress:
+                    progress(n, len(files))
+                if isinstance(outcome, str):
+                    failed.append(IngestResult(path, "failed", reason=outcome))
+                else:
+                    yield (path, *outcome)
+
+        results = self.add_cables(parsed()) if files else []
         yield from failed
-        if parsed:
-            yield from self.add_cables(parsed)
+        yield from results
 
     def ingest_bytes(self, filename: str, data: bytes) -> IngestResult:
         """Add or update the cables in one uploaded file."""
@@ -334,6 +347,61 @@ class Library:
 
             return ask_in_context(self, text, context, answer)
         return answer(self, text)
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A parsed cable ready to write: its store rows, index docs and searchable words."""
+
+    rows: Rows
+    index: tuple[IndexDoc, ...]
+    words: frozenset[str]
+
+
+def prepare(cable: Cable, aliases: Aliases) -> Prepared:
+    """Everything add_cables writes for cable, computed where it was parsed."""
+    docs = tuple(index_docs(cable, aliases))
+    return Prepared(rows_of(cable), docs, frozenset(w for d in docs for w in tokens(d.text)))
+
+
+POOL_FROM = 64  # files: fewer are parsed in this process (starting workers takes ~0.5 s)
+POOL_CHUNK = 16  # files a worker takes at a time
+_worker_aliases: Aliases | None = None
+
+
+def _parse_one(path: str, aliases: Aliases) -> tuple[str, tuple | str]:
+    """(path, (prepared cables, bytes, encoding)) or (path, the reason it failed)."""
+    try:
+        data = read_file(Path(path))
+        cables, encoding = parse_bytes_encoding(data, name=path, aliases=aliases)
+        return path, ([prepare(c, aliases) for c in cables], pack_file(data), encoding)
+    except CablebotError as exc:
+        return path, str(exc)
+
+
+def _worker_start(aliases: Aliases) -> None:
+    global _worker_aliases
+    _worker_aliases = aliases
+
+
+def _worker_parse(path: str) -> tuple[str, tuple | str]:
+    assert _worker_aliases is not None
+    return _parse_one(path, _worker_aliases)
+
+
+def _parse_files(files: list[str], aliases: Aliases) -> Iterator[tuple[str, tuple | str]]:
+    """Each file parsed, in order: in worker processes when there are many and cores to spare."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(files) < POOL_FROM or workers < 2:
+        for path in files:
+            yield _parse_one(path, aliases)
+        return
+    import multiprocessing
+
+    # spawn: the workers start clean, whatever threads (tantivy, the bot) this process runs.
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(workers, initializer=_worker_start, initargs=(aliases,)) as pool:
+        yield from pool.imap(_worker_parse, files, chunksize=POOL_CHUNK)
 
 
 def _expand(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:

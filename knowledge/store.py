@@ -4,32 +4,37 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from collections import OrderedDict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
-from functools import lru_cache
+from dataclasses import MISSING, dataclass, fields
+from functools import cache, lru_cache
 from pathlib import Path
 
 from knowledge.cards import Card, card_data, card_from_json
 from knowledge.errors import StoreError
-from knowledge.records import Cable, from_dict, to_dict
+from knowledge.records import Cable, from_dict
 from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "11"
+SCHEMA_VERSION = "12"  # 12: record, card and files stored compressed; file_number, delo columns
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
     id TEXT PRIMARY KEY, kind TEXT NOT NULL, title TEXT NOT NULL, date_start TEXT,
-    telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record TEXT NOT NULL,
-    outgoing_number TEXT, card TEXT NOT NULL,
-    date_shown TEXT NOT NULL, sender TEXT NOT NULL, recipient TEXT NOT NULL
+    telegram_number TEXT, record_id TEXT, checksum TEXT NOT NULL, file TEXT, record BLOB NOT NULL,
+    outgoing_number TEXT, card BLOB NOT NULL,
+    date_shown TEXT NOT NULL, sender TEXT NOT NULL, recipient TEXT NOT NULL,
+    file_number TEXT, delo TEXT
 );
+CREATE INDEX documents_file_number ON documents(file_number);
+CREATE INDEX documents_delo ON documents(delo);
 CREATE INDEX documents_outgoing ON documents(outgoing_number);
 CREATE INDEX documents_number ON documents(telegram_number);
 CREATE INDEX documents_record ON documents(record_id);
 CREATE INDEX documents_checksum ON documents(checksum);
+CREATE INDEX documents_file ON documents(file, title);
 CREATE TABLE passages (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL,
@@ -83,6 +88,135 @@ def passages_of(cable: Cable) -> list[Passage]:
     if tail_text := cable.closing_block():
         out.append(("closing", tail_text))
     return [Passage(cable.id, i, part, text) for i, (part, text) in enumerate(out)]
+
+
+# -- stored forms ---------------------------------------------------------------------------
+# A record is stored as zlib-compressed JSON without its id and file (columns of their own)
+# and without fields at their default: about a fifth of its JSON text.
+ZLIB_LEVEL = 6
+
+
+@cache
+def _defaults(cls: type) -> tuple[tuple[str, object], ...]:
+    return tuple((f.name, f.default) for f in fields(cls))
+
+
+def compact(record: object) -> object:
+    """JSON-ready data of a record, fields equal to their default left out (from_dict restores them)."""
+    if hasattr(type(record), "__dataclass_fields__"):
+        out = {}
+        for name, default in _defaults(type(record)):
+            value = getattr(record, name)
+            if default is not MISSING and value == default:
+                continue
+            out[name] = compact(value)
+        return out
+    if isinstance(record, tuple | list):
+        return [compact(x) for x in record]
+    return record
+
+
+def pack(data: object) -> bytes:
+    """JSON data as compact, compressed bytes."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode(), ZLIB_LEVEL)
+
+
+def unpack(blob: bytes | str) -> object:
+    return json.loads(zlib.decompress(blob) if isinstance(blob, bytes) else blob)
+
+
+def record_blob(cable: Cable) -> bytes:
+    """The stored form of a cable's record: compact JSON without id and file, compressed."""
+    data = compact(cable)
+    data.pop("id", None)  # type: ignore[union-attr]
+    data.pop("file", None)  # type: ignore[union-attr]
+    return pack(data)
+
+
+class PackedFile(bytes):
+    """A file's bytes already compressed for the files table (by a parsing worker)."""
+
+
+def pack_file(data: bytes) -> PackedFile:
+    return PackedFile(zlib.compress(data, ZLIB_LEVEL))
+
+
+def unpack_file(data: bytes) -> bytes:
+    """A kept file's bytes (stored compressed; older stores kept them as they came)."""
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Rows:
+    """Everything Store.insert writes for one cable, computed once (in a parsing worker).
+
+    The id is apart so that the writer may give the cable another one (Store.free_id).
+    """
+
+    id: str
+    kind: str
+    title: str
+    checksum: str
+    record_id: str
+    file: str
+    document: tuple  # the documents row after id: (kind, title, date_start, ...)
+    record: bytes
+    passages: tuple[tuple[int, str, str], ...]
+    items: tuple[tuple, ...]
+    events: tuple[tuple, ...]
+    people: tuple[tuple[str, str], ...]
+    telegram_number: str = ""
+
+
+def rows_of(cable: Cable) -> Rows:
+    """The rows Store.insert writes for cable (see Rows)."""
+    record = record_blob(cable)
+    document = (
+        cable.kind, cable.title, cable.date.start if cable.date else None,
+        cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
+        record, cable.outgoing_number.removeprefix("No. ") or None,
+        pack(card_data(cable)),
+        cable.date.display() if cable.date else "",
+        cable.sender.name if cable.sender else "",
+        cable.recipient.name if cable.recipient else "",
+        cable.file_number or None,
+        cable.source.delo if cable.source and cable.source.delo else None,
+    )  # fmt: skip
+    return Rows(
+        id=cable.id,
+        kind=cable.kind,
+        title=cable.title,
+        checksum=cable.checksum,
+        record_id=cable.record_id,
+        file=cable.file,
+        document=document,
+        record=record,
+        passages=tuple((p.position, p.part, p.text) for p in passages_of(cable)),
+        items=tuple(
+            (
+                i,
+                it.name,
+                it.quantity,
+                it.unit,
+                it.number,
+                it.role,
+                it.words,
+                it.date.text if it.date else None,
+                it.date.start if it.date else None,
+            )
+            for i, it in enumerate(cable.items)
+        ),  # fmt: skip
+        events=tuple(
+            (i, e.kind, e.date.text, e.date.start, e.date.end, e.date.precision, e.words)
+            for i, e in enumerate(cable.events)
+        ),
+        people=tuple(people_roles(cable)),
+        telegram_number=cable.telegram_number,
+    )
 
 
 def people_roles(cable: Cable) -> list[tuple[str, str]]:
@@ -155,7 +289,8 @@ class Store:
         if "files" in tables:
             try:
                 self.recovered = [
-                    (n, bytes(d)) for n, d in self.conn.execute("SELECT name, data FROM files")
+                    (n, unpack_file(bytes(d)))
+                    for n, d in self.conn.execute("SELECT name, data FROM files")
                 ]
             except sqlite3.DatabaseError:
                 self.recovered = []
@@ -207,8 +342,14 @@ class Store:
         return self._load(cable_id)
 
     def _load_uncached(self, cable_id: str) -> Cable | None:
-        row = self.conn.execute("SELECT record FROM documents WHERE id = ?", (cable_id,)).fetchone()
-        return from_dict(Cable, json.loads(row[0])) if row else None
+        row = self.conn.execute(
+            "SELECT record, file FROM documents WHERE id = ?", (cable_id,)
+        ).fetchone()
+        if not row:
+            return None
+        data = unpack(row[0])
+        data["id"], data["file"] = cable_id, row[1] or ""
+        return from_dict(Cable, data)
 
     def cards(self, cable_ids: Iterable[str]) -> dict[str, Card]:
         """The cards of the cables that exist among cable_ids, read in one query."""
@@ -226,6 +367,7 @@ class Store:
                 f"SELECT id, card FROM documents WHERE id IN ({marks})", missing
             )
             for cable_id, text in rows:
+                text = zlib.decompress(text).decode() if isinstance(text, bytes) else text
                 out[cable_id] = self._cards[cable_id] = card_from_json(cable_id, text)
             while len(self._cards) > CARD_CACHE:
                 self._cards.popitem(last=False)
@@ -324,7 +466,16 @@ class Store:
         )
         return [Passage(cable_id, p, part, text) for p, part, text in rows]
 
-    def find_same(self, cable: Cable) -> tuple[str | None, bool]:
+    def by_field(self, name: str, value: str) -> list[str]:
+        """Ids of documents whose file number (name "file_number") or delo ("delo") is value."""
+        if name not in ("file_number", "delo"):
+            raise ValueError(f"no stored column {name!r}")
+        rows = self.conn.execute(
+            f"SELECT id FROM documents WHERE {name} = ? ORDER BY date_start, id", (value,)
+        )
+        return [r[0] for r in rows]
+
+    def find_same(self, cable: Cable | Rows) -> tuple[str | None, bool]:
         """The id of a stored document that is this one (by record ID, text, or file and title), and whether it is unchanged."""
         if cable.record_id:
             row = self.conn.execute(
@@ -345,12 +496,15 @@ class Store:
                 return row[0], False
         return None, False
 
-    def _unchanged(self, stored_id: str, cable: Cable) -> bool:
+    def _unchanged(self, stored_id: str, cable: Cable | Rows) -> bool:
         """Same record, whatever file name or id it came under (an upload of a seed is unchanged)."""
-        stored = self.get(stored_id)
-        return stored is not None and replace(stored, id=cable.id, file=cable.file) == cable
+        row = self.conn.execute(
+            "SELECT record FROM documents WHERE id = ?", (stored_id,)
+        ).fetchone()
+        record = cable.record if isinstance(cable, Rows) else record_blob(cable)
+        return row is not None and bytes(row[0]) == record
 
-    def free_id(self, wanted: str, cable: Cable) -> str:
+    def free_id(self, wanted: str, cable: Cable | Rows) -> str:
         candidate, n = wanted, 2
         suffix = cable.telegram_number or cable.record_id
         while self.conn.execute("SELECT 1 FROM documents WHERE id = ?", (candidate,)).fetchone():
@@ -359,69 +513,67 @@ class Store:
         return candidate
 
     # -- writes (call inside a transaction) ---------------------------------------------
-    def insert(self, cable: Cable) -> None:
+    def insert(self, cable: Cable | Rows, cable_id: str | None = None) -> None:
+        """Write one cable (or its precomputed Rows) under cable_id (default: its own id)."""
+        rows = cable if isinstance(cable, Rows) else rows_of(cable)
+        self.insert_many([(cable_id or rows.id, rows)])
+
+    def insert_many(self, batch: Iterable[tuple[str, Rows]]) -> None:
+        """Write cables' rows, each under the id given with it, in a few batched statements."""
+        batch = list(batch)
+        if not batch:
+            return
         c = self.conn
-        c.execute(
-            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                cable.id, cable.kind, cable.title, cable.date.start if cable.date else None,
-                cable.telegram_number or None, cable.record_id or None, cable.checksum, cable.file,
-                json.dumps(to_dict(cable), ensure_ascii=False),
-                cable.outgoing_number.removeprefix("No. ") or None,
-                json.dumps(card_data(cable), ensure_ascii=False),
-                cable.date.display() if cable.date else "",
-                cable.sender.name if cable.sender else "",
-                cable.recipient.name if cable.recipient else "",
-            ),
-        )  # fmt: skip
         c.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?)",
-            [(p.cable, p.position, p.part, p.text) for p in passages_of(cable)],
+            "INSERT INTO documents VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [(i, *r.document) for i, r in batch],
+        )
+        c.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?)", [(i, *p) for i, r in batch for p in r.passages]
         )
         c.executemany(
             "INSERT INTO items VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                (cable.id, i, it.name, it.quantity, it.unit, it.number, it.role, it.words,
-                 it.date.text if it.date else None, it.date.start if it.date else None)
-                for i, it in enumerate(cable.items)
-            ],
-        )  # fmt: skip
-        c.executemany(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
-            [
-                (
-                    cable.id,
-                    i,
-                    e.kind,
-                    e.date.text,
-                    e.date.start,
-                    e.date.end,
-                    e.date.precision,
-                    e.words,
-                )
-                for i, e in enumerate(cable.events)
-            ],
+            [(i, *x) for i, r in batch for x in r.items],
         )
         c.executemany(
-            "INSERT INTO people VALUES (?,?,?)", [(cable.id, n, r) for n, r in people_roles(cable)]
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?)",
+            [(i, *e) for i, r in batch for e in r.events],
+        )
+        c.executemany(
+            "INSERT INTO people VALUES (?,?,?)", [(i, *p) for i, r in batch for p in r.people]
         )
         self._forget()
 
     def add_words(self, words: Iterable[str]) -> None:
-        """File new searchable words for typo correction (call inside a transaction)."""
+        """File new searchable words for typo correction (call inside a transaction).
+
+        Words already filed are found with a few IN queries, the new ones written with
+        executemany: one run's tens of thousands of words cost milliseconds, not a query each.
+        """
+        new = {w for w in set(words) if correctable(w)}
+        if not new:
+            return
         c = self.conn
-        for word in set(words):
-            if not correctable(word):
-                continue
-            cur = c.execute("INSERT OR IGNORE INTO words (word) VALUES (?)", (word,))
-            if cur.rowcount == 1:
-                c.executemany(
-                    "INSERT OR IGNORE INTO word_keys VALUES (?, ?)",
-                    [(k, cur.lastrowid) for k in filing_keys(word)],
-                )
+        listed = list(new)
+        for i in range(0, len(listed), 500):
+            chunk = listed[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            for (word,) in c.execute(f"SELECT word FROM words WHERE word IN ({marks})", chunk):
+                new.discard(word)
+        if not new:
+            return
+        first = c.execute("SELECT coalesce(max(id), 0) FROM words").fetchone()[0] + 1
+        rows = list(enumerate(sorted(new), first))
+        c.executemany("INSERT INTO words (id, word) VALUES (?, ?)", rows)
+        c.executemany(
+            "INSERT OR IGNORE INTO word_keys VALUES (?, ?)",
+            [(k, i) for i, word in rows for k in filing_keys(word)],
+        )
 
     def keep_file(self, name: str, data: bytes) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (name, data))
+        """Keep a file's bytes (compressed) so a newer cablebot can read it again."""
+        packed = data if isinstance(data, PackedFile) else pack_file(data)
+        self.conn.execute("INSERT OR REPLACE INTO files VALUES (?, ?)", (name, bytes(packed)))
 
     def drop_file_if_unused(self, name: str) -> None:
         if not self.conn.execute(
