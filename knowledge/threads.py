@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from knowledge.aliases import norm
@@ -150,8 +150,17 @@ def _shared_words(a: Cable, b: Cable) -> list[str]:
 
 
 # -- finding candidate cables -------------------------------------------------------------------
-def _between(lib: Library, senders: Iterable[str], receivers: Iterable[str]) -> list[Cable]:
-    """Cables from one of senders to one of receivers, as the index finds them (at most CANDIDATES)."""
+def _between(
+    lib: Library,
+    senders: Iterable[str],
+    receivers: Iterable[str],
+    days: tuple[date, date] | None = None,
+) -> list[Cable]:
+    """Cables from one of senders to one of receivers, as the index finds them (at most CANDIDATES).
+
+    days: (first, last) keeps only cables whose first known day falls between them (read from
+    the cards, so cables out of reach are never loaded whole); undated cards are kept.
+    """
     senders, receivers = sorted(set(senders)), sorted(set(receivers))
     if not senders or not receivers:
         return []
@@ -169,6 +178,8 @@ def _between(lib: Library, senders: Iterable[str], receivers: Iterable[str]) -> 
     for cable_id in ids:
         card = cards.get(cable_id)
         if card is None:
+            continue
+        if days and card.days and not days[0] <= date.fromisoformat(card.days[0]) <= days[1]:
             continue
         roles = {(n, r) for n, r in card.parties}
         if any((n, "sender") in roles for n in senders) and any(
@@ -378,9 +389,18 @@ def _best_inferred(later: Cable, pool: Iterable[Cable]) -> Link | None:
     return link
 
 
+def _reach(cable: Cable, *, back: bool) -> tuple[date, date] | None:
+    """Days a cable's request (back) or its replies (forward) may fall on."""
+    day = _day(cable)
+    if day is None:
+        return None
+    slack, reach = timedelta(days=DATE_SLACK_DAYS), timedelta(days=EXPLICIT_WINDOW_DAYS)
+    return (day - reach, day + slack) if back else (day - slack, day + reach)
+
+
 def _own_links(lib: Library, cable: Cable) -> list[Link]:
     """Links from cable: explicit ones, else one inferred reply."""
-    earlier = _between(lib, _receivers(cable), _senders(cable))
+    earlier = _between(lib, _receivers(cable), _senders(cable), _reach(cable, back=True))
     explicit = outgoing(lib, cable, pool=earlier)
     if any(x.relation == ANSWERS for x in explicit):
         return explicit  # it names what it answers: no guessing besides
@@ -402,7 +422,10 @@ def links(lib: Library, cable_id: str) -> list[Link]:
     found: dict[tuple[str, str], Link] = {}
     for link in _own_links(lib, cable):
         found.setdefault((link.from_id, link.to_id), link)
-    later = {c.id: c for c in _between(lib, _receivers(cable), _senders(cable))}
+    later = {
+        c.id: c
+        for c in _between(lib, _receivers(cable), _senders(cable), _reach(cable, back=False))
+    }
     later |= {c.id: c for c in _citing(lib, cable)}
     for other in later.values():
         if other.id == cable.id:
