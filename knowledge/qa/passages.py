@@ -49,6 +49,7 @@ class Unit:
     text: str
     part: str  # 'body', 'header', 'closing', 'footnote', 'description', 'title'
     order: int
+    paragraph: int = 0  # units of one paragraph share it; a sentence's context is its paragraph
 
 
 def _blocks(c: Cable) -> list[tuple[str, str]]:
@@ -102,11 +103,11 @@ def printed_paragraphs(printed: str) -> list[str]:
 def units_of(c: Cable) -> tuple[Unit, ...]:
     """The cable's quotable units in reading order."""
     out: list[Unit] = []
-    for part, text in _blocks(c):
+    for paragraph, (part, text) in enumerate(_blocks(c)):
         text = " ".join(text.split())
         pieces = sentences(text) if part in ("body", "footnote", "description") else [text]
         for s in pieces:
-            out.append(Unit(c.id, s, part, len(out)))
+            out.append(Unit(c.id, s, part, len(out), paragraph))
     return tuple(out)
 
 
@@ -153,9 +154,18 @@ def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool
 @dataclass
 class Scored:
     unit: Unit
-    coverage: float  # weighted share of the focus words it holds
+    coverage: float  # weighted share of the focus words it holds (with its context's)
     matched: frozenset[str]
     score: float
+    context: Unit | None = None  # the sentence before it, when that sentence holds words too
+
+    @property
+    def quote(self) -> str:
+        """The sentence, with the sentence before it when that one gave part of the evidence."""
+        return f"{self.context.text} {self.unit.text}" if self.context else self.unit.text
+
+
+CONTEXT_SHARE = 0.5  # a word held only by the sentence before counts half ("They ... the loan at 2 billion")
 
 
 def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
@@ -187,6 +197,8 @@ def score_units(
     weights = weights or idf(words, units)
     total = sum(weights.values()) or 1.0
     out = []
+    qualities: dict[int, dict[str, float]] = {}
+    previous: Unit | None = None
     for u in units:
         vocab = word_forms(u.text)
         vs = frozenset(vocab)
@@ -197,11 +209,22 @@ def score_units(
             )
             for w in words
         }
+        qualities[id(u)] = quality
+        context = None
+        if (
+            previous is not None and previous.cable == u.cable and previous.paragraph == u.paragraph
+        ):
+            before = qualities[id(previous)]
+            gained = {w: CONTEXT_SHARE * q for w, q in before.items() if q > 0 and quality[w] == 0}
+            if gained and any(q > 0 for q in quality.values()):
+                context = previous
+                quality = {**quality, **gained}
+        previous = u
         matched = frozenset(w for w, q in quality.items() if q > 0)
         if not matched:
             continue
         coverage = sum(weights[w] * quality[w] for w in matched) / total
-        out.append(Scored(u, coverage, matched, coverage))
+        out.append(Scored(u, coverage, matched, coverage, context))
     out.sort(key=lambda s: (-s.score, s.unit.order))
     return out
 

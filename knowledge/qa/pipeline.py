@@ -78,7 +78,8 @@ def answer(lib: Library, text: str) -> Answer:
         if res.missing:
             return abstain(text, f"No cable here is numbered {', '.join(res.missing)}; the cables here do not say.")
         return handlers.not_found(lib, query.q)
-    cables = [c for c in (lib.store.get(card.id) for card in res.cards[: _top(res)]) if c]
+    cards = list({c.id: c for c in [*res.cards[: _top(res)], *res.by_words]}.values())
+    cables = [c for c in (lib.store.get(card.id) for card in cards) if c]
     result = _dispatch(lib, query, res, cables)
     if result is not None:
         return result
@@ -319,11 +320,11 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
-    if t in ("quantity", "total") and not _asker_fits(lib, query, c, best.unit.text):
+    if t in ("quantity", "total") and not _asker_fits(lib, query, c, best):
         return None
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
         return None
-    return render(query.q, _passage_fact(query, c, best), [cite(c, best.unit.text)])
+    return render(query.q, _passage_fact(query, c, best), [cite(c, best.quote)])
 
 
 def _unmatched_proper_nouns(
@@ -355,16 +356,33 @@ def _written_as_name(word: str, c: Cable) -> bool:
 SUBJECT_WORDS = 6  # a name within the first words of a sentence is its subject ("Mao asks ...")
 
 
-def _asker_fits(lib: Library, query: Query, c: Cable, sentence: str) -> bool:
+def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
     """Whether a person the question makes the asker ("did Orlov ask for") sent the cable or is
-    the subject of the sentence; "send 25 trucks for the Orlov group" is Belov's request."""
+    the subject of the answering sentence or of the paragraph before it. Named elsewhere in
+    the sentence, they are not the asker: "send 25 trucks for the Orlov group" is Belov's."""
     askers = [m for m in query.people if m.role_hint == "sender" or m.possessive]
     if not askers:
         return True
-    head = " ".join(sentence.split()[:SUBJECT_WORDS])
-    named = lib.names.names_in(head)
     senders = {n for n, r in c.party_roles() if r == "sender"}
-    return all(m.name in senders or m.name in named or norm(m.name).split()[-1] in norm(head).split() for m in askers)
+    sentence = best.unit.text
+    head = " ".join(sentence.split()[:SUBJECT_WORDS])
+    before = " ".join(
+        u.text for u in units_of(c) if u.paragraph == best.unit.paragraph and u.order < best.unit.order
+    )
+    for m in askers:
+        if m.name in senders:
+            continue
+        surname = norm(m.name).split()[-1]
+        if _names(lib, head, m.name, surname):
+            continue
+        if not _names(lib, sentence, m.name, surname) and _names(lib, before, m.name, surname):
+            continue
+        return False
+    return True
+
+
+def _names(lib: Library, text: str, name: str, surname: str) -> bool:
+    return name in lib.names.names_in(text) or surname in norm(text).split()
 
 
 def _holds_number(sentence: str, digits: str) -> bool:

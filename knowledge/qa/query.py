@@ -140,7 +140,8 @@ QUESTION_WORDS = {
     "each", "being", "might", "may", "must", "shall", "here", "too", "while", "during", "upon",
     "via", "through", "between", "among", "what's", "whats", "who's", "doing", "done", "way",
     "comrade", "cde", "mr", "exactly", "approximately", "around", "regarding", "concerning",
-    "mentioned", "mention", "stated", "state", "write", "wrote", "written",
+    "mentioned", "mention", "stated", "state", "write", "wrote", "written", "big", "large",
+    "wide", "long", "far", "high", "heavy", "size",
     "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
 }  # fmt: skip
 
@@ -205,7 +206,11 @@ def question_dates(text: str, found: list[DateValue]) -> list[DateValue]:
         for m in _YEAR.finditer(text):
             y = m.group("y")
             out.append(DateValue(y, f"{y}-01-01", f"{y}-12-31", "year"))
-    return out
+    unique: list[DateValue] = []
+    for d in out:
+        if not any((d.start, d.end) == (u.start, u.end) for u in unique):
+            unique.append(d)
+    return unique
 
 
 def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: False) -> Query:
@@ -237,7 +242,8 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     focus = _focus_words(masked, q)
     focus = [w for w in focus if w not in ref_numbers]
     thing = _thing(masked)
-    claim_numbers = [n for n in q.number_words if n not in ref_numbers]
+    in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
+    claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
     return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers)
 
 

@@ -38,6 +38,7 @@ class Resolution:
     how: str = "none"
     missing: list[str] = field(default_factory=list)
     date_matched: bool = False  # the question's date is the date of the cables kept
+    by_words: list[Card] = field(default_factory=list)  # best by the question's words alone
 
     @property
     def ids(self) -> list[str]:
@@ -75,6 +76,8 @@ def has_number(lib: Library, digits: str) -> bool:
     return bool(bearing(lib, Reference(digits)))
 
 
+WORD_CABLES = 3  # cables holding most of the question's words are searched whatever their parties
+WORD_CABLE_SHARE = 0.5
 WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the candidates
 DATE_CANDIDATES = 30  # cables of the question's date added to the index's candidates
 
@@ -181,6 +184,7 @@ def resolve(lib: Library, query: Query) -> Resolution:
         for i in extra:
             if i in more and more[i].kind == "cable":
                 cards.append(more[i])
+    cards = list({c.id: c for c in cards}.values())
     if not cards:
         return Resolution([], "none")
     how = "ranked"
@@ -202,4 +206,6 @@ def resolve(lib: Library, query: Query) -> Resolution:
     # Parties and words together: the people's own cables first unless another cable holds
     # far more of the question's words (a request reported by someone else).
     cards.sort(key=lambda c: -(person_fit(query.q, c) + WORDS_WEIGHT * word_share(query, c)))
-    return Resolution(cards, how, [], date_matched)
+    by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
+    by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE]
+    return Resolution(cards, how, [], date_matched, by_words)
