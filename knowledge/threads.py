@@ -141,7 +141,11 @@ def _subject_words(c: Cable) -> set[str]:
     return {
         w
         for w in words
-        if len(w) > 2 and w not in _FUNCTION_WORDS and w not in names and w.strip("0")
+        if len(w) > 2
+        and w not in _FUNCTION_WORDS
+        and w not in names
+        and w.strip("0")
+        and not (len(w) == 4 and w[:2] in ("18", "19", "20") and w.isdigit())  # a year
     }
 
 
@@ -278,6 +282,30 @@ def _resolve_reference(lib: Library, cable: Cable, ref: CrossReference) -> tuple
     return best, ANSWERS if answers else REFERS
 
 
+def _dated_reference(
+    lib: Library, cable: Cable, printed: str, pool: list[Cable] | None
+) -> Cable | None:
+    """The one cable from cable's correspondent dated as printed ("May 9"), or None."""
+    here = _day(cable)
+    found = find_dates(printed, year=here.year if here else None)
+    if here is None or not found or not found[0][1].start:
+        return None
+    named = date.fromisoformat(found[0][1].start)
+    candidates = pool if pool is not None else _between(lib, _receivers(cable), _senders(cable))
+    dated = [
+        c
+        for c in candidates
+        if c.id != cable.id
+        and _reversed(cable, c)
+        and any(
+            abs((date.fromisoformat(v.start) - named).days) <= DATE_SLACK_DAYS
+            for v in (c.date, c.sent)
+            if v and v.start and v.precision in ("day", "minute")
+        )
+    ]
+    return dated[0] if len(dated) == 1 else None
+
+
 def _named_request(
     lib: Library, cable: Cable, words: str, pool: list[Cable] | None
 ) -> Cable | None:
@@ -327,6 +355,11 @@ def outgoing(lib: Library, cable: Cable, *, pool: list[Cable] | None = None) -> 
     covered: list[str] = []
     for ref in cable.cross_references:
         hit = _resolve_reference(lib, cable, ref)
+        if hit is None and ref.date and ref.kind != "own":
+            # "Deptel 813, May 9" where no stored cable carries No. 813: the correspondent's
+            # cable of that day is the one it names.
+            target = _dated_reference(lib, cable, ref.date, pool)
+            hit = (target, ANSWERS) if target else None
         if hit and hit[0].id not in out:
             out[hit[0].id] = Link(cable.id, hit[0].id, EXPLICIT, ref.words, hit[1], "text")
         covered.append(ref.words)

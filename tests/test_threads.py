@@ -206,3 +206,23 @@ def test_seed_reply_and_gist(qa_lib):
     assert [c.id for c in threads.thread(qa_lib, stalin)] == [zhou, stalin]
     assert threads.gist(qa_lib.store.get(zhou)).startswith("Request from Zhou Enlai to Stalin")
     assert threads.links(qa_lib, "1950-11-08-mao-zedong-to-stalin") == []
+
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "threads"
+
+
+def test_markdown_cables_linked_through_their_cross_references(tmp_path):
+    """Cross-references read at ingest ("your telegram No. 3153", "Deptel 813, May 9")."""
+    lib = library(tmp_path)
+    results = list(lib.ingest_paths([FIXTURES]))
+    assert all(r.status == "added" for r in results), results
+    (link,) = threads.links(lib, "1950-12-09-stalin-to-mao-zedong")
+    assert (link.to_id, link.kind, link.words) == (
+        "1950-12-01-mao-zedong-to-stalin",
+        "explicit",
+        "I received your telegram No. 3153.",
+    )
+    # No stored cable carries No. 813: the Department's cable of 9 May is the one named.
+    (deptel,) = threads.links(lib, "1952-05-14-jones-to-acheson")
+    assert (deptel.to_id, deptel.kind) == ("1952-05-09-acheson-to-jones", "explicit")
+    assert deptel.words.startswith("Substance Deptel 813, May 9")
