@@ -371,6 +371,22 @@ def test_corpus_facts_quote_their_cable_and_count_no_dates():
     assert seen > 50
 
 
+def test_cue_scan_finds_what_the_cue_regex_finds():
+    """_cues tries the cue regex only at words a cue can start with; it must miss none."""
+    from knowledge.facts import _CUE, _cues
+
+    texts = [
+        "We would like you to send us 30 tanks; they have already agreed to supply 12 guns.",
+        "The Chinese army has 14 divisions and can mobilize 500,000 men; we lost 12 planes.",
+        "How many pilots did they plan to train, and how many trucks did Stalin send?",
+    ]
+    for c in _corpus_cables():
+        texts += [s for p in c.paragraphs for s in sentences_of(p)]
+    for text in texts:
+        full = [(m.start(), m.end(), m.lastgroup) for m in _CUE.finditer(text)]
+        assert _cues(text) == full, text
+
+
 def test_corpus_hami_fuel():
     for c in _corpus_cables():
         if "200 tons of it to HAMI" in c.body_text():
