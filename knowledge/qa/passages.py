@@ -83,10 +83,10 @@ def printed_paragraphs(printed: str) -> list[str]:
     A line is its own unit (a heading, a stamp, a paragraph of a Markdown page) unless it
     ends mid-sentence and is long, or the next line goes on in lower case.
     """
+    lines = [ln.strip() for ln in printed.splitlines()]
     out: list[str] = []
     joining = False
-    for raw in printed.splitlines():
-        line = raw.strip()
+    for i, line in enumerate(lines):
         if not line:
             joining = False
             continue
@@ -94,8 +94,9 @@ def printed_paragraphs(printed: str) -> list[str]:
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
+        after = lines[i + 1] if i + 1 < len(lines) else ""
         ends = re.search(r"[.!?:;\"”’)\]]$", line)
-        joining = not ends and (len(line) >= WRAP_WIDTH or bool(re.match(r"^[a-z]", line)))
+        joining = bool(after) and not ends and (len(line) >= WRAP_WIDTH or after[:1].islower())
     return out
 
 

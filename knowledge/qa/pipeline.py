@@ -36,6 +36,7 @@ IDF_CABLES = 8  # cables whose sentences weigh the words (more cables: fairer ra
 # cables do not hold; a pinned cable leaves less room for a wrong one, so it may answer lower.
 MIN_COVERAGE = 0.55
 MIN_COVERAGE_PINNED = 0.4
+MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a reason may hold less
 REASON_BONUS = 0.3  # a why-question's answer gives a reason: "because", "considering that"
 RANK_WEIGHT = 0.08  # how much a cable's place in the resolution adds to its sentences' scores
 REASON_CUES = re.compile(
@@ -108,6 +109,9 @@ LEGACY_INTENT = {
 }  # fmt: skip
 # Targets the sentence finder answers before the older handlers are asked.
 PASSAGE_FIRST = {"reason", "passage", "who", "place", "reply", "replied", "event_date"}
+# Targets the older handlers are not asked about at all: on real cables their passage
+# answers were the largest source of confidently wrong answers.
+PASSAGE_ONLY = {"passage", "who", "reply", "replied"}
 WHO_ROLE = {"sender": "sender", "recipient": "recipient", "via": "via", "signer": "signer"}
 DATE_ROLE = {"sent": "sent", "received": "received", "dated": ""}
 
@@ -133,9 +137,11 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
-        if found:
+        if found or t in PASSAGE_ONLY:
             return found
     legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
+    if legacy and t == "reason" and not any(REASON_CUES.search(c.quote) for c in legacy.citations):
+        legacy = None  # a why-answer gives a reason
     if legacy:
         return legacy
     if t in HEADER_TARGETS or t in ("incoming_number", "repeated_as"):
@@ -312,6 +318,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         return None
     pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
     floor = MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE
+    if t == "reason" and REASON_CUES.search(best.quote):
+        floor = min(floor, MIN_COVERAGE_REASON)
     if best.coverage < floor:
         return None
     words = _focus(query, cables)
