@@ -144,8 +144,8 @@ FIELDS: dict[str, Callable[[Cable], Found]] = {
 # The words a header target stands for, searched in the text when the record lacks the field.
 FIELD_WORDS: dict[str, list[str]] = {
     "copies": ["copies", "copy", "typed"],
-    "received": ["received"],
-    "sent": ["sent"],
+    "received": ["received", "recd", "incoming"],
+    "sent": ["sent", "dispatched"],
     "translator": ["translated", "translator"],
     "outgoing_number": [],
     "incoming_number": ["incoming"],

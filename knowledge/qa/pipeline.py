@@ -139,12 +139,18 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         found = _passage(lib, query, res, cables)
         if found or t in PASSAGE_ONLY:
             return found
+    header = t in HEADER_TARGETS or t in ("incoming_number", "repeated_as")
+    if header and res.how != "ranked":
+        # The question points at its cable: read the field from it (or its printed stamps).
+        got = _header(lib, query, res, cables)
+        if got:
+            return got
     legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
     if legacy and t == "reason" and not any(REASON_CUES.search(c.quote) for c in legacy.citations):
         legacy = None  # a why-answer gives a reason
     if legacy:
         return legacy
-    if t in HEADER_TARGETS or t in ("incoming_number", "repeated_as"):
+    if header and res.how == "ranked":
         return _header(lib, query, res, cables)
     if t == "summary":
         c = cables[0]

@@ -76,6 +76,8 @@ def has_number(lib: Library, digits: str) -> bool:
     return bool(bearing(lib, Reference(digits)))
 
 
+# Words naming a cable's role, not its subject: "Stalin's reply" is found by its parties.
+CABLE_ROLE_WORDS = {"reply", "answer", "response", "telegram", "tel", "cable", "message", "msg", "letter"}
 WORD_CABLES = 3  # cables holding most of the question's words are searched whatever their parties
 WORD_CABLE_SHARE = 0.5
 WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the candidates
@@ -119,7 +121,7 @@ def _all_text(c) -> str:
 
 def word_share(query: Query, card: Card) -> float:
     """Share of the question's focus words the cable holds anywhere."""
-    words = [w for w in query.focus if len(w) > 2]
+    words = [w for w in query.focus if len(w) > 2 and w not in CABLE_ROLE_WORDS]
     if not words:
         return 0.0
     return sum(1 for w in words if card.has_word(w)) / len(words)
