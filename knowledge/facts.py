@@ -27,10 +27,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from functools import cache
 
+from text_to_num import text2num
+
 from knowledge.dates import MONTHS, find_dates
 from knowledge.memo import memo
 from knowledge.records import Cable, Fact
-from knowledge.text import singular, stem
+from knowledge.text import parse_number, singular, stem
 
 
 def _list(words: str) -> list[str]:
@@ -800,6 +802,42 @@ def _frame_at(cues: list[tuple[int, int, str]], x: int) -> str:
         return before[-1][2]
     after = [c for c in cues if c[0] >= x]
     return after[0][2] if after else ""
+
+
+_DIGIT_RANGE_SPLIT = re.compile(r"\s*[-–—]\s*|\s+(?:to|or)\s+")
+_WORD_RANGE_SPLIT = re.compile(r"\s*[–—]\s*|\s+(?:to|or)\s+", re.I)
+
+
+def value_range(value: str) -> tuple[float, float] | None:
+    """The numbers a fact's printed value means, as (low, high).
+
+    '1,000' -> (1000.0, 1000.0); '25-35' -> (25.0, 35.0); 'a thousand' -> (1000.0, 1000.0);
+    'two or three' -> (2.0, 3.0); '2 billion' -> (2e9, 2e9). None when it is no number.
+    Words are read with text2num.
+    """
+    value = value.strip()
+    if not value:
+        return None
+    split = _DIGIT_RANGE_SPLIT if value[0].isdigit() else _WORD_RANGE_SPLIT
+    numbers = [_one_number(part) for part in split.split(value)]
+    if not numbers or any(n is None for n in numbers):
+        return None
+    return min(numbers), max(numbers)  # type: ignore[type-var]
+
+
+def _one_number(text: str) -> float | None:
+    text = " ".join(text.lower().split())
+    if text[:1].isdigit():
+        return parse_number(text)
+    text = re.sub(r"^an?\s+(?=hundred|thousand|million|billion|dozen)", "one ", text)
+    dozens = text.endswith("dozen")
+    if dozens:
+        text = text.removesuffix("dozen").strip() or "one"
+    try:
+        number = float(text2num(text, "en"))
+    except ValueError:
+        return None
+    return number * 12 if dozens else number
 
 
 def frame_of(words: str) -> str:

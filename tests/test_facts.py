@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.facts import find_facts, frame_of, read_facts, sentences_of
+from knowledge.facts import find_facts, frame_of, read_facts, sentences_of, value_range
 from knowledge.records import Cable, DateValue, Fact, from_dict, to_dict
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
@@ -322,6 +322,23 @@ def test_find_facts_ranks_by_shared_words_singular_and_stem_aware():
     assert [f.thing for f in found] == ["transport planes", "bomber planes", "transport ships"]
     assert [f.value for f in find_facts(c, {"transport"}, frame="promised")] == ["5"]
     assert find_facts(c, {"rifles"}) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "numbers"),
+    [
+        ("1,000", (1000, 1000)),
+        ("25-35", (25, 35)),
+        ("a thousand", (1000, 1000)),
+        ("two or three", (2, 3)),
+        ("twenty-five", (25, 25)),
+        ("2 billion", (2e9, 2e9)),
+        ("15 to 19", (15, 19)),
+        ("several", None),
+    ],
+)
+def test_value_range_reads_printed_values(value, numbers):
+    assert value_range(value) == numbers
 
 
 def test_facts_survive_the_store_round_trip():
