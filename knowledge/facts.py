@@ -143,7 +143,7 @@ _FRAME_CUES: tuple[tuple[str, str], ...] = (
         "promised",
         r"\bwill\s+(?:be\s+)?(?:send|sent|deliver|delivered|transfer|transferred|ship|shipped|"
         r"give|given|hand|handed|supply|supplied|provide|provided|dispatch|dispatched|allocate|"
-        r"allocated|satisfied|fulfilled|put\s+at)\b|"
+        r"allocated|satisfied|fulfilled|arrive|put\s+at)\b|"
         r"\b(?:we|i|they|he|it)\s+(?:can|could|shall|must)\s+(?:also\s+)?(?:be\s+)?(?:give|send|deliver|supply|"
         r"provide|ship|transfer|allocate|dispatch|offer)\b|"
         r"\b(?:agree[sd]?|agreeing|consent(?:s|ed)?|ready|prepared|decided)\s+to\s+(?:\w+\s+)?(?:send|deliver|"
@@ -178,7 +178,7 @@ _FRAME_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sent",
-        r"\b(?:sent|delivered|dispatched|shipped|transferred|handed\s+over|arrived)\b|"
+        r"\b(?:sent|delivered|dispatched|shipped|transferred|handed\s+over|arrived|received)\b|"
         r"\b(?:did|do|does)\s+(?:\w+\s+){0,3}?(?:send|deliver|dispatch|ship|transfer)\b",
     ),
     (
@@ -189,6 +189,7 @@ _FRAME_CUES: tuple[tuple[str, str], ...] = (
     (
         "has",
         r"\b(?:there\s+(?:are|is|were|was|will\s+be)|consist(?:s|ed|ing)?\s+of|numbering|"
+        r"numbers(?=\s+(?:about\s+|some\s+|up\s+to\s+|over\s+)?\d)|"
         r"possess(?:es|ed)?|available|"
         r"stationed|deployed|total(?:s|led|ing)?|comprise[sd]?|(?:do|does|did)\s+\w+\s+have)\b|"
         r"\b(?:have|has|had)\b"
@@ -209,7 +210,7 @@ _CUE_STARTS = _set(
     demanded lose loses lost losing losses killed destroyed shot wounded casualties sunk sank
     downed perished died train trains trained training retrain retrained retraining instruct
     instructed instructing educate educated educating sent delivered dispatched shipped
-    transferred handed arrived did do does intend intends intended intention plan plans
+    transferred handed arrived received did do does numbers intend intends intended intention plan plans
     planned planning propose proposes proposed proposing thinking envisage envisages
     envisaged expect expects expected going form forming there consist consists consisted
     consisting numbering possess possesses possessed available stationed deployed total
@@ -713,6 +714,13 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
             i += 1
             if nxt in ("the", "a", "an") and i + 1 < len(tokens):
                 i += 1
+    if (
+        i + 1 < len(tokens)
+        and tokens[i][0].lower() in ("more", "other", "others")
+        and tokens[i + 1][0][:1].isalpha()
+        and tokens[i + 1][0].lower() not in _STOP
+    ):
+        i += 1  # "3 more divisions": the divisions are counted
     words: list[tuple[str, int, int]] = []
     while i < len(tokens) and len(words) < 6:
         t, s, e = tokens[i]
@@ -886,7 +894,7 @@ def _durations(para: str, a: int, b: int, skip: list[tuple[int, int]]):
 # -- event phrases -----------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(
     r"\b(?:No|Nº|N°|Nr)\.?\s*[\w/]+|\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.m\.)?|\b\d{1,2}\s+hours?(?:\s+\d{1,2}\s+minutes?)?|"
-    r"[;:()\[\]“”\"!?]|\.\s|(?<=[A-Z]{3})\s+(?=(?:I|We|You|He|She|They|The|It|In|On)\s)|,\s+(?=(?:and|but|which|who|while|when|since|as|after|before)\b)|,"
+    r"[;:()\[\]“”\"!?]|\.\s|(?<=[A-Z]{3})\s+(?=(?:I|We|You|He|She|They|The|It|In|On)\s)|,(?!\d)"
 )
 _LEAD_STRIP = re.compile(
     r"^(?:(?:on|in|by|at|of|from|since|until|till|before|after|during|dated|as|then|and|but|that|so|"
@@ -940,13 +948,10 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     before = para[start:x]
     if _DETERMINER_END.search(para, max(start, x - 8), x):
         before = ""  # "a 31 August 1950 letter": the date names what follows
-    cut = list(_CLAUSE_BREAK.finditer(before))
-    if cut:
-        before = before[cut[-1].end() :]
-    event = list(_EVENT_NOUN.finditer(before))
-    if event:
-        before = before[event[-1].start("noun") :]
-    before = _clean_phrase(before, head=False)
+    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    clause = before[cuts[-1] :] if cuts else before
+    earlier = before[(cuts[-2] if len(cuts) > 1 else 0) : cuts[-1]] if cuts else ""
+    before = _clause_phrase(clause)
     if _is_event(before) and (_content_words(before) >= 2 or before[:1].islower()):
         return before
     after = para[y:b]
@@ -958,11 +963,26 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     after = _clean_phrase(after, head=True)
     if _is_event(after):
         return after
-    return before if _is_event(before) else ""
+    if _is_event(before):
+        return before
+    # "He asked for 40 advisers, preferably within two weeks": the clause before that one.
+    earlier = _clause_phrase(earlier)
+    return earlier if _is_event(earlier) and _content_words(earlier) >= 2 else ""
+
+
+def _clause_phrase(clause: str) -> str:
+    """A clause's event words: from a nominal event on ("with arrival on site"), cleaned."""
+    event = list(_EVENT_NOUN.finditer(clause))
+    if event:
+        clause = clause[event[-1].start("noun") :]
+    return _clean_phrase(clause, head=False)
 
 
 _HEADER_VERBS = _set("received sent deciphered typed arrived dated signed")
-_NOT_EVENT = _set("hours hour minutes minute year years this")
+_NOT_EVENT = _set(
+    "hours hour minutes minute year years this last past next first coming preferably "
+    "approximately only least most"
+)
 
 
 def _is_event(phrase: str) -> bool:

@@ -104,6 +104,9 @@ def test_place_and_limit_words_stay_in_the_sentence():
         ("We will train 1,000 tankists.", "train"),
         ("Our schools trained 463 pilots.", "train"),
         ("We intend to form three infantry divisions.", "plan"),
+        ("The Korean army numbers 130,000 men.", "has"),
+        ("By the spring 3 more divisions will arrive.", "promised"),
+        ("We received 60,000 rifles.", "sent"),
         ("The city lies 40 kilometers from the border.", ""),
     ],
 )
@@ -236,6 +239,19 @@ def test_a_year_printed_after_a_date_without_a_comma_is_its_year():
         cable("I refer to your ltr of Nov 2 1948, in which you requested a mission.")
     )
     assert [(f.kind, f.value) for f in facts] == [("date", "1948-11-02")]
+
+
+def test_phrases_skip_commas_in_numbers_and_empty_clauses():
+    facts = read_facts(
+        cable(
+            "Please dispatch 1,200 tons of gasoline by 15 December. "
+            "He asked for some 40 advisers, preferably within two weeks."
+        )
+    )
+    assert [(f.kind, f.thing) for f in facts if f.kind != "quantity"] == [
+        ("date", "Please dispatch 1,200 tons of gasoline"),
+        ("duration", "asked for some 40 advisers"),
+    ]
 
 
 def test_durations():
