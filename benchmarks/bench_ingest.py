@@ -135,7 +135,7 @@ def main() -> int:
     if profiler:
         import pstats
 
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(15)
     return 0
 
 

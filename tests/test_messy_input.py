@@ -152,8 +152,7 @@ def test_a_cable_with_diacritics_is_found_without_them():
     assert cable.id == "1950-12-09-mao-zedong-to-stalin"
     lib = Library.open(memory=True, seeds_dir=MESSY / "none")
     try:
-        lib.ingest_paths([MESSY / "record_kw.md"]).__next__()
-        lib.store.conn.execute("SELECT 1")
+        assert [r.status for r in lib.ingest_paths([MESSY / "record_kw.md"])] == ["added"]
         assert any(h.cable == cable.id for h in lib.search(["zedong"], kinds=("cable",)))
     finally:
         lib.close()
@@ -229,3 +228,28 @@ def test_a_number_only_in_citations_lists_the_matches(cli):
     assert "Traceback" not in r.out + r.err
     # A real telegram number still picks its cable.
     assert cli("quote", "9042").out.startswith("Telegram, Máo Zédōng to Filippov (Stalin)")
+
+
+# -- many files: parsed by the worker pool, written in one transaction ----------------------------
+def test_many_files_are_parsed_by_worker_processes(tmp_path, monkeypatch):
+    import knowledge.library as library
+
+    monkeypatch.setattr(library, "POOL_FROM", 2)  # the pool for a handful of files
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for k in range(6):
+        (folder / f"{k}.md").write_text(
+            f"---\ntitle: Telegram, Roshchin to Vyshinsky\ndate: {k + 1} March 1951\n---\n\n"
+            f"TELEGRAM No. {700 + k}\n\nZhou Enlai asks for {k + 1}0 trucks.\n\nROSHCHIN\n"
+        )
+    (folder / "bad.md").write_bytes(b"")
+    lib = Library.open(memory=True, seeds_dir=MESSY / "none")
+    try:
+        results = list(lib.ingest_paths([folder]))
+        assert [r.status for r in results] == ["failed"] + ["added"] * 6
+        assert "is empty" in results[0].reason
+        cable = lib.cable("703")
+        assert cable.items[0].quantity == 40.0 and cable.printed.startswith("TELEGRAM No. 703")
+        assert lib.store.get(cable.id) == cable  # the compressed record reads back whole
+    finally:
+        lib.close()
