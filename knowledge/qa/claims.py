@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from knowledge.records import Cable
 
 CLAIM_COVERAGE = 0.5
+CLAIM_COVERAGE_COUNTED = 0.25  # when the sentence gives a number for the claim's thing
 SUBJECT_BONUS = 0.2  # added to sentences of cables the claim's subject sent  # share of the claim's weighted words the deciding sentence must hold
 EXPLICIT_NEGATION = re.compile(r"\b(?:not|never|no|n't|didn't|wasn't|weren't|isn't|doesn't|don't)\b", re.I)
 NEAR_NEGATION = re.compile(
@@ -76,65 +77,110 @@ def _value(text: str) -> float | None:
     return v
 
 
+def _said(phrase: str) -> float | None:
+    """The value a number phrase states: '2 billion won' -> 2e9, 'two LA-11 regiments' -> 2,
+    'cartridges 58,000,000' -> 58e6; None for a range."""
+    for m in re.finditer(r"\d[\d,.]*(?:\s+(?:thousand|million|billion))?|[A-Za-z]+(?:[-\s](?:thousand|million|hundred))?", phrase):
+        token = m.group(0).strip(".,;:()")
+        value = _value(token)
+        if value is not None:
+            after = phrase[m.end() : m.end() + 3]
+            if re.match(r"\s*[-–]\s*\d", after):
+                return None  # "25-35": a range is no single value
+            return value
+    return None
+
+
+def _claimed(query: Query) -> tuple[float | None, list[str]]:
+    """The number a claim states and the words of what it counts ('900 tents' -> 900, [tent])."""
+    for m in _CLAIM_NUMBER.finditer(query.text):
+        if m.group(1).replace(",", "") not in query.claim_numbers:
+            continue
+        want = _value(m.group(1) + (f" {m.group(2)}" if m.group(2) else ""))
+        thing = [singular(w.lower()) for w in m.group(3).split() if len(w) > 2]
+        thing = [w for w in thing if w not in ("extra", "more", "additional", "new", "other")] or thing
+        return want, thing
+    return None, []
+
+
 def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
-    from knowledge.qa.passages import _match, negated_near, word_forms
-    from knowledge.qa.pipeline import _best_units, _number_near
+    from knowledge.qa.passages import _match, word_forms
+    from knowledge.qa.pipeline import _best_units, _holds_date, _number_near
 
-    claimed = [(m.group(0), m.group(1), m.group(2), m.group(3)) for m in _CLAIM_NUMBER.finditer(query.text)]
-    claimed = [c for c in claimed if c[1].replace(",", "") in query.claim_numbers]
-    thing = []
-    if claimed:
-        thing = [singular(w.lower()) for w in claimed[0][3].split() if len(w) > 2]
-        need = lambda s: _number_near(s, thing[-1:] or thing) is not None  # noqa: E731
-    else:
-        need = None
+    want, thing = _claimed(query)
     alts = {w: VERDICT_SYNONYMS[w] for w in query.focus if w in VERDICT_SYNONYMS}
     # The claim's subject speaks in their own cables: "did Stalin accept" is decided by
     # Stalin's words, not by the request he answers. A question in the text decides nothing.
     subject = next((m.name for m in query.people if not m.possessive), "")
     rank = {c.id: SUBJECT_BONUS for c in cables if c.sender and subject and c.sender.name == subject}
-    statement = need
+    dated = [d for d in query.dates if not res.date_matched]
 
-    def need(s: str, base=statement) -> bool:
-        return not s.rstrip().endswith("?") and (base is None or base(s))
+    def statement(s: str) -> bool:
+        return not s.rstrip().endswith("?")
 
-    best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
-    if best is None and claimed:
-        best = _best_units(query, cables, alternatives=alts, rank=rank, need=lambda s: not s.rstrip().endswith("?"))
-        claimed = []
-    if best is None or best.coverage < CLAIM_COVERAGE:
+    def counts(s: str) -> bool:
+        return statement(s) and _number_near(s, thing[-1:] or thing) is not None
+
+    def same_count(s: str) -> bool:
+        phrase = _number_near(s, thing[-1:] or thing) if statement(s) else None
+        return phrase is not None and _said(phrase) == want
+
+    def on_date(s: str) -> bool:
+        return not dated or _holds_date(s, dated)
+
+    best = None
+    if want is not None:
+        # A sentence giving the claimed number for the thing supports it; failing that, the
+        # sentence giving another number for it refutes it ("No: two regiments").
+        # A number and its thing (and the claim's date) held together are evidence enough at a
+        # lower share of the claim's other words.
+        passes = [lambda s: same_count(s) and on_date(s), lambda s: counts(s) and on_date(s)]
+        if not dated:
+            passes.append(counts)
+        for need in passes:
+            best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
+            if best is not None and best.coverage >= CLAIM_COVERAGE_COUNTED:
+                break
+            best = None
+    if best is None:
+        want = None
+        best = _best_units(query, cables, need=lambda s: statement(s) and on_date(s), alternatives=alts, rank=rank)
+    if best is None or best.coverage < (CLAIM_COVERAGE if want is None else CLAIM_COVERAGE_COUNTED):
         return None
     sentence = best.unit.text
     c = next(x for x in cables if x.id == best.unit.cable)
     focus = [w for w in query.focus if len(w) > 2]
-    if len(focus) >= 2 and len(best.matched) < 2:
+    if want is None and len(focus) >= 2 and len(best.matched) < 2:
         return None  # one word of the claim is no evidence for or against it
     parties = {n for n, _r in c.party_roles()}
-    named = lib.names.names_in(sentence)
+    named = lib.names.names_in(best.quote)
     if query.people and not any(m.name in parties or m.name in named for m in query.people):
         return None  # the sentence is not about the people the claim names
     where = describe(c)
-    if claimed:
+    if want is not None:
         phrase = _number_near(sentence, thing[-1:] or thing)
-        said = _value(re.split(r"\s+(?=[A-Za-z])", phrase.strip(), maxsplit=1)[0]) if phrase else None
-        if phrase and "-" not in phrase.split()[0]:
-            # "two regiments", "1 million": the number words before the thing
-            head = re.match(r"([\w,.\-]+(?:\s+(?:thousand|million|billion|hundred))?)", phrase)
-            said = _value(head.group(1)) if head else said
-        want = _value(claimed[0][1] + (f" {claimed[0][2]}" if claimed[0][2] else ""))
-        if phrase and want is not None and said != want:
-            return render(query.q, f"No: {phrase}, according to {where}.", [cite(c, sentence)])
+        said = _said(phrase) if phrase else None
+        if phrase and said != want:
+            return render(query.q, f"No: {phrase}, according to {where}.", [cite(c, best.quote)])
     matched = frozenset(best.matched)
     claim_negative = bool(EXPLICIT_NEGATION.search(query.text))
+    if want is not None:
+        # The claimed number stands in the sentence for the claimed thing: a negation right
+        # before that phrase ("not 140 automobiles") is all that could refute it.
+        phrase = _number_near(sentence, thing[-1:] or thing) or ""
+        at = sentence.find(phrase)
+        before = " ".join(re.findall(r"[A-Za-z']+", sentence[:at])[-4:]) if at > 0 else ""
+        refuted = bool(NEAR_NEGATION.search(before)) != claim_negative
+        verdict = "No" if refuted else "Yes"
+        return render(query.q, f"{verdict}: {phrase}, according to {where}.", [cite(c, best.quote)])
     negative_word = NEGATIVE_SENSE.search(query.text)
     vocab = word_forms(sentence)
     negative_in_sentence = bool(
         negative_word
         and _match(singular(negative_word.group(0).lower()), vocab, frozenset(vocab))
     )
-    near = negated_near_strict(sentence, matched)
-    if near:
+    if negated_near_strict(sentence, matched):
         refuted = not claim_negative
     elif negative_word and not negative_in_sentence:
         refuted = True
@@ -142,9 +188,8 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         refuted = not claim_negative
     else:
         refuted = claim_negative
-    _ = negated_near  # the looser test is the passages module's; claims need the strict one
     verdict = "No" if refuted else "Yes"
-    return render(query.q, f"{verdict}, according to {where}:", [cite(c, sentence)])
+    return render(query.q, f"{verdict}, according to {where}:", [cite(c, best.quote)])
 
 
 def negated_near_strict(text: str, words: frozenset[str], window: int = 5) -> bool:

@@ -239,7 +239,7 @@ def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None
         if _is_date_or_id(sentence, m):
             continue
         after = [t for t in tokens if t.start() >= m.end()][:window]
-        before = [t for t in tokens if t.end() <= m.start()][-3:]
+        before = [t for t in tokens if t.end() <= m.start()][-1:]  # "Soviet rifles 140,000"
         for t in after:
             w = singular(norm(t.group(0).strip(".,;:()\"'")))
             if any(_same(w, x) for x in thing):
@@ -397,6 +397,19 @@ def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
 
 def _names(lib: Library, text: str, name: str, surname: str) -> bool:
     return name in lib.names.names_in(text) or surname in norm(text).split()
+
+
+def _holds_date(sentence: str, dates) -> bool:
+    """Whether the sentence gives one of dates (day and month; the year when both have it)."""
+    from knowledge.qa.resolve import YEARLESS
+
+    for _span, d in find_dates(sentence, year=YEARLESS):
+        for want in dates:
+            if not (d.start and want.start):
+                continue
+            if d.start[5:] == want.start[5:] or (want.precision == "month" and d.start[5:7] == want.start[5:7]):
+                return True
+    return False
 
 
 def _holds_number(sentence: str, digits: str) -> bool:

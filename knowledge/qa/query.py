@@ -141,7 +141,8 @@ QUESTION_WORDS = {
     "via", "through", "between", "among", "what's", "whats", "who's", "doing", "done", "way",
     "comrade", "cde", "mr", "exactly", "approximately", "around", "regarding", "concerning",
     "mentioned", "mention", "stated", "state", "write", "wrote", "written", "big", "large",
-    "wide", "long", "far", "high", "heavy", "size",
+    "wide", "long", "far", "high", "heavy", "size", "thousand", "million", "billion", "hundred",
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
 }  # fmt: skip
 
