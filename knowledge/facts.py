@@ -178,7 +178,8 @@ _FRAME_CUES: tuple[tuple[str, str], ...] = (
     ),
     (
         "sent",
-        r"\b(?:sent|delivered|dispatched|shipped|transferred|handed\s+over|arrived|received)\b|"
+        r"\b(?:sent|delivered|dispatched|shipped|transferred|handed\s+over|arrived)\b|"
+        r"\b(?:we|i|they|he|she|it|you|has|have|had|was|were)\s+(?:\w+\s+)?received\b|"
         r"\b(?:did|do|does)\s+(?:\w+\s+){0,3}?(?:send|deliver|dispatch|ship|transfer)\b",
     ),
     (
@@ -210,7 +211,7 @@ _CUE_STARTS = _set(
     demanded lose loses lost losing losses killed destroyed shot wounded casualties sunk sank
     downed perished died train trains trained training retrain retrained retraining instruct
     instructed instructing educate educated educating sent delivered dispatched shipped
-    transferred handed arrived received did do does numbers intend intends intended intention plan plans
+    transferred handed arrived she you was were did do does numbers intend intends intended intention plan plans
     planned planning propose proposes proposed proposing thinking envisage envisages
     envisaged expect expects expected going form forming there consist consists consisted
     consisting numbering possess possesses possessed available stationed deployed total
@@ -394,7 +395,9 @@ def read_facts(cable: Cable) -> tuple[Fact, ...]:
         numbered = bool(_NUMBERED.match(para))
         if numbered and lead_frame is None:
             spans = _sentence_spans(lead_in)
-            lead_frame = frame_of(lead_in[spans[-1][0] : spans[-1][1]]) if spans else ""
+            last = lead_in[spans[-1][0] : spans[-1][1]] if spans else ""
+            # Only a lead-in that opens the list ("we ask you for the following:") frames it.
+            lead_frame = frame_of(last) if last.rstrip().endswith(":") else ""
         elif not numbered:
             lead_in, lead_frame = para, None
         facts += _read_paragraph(
@@ -532,6 +535,8 @@ def _quantities(
     sentence = para[a:b]
     cues: list[tuple[int, int, str]] | None = None  # read once a quantity needs its frame
     facts: list[Fact] = []
+    chains: list[list[int]] = []  # facts listed together: "1,000 tankists, 2,000 pilots and ..."
+    places: list[str] = []
     last_core = ""
     last_unit = ""
     last_end = a
@@ -579,9 +584,24 @@ def _quantities(
         if cues is None:
             cues = _cues(para, a, b)
         frame = _frame_at(cues, x) or lead_frame
+        if joined and chains and _LIST_JOINER.fullmatch(para, last_end, x):
+            chains[-1].append(len(facts))
+        else:
+            chains.append([len(facts)])
         facts.append(Fact("quantity", value, thing, sentence, unit, frame))
+        places.append(place)
         last_core, last_unit, last_end = core, unit, y + len(_leading(para, y, b, thing))
+    # A complement after the last of a list belongs to each: "1,000 tankists, 2,000 pilots
+    # and 500 officers from among Soviet Koreans".
+    for chain in chains:
+        tail = places[chain[-1]]
+        if len(chain) > 1 and tail and not any(places[k] for k in chain[:-1]):
+            for k in chain[:-1]:
+                facts[k] = replace(facts[k], thing=f"{facts[k].thing} {tail}")
     return facts
+
+
+_LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 _HYPHEN_WORD = re.compile(r"(?:-|–)[A-Za-z]")
@@ -765,7 +785,9 @@ def _is_place_word(t: str) -> bool:
 
 _PLACE = (
     r"((?:(?:to|from|in|at|into)\s+(?:the\s+)?(?!(?:Cde|Comrade|Comrades|General|Marshal|Mr|Gen)\b)"
-    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}(?:\s+|$|(?=[,.;:)\]]))?){1,2})"
+    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}(?:\s+|$|(?=[,.;:)\]]))?){1,2}"
+    r"|from\s+among\s+(?:the\s+)?[A-Za-z][\w\-’']*(?:\s+(?!(?:in|at|to|for|of|and|who|which|that)\b)"
+    r"[A-Za-z][\w\-’']*){0,2})"
 )
 _PLACE_AFTER = re.compile(r"\s+" + _PLACE)
 _PLACE_AFTER_VERB = re.compile(
@@ -773,12 +795,15 @@ _PLACE_AFTER_VERB = re.compile(
 )
 
 
+_TRAILING_VERB = re.compile(r"(?:\s+[a-z]+(?:ing|ed))+$")
+
+
 def _place_after(para: str, pos: int, b: int, *, allow_verbs: bool = False) -> str:
     """'to URUMCHI', 'from the Northeast', 'from LANZHOU to URUMCHI' right after a phrase."""
     m = (_PLACE_AFTER_VERB if allow_verbs else _PLACE_AFTER).match(para, pos, b)
     if not m:
         return ""
-    return m.group(1).strip()
+    return _TRAILING_VERB.sub("", m.group(1).strip())  # "from among Korean students studying"
 
 
 _THING_BEFORE = re.compile(
@@ -948,9 +973,11 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     before = para[start:x]
     if _DETERMINER_END.search(para, max(start, x - 8), x):
         before = ""  # "a 31 August 1950 letter": the date names what follows
-    cuts = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
-    clause = before[cuts[-1] :] if cuts else before
-    earlier = before[(cuts[-2] if len(cuts) > 1 else 0) : cuts[-1]] if cuts else ""
+    breaks = list(_CLAUSE_BREAK.finditer(before))
+    clause = before[breaks[-1].end() :] if breaks else before
+    earlier = ""
+    if breaks and breaks[-1].group() in (",", ";"):  # never across a sentence's end
+        earlier = before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]
     before = _clause_phrase(clause)
     if _is_event(before) and (_content_words(before) >= 2 or before[:1].islower()):
         return before

@@ -159,6 +159,25 @@ def test_things_named_with_their_use_or_calibre():
     ]
 
 
+def test_a_complement_after_a_list_belongs_to_each_item():
+    facts = quantities(
+        "Please permit the training of 200 pilots from among Korean students. "
+        "Please permit the training of 1,000 tankists, 2,000 pilots, and 500 radio operators "
+        "from among Soviet Koreans residing in the Soviet Union."
+    )
+    assert [(f.value, f.thing) for f in facts] == [
+        ("200", "pilots from among Korean students"),
+        ("1,000", "tankists from among Soviet Koreans"),
+        ("2,000", "pilots from among Soviet Koreans"),
+        ("500", "radio operators from among Soviet Koreans"),
+    ]
+
+
+def test_only_a_lead_in_that_opens_the_list_frames_its_items():
+    facts = quantities("We received your telegram.", "2. Arms for 10 divisions are impossible.")
+    assert [(f.value, f.frame) for f in facts] == [("10", "")]
+
+
 # -- traps: numbers that are not counts -----------------------------------------------------------
 def test_numbers_inside_dates_times_and_identifiers_are_not_quantities():
     text = (
