@@ -31,7 +31,7 @@ from text_to_num import text2num
 
 from knowledge.dates import MONTHS, find_dates
 from knowledge.memo import memo
-from knowledge.records import Cable, Fact
+from knowledge.records import Cable, DateValue, Fact
 from knowledge.text import parse_number, singular, stem
 
 
@@ -835,6 +835,28 @@ def _frame_at(cues: list[tuple[int, int, str]], x: int) -> str:
         return before[-1][2]
     after = [c for c in cues if c[0] >= x]
     return after[0][2] if after else ""
+
+
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def fact_date(fact: Fact) -> DateValue | None:
+    """The date a 'date' fact was read from, as its words print it, with range and precision.
+
+    Fact("date", "1949-11-01", "arrival on site", "... arrival on site 1-3 November.") gives
+    DateValue("1-3 November", "1949-11-01", "1949-11-03", "day-range"). None for other kinds.
+    """
+    if fact.kind != "date":
+        return None
+    year = int(fact.value[:4]) if _ISO_DAY.fullmatch(fact.value) else None
+    for _span, value in _with_printed_years(fact.words, find_dates(fact.words, year=year)):
+        if (value.start or value.text) == fact.value:
+            return value
+    for _span, printed, value in _extra_dates(fact.words):
+        if value == fact.value:
+            iso = value if _ISO_DAY.fullmatch(value) else None
+            return DateValue(printed, iso, iso, "day")
+    return None
 
 
 _DIGIT_RANGE_SPLIT = re.compile(r"\s*[-–—]\s*|\s+(?:to|or)\s+")

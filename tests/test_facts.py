@@ -8,7 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from knowledge.facts import find_facts, frame_of, read_facts, sentences_of, value_range
+from knowledge.facts import (
+    fact_date,
+    find_facts,
+    frame_of,
+    read_facts,
+    sentences_of,
+    value_range,
+)
 from knowledge.records import Cable, DateValue, Fact, from_dict, to_dict
 
 CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
@@ -237,6 +244,16 @@ def test_dated_events_keep_their_phrase():
     assert [(f.value, f.thing) for f in facts] == [
         ("1950-03-30", "Kim Il Sung plans to leave Korea for Moscow")
     ]
+
+
+def test_fact_date_gives_the_printed_date_with_its_range():
+    text = "We can give this fuel via vehicle transport with arrival on site 1-3 November."
+    (fact,) = read_facts(cable(text, year=1949))
+    assert (fact.value, fact.thing) == ("1949-11-01", "arrival on site")
+    when = fact_date(fact)
+    assert (when.text, when.start, when.end) == ("1-3 November", "1949-11-01", "1949-11-03")
+    (fact,) = read_facts(cable("Received in Moscow on 10/09/50 at 9:38 a.m."))
+    assert fact_date(fact).text == "10/09/50"
 
 
 def test_date_of_a_referenced_telegram_and_of_a_noun_it_precedes():
