@@ -384,14 +384,32 @@ def read_facts(cable: Cable) -> tuple[Fact, ...]:
     Returns facts in reading order, without duplicates (same kind, value, thing and words).
     Never raises on odd text: a sentence it cannot read gives no fact.
     """
-    year = _cable_year(cable)
+    return _read(cable.paragraphs, _cable_year(cable), cable.printed, cable.closing, cable.extra)
+
+
+def read_text_facts(paragraphs: Iterable[str], *, year: int | None = None) -> tuple[Fact, ...]:
+    """Facts of any text read the way a cable's paragraphs are: footnotes, commentary.
+
+    year fills in dates printed without one. The caller knows whose words they are (an
+    editor's footnote is not the cable's own statement) and should say so when it uses them.
+    """
+    return _read(tuple(paragraphs), year, "", (), ())
+
+
+def _read(
+    paragraphs: tuple[str, ...],
+    year: int | None,
+    printed: str,
+    closing: tuple[str, ...],
+    extra: tuple[tuple[str, str], ...],
+) -> tuple[Fact, ...]:
     # Notes are read from the printed text when the cable keeps it (its lines end the notes),
     # else from the paragraphs and closing lines.
-    from_printed = bool(cable.printed)
-    facts: list[Fact] = _notes(cable.printed) if from_printed else []
+    from_printed = bool(printed)
+    facts: list[Fact] = _notes(printed) if from_printed else []
     lead_in = ""  # the paragraph before a numbered list: its last sentence frames the items
     lead_frame: str | None = None
-    for para in cable.paragraphs:
+    for para in paragraphs:
         numbered = bool(_NUMBERED.match(para))
         if numbered and lead_frame is None:
             spans = _sentence_spans(lead_in)
@@ -404,7 +422,7 @@ def read_facts(cable: Cable) -> tuple[Fact, ...]:
             para, year, (lead_frame or "") if numbered else "", notes=not from_printed
         )
     if not from_printed:
-        for text in (*cable.closing, *(v for k, v in cable.extra if k == "header")):
+        for text in (*closing, *(v for k, v in extra if k == "header")):
             facts += _notes(text)
     seen: set[tuple[str, str, str, str]] = set()
     out = []
@@ -473,7 +491,7 @@ def _read_paragraph(
             floor = max(floor, y)
         durations = list(_durations(para, a, b, skip)) if lasts else []
         for (x, y), value in durations:
-            phrase = _event_phrase(para, a, b, x, y)
+            phrase = _event_phrase(para, a, b, x, y) or _opening_clause(para, a, x)
             facts.append(Fact("duration", value, phrase, sentence))
         skip = skip + [span for span, _ in durations]
         if (worded or has_digit) and (worded or _DIGIT.search(para, a, b)):
@@ -1017,6 +1035,14 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     # "He asked for 40 advisers, preferably within two weeks": the clause before that one.
     earlier = _clause_phrase(earlier)
     return earlier if _is_event(earlier) and _content_words(earlier) >= 2 else ""
+
+
+def _opening_clause(para: str, a: int, x: int) -> str:
+    """A sentence's first clause, when the words next to a duration say nothing: "The
+    fulfillment of the application is possible, ... i.e. in the course of three years"."""
+    first = _CLAUSE_BREAK.search(para, a, x)
+    phrase = _clean_phrase(para[a : first.start() if first else x], head=True)
+    return phrase if _is_event(phrase) else ""
 
 
 def _clause_phrase(clause: str) -> str:

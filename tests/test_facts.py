@@ -13,6 +13,7 @@ from knowledge.facts import (
     find_facts,
     frame_of,
     read_facts,
+    read_text_facts,
     sentences_of,
     value_range,
 )
@@ -288,6 +289,26 @@ def test_phrases_skip_commas_in_numbers_and_empty_clauses():
         ("date", "Please dispatch 1,200 tons of gasoline"),
         ("duration", "asked for some 40 advisers"),
     ]
+
+
+def test_a_duration_with_no_words_of_its_own_takes_the_opening_clause():
+    facts = read_facts(
+        cable(
+            "The application is possible, with great difficulty, i.e. in the course of three years."
+        )
+    )
+    assert [(f.kind, f.value, f.thing) for f in facts] == [
+        ("duration", "three years", "application is possible")
+    ]
+
+
+def test_read_text_facts_reads_any_text():
+    (fact,) = read_text_facts(["On 12 March Stalin replied to Mao Zedong."], year=1952)
+    assert (fact.kind, fact.value, fact.thing) == (
+        "date",
+        "1952-03-12",
+        "Stalin replied to Mao Zedong",
+    )
 
 
 def test_durations():
