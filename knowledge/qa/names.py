@@ -59,7 +59,8 @@ class Names:
             else:
                 self.shared[surname] = sorted(owners)
         self.table = table
-        self.fuzzy_keys = [k for k in table if len(k) >= 5]
+        # Offices are matched as written, never fuzzily: "foreign ministry" is not the USSR's.
+        self.fuzzy_keys = [k for k in table if len(k) >= 5 and not OFFICE_WORDS & set(k.split())]
         self.longest = max((len(k.split()) for k in table), default=1)
         self._names_in: dict[str, list[str]] = {}
 

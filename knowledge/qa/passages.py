@@ -166,6 +166,7 @@ class Scored:
         return f"{self.context.text} {self.unit.text}" if self.context else self.unit.text
 
 
+CONTEXT_SENTENCES = 3  # sentences of the paragraph before a sentence that lend it their words
 CONTEXT_SHARE = 0.5  # a word held only by the sentence before counts half ("They ... the loan at 2 billion")
 
 
@@ -198,8 +199,7 @@ def score_units(
     weights = weights or idf(words, units)
     total = sum(weights.values()) or 1.0
     out = []
-    qualities: dict[int, dict[str, float]] = {}
-    previous: Unit | None = None
+    window: list[tuple[Unit, dict[str, float]]] = []  # the paragraph's sentences before this one
     for u in units:
         vocab = word_forms(u.text)
         vs = frozenset(vocab)
@@ -210,17 +210,20 @@ def score_units(
             )
             for w in words
         }
-        qualities[id(u)] = quality
+        own = quality
+        if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
+            window = []
         context = None
-        if (
-            previous is not None and previous.cable == u.cable and previous.paragraph == u.paragraph
-        ):
-            before = qualities[id(previous)]
-            gained = {w: CONTEXT_SHARE * q for w, q in before.items() if q > 0 and quality[w] == 0}
-            if gained and any(q > 0 for q in quality.values()):
-                context = previous
-                quality = {**quality, **gained}
-        previous = u
+        if any(q > 0 for q in own.values()):
+            gained: dict[str, float] = {}
+            for k, (prev, before) in enumerate(reversed(window[-CONTEXT_SENTENCES:])):
+                for w, q in before.items():
+                    if q > 0 and own[w] == 0 and w not in gained:
+                        gained[w] = CONTEXT_SHARE * q
+                        if k == 0:
+                            context = prev
+            quality = {**own, **gained}
+        window.append((u, own))
         matched = frozenset(w for w, q in quality.items() if q > 0)
         if not matched:
             continue

@@ -56,6 +56,7 @@ NUMBER = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*\b",
     re.I,
 )
+NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
 NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)*")
 HELP_TEXT = (
@@ -66,8 +67,13 @@ HELP_TEXT = (
 )
 
 
+_ALIASES = None  # the library's aliases, for synonyms in the sentence finder (set per answer)
+
+
 def answer(lib: Library, text: str) -> Answer:
     """Answer one question, or say plainly that the cables here do not hold the answer."""
+    global _ALIASES
+    _ALIASES = lib.aliases
     query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
     if query.target == "collection":
         n = len(lib.store.ids())
@@ -252,9 +258,13 @@ def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None
 
 
 def _same(a: str, b: str) -> bool:
+    """Whether text word a is the question's thing word b, as written or as a synonym."""
     from knowledge.qa.passages import _match
 
-    return bool(a) and _match(b, (a,), frozenset((a,)))
+    if not a:
+        return False
+    forms = [b, *(x for x in (_ALIASES.related_words(b) if _ALIASES else ()) if " " not in x)]
+    return any(_match(f, (a,), frozenset((a,))) for f in forms)
 
 
 def _is_date_or_id(sentence: str, m: re.Match) -> bool:
@@ -287,7 +297,11 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
             need = lambda s, base=base: all(_holds_number(s, n) for n in numbers) and (base is None or base(s))  # noqa: E731
     units = [u for c in cables for u in units_of(c)]
     weights = idf(words, [u for c in (weigh or cables) for u in units_of(c)])
-    scored = score_units(words, units, weights=weights, alternatives=alternatives)
+    # A word's synonyms from the alias file stand for it ("planes" for the cable's "aircraft").
+    synonyms = {w: tuple(x for x in _ALIASES.related_words(w) if x != w and " " not in x) for w in words} if _ALIASES else {}
+    for w, alts in (alternatives or {}).items():
+        synonyms[w] = tuple(dict.fromkeys([*synonyms.get(w, ()), *alts]))
+    scored = score_units(words, units, weights=weights, alternatives=synonyms)
     best = None
     for s in scored:
         if need and not need(s.unit.text):
@@ -355,6 +369,8 @@ def _unmatched_proper_nouns(
     for w in missing:
         if w in head or singular(w) in head:
             continue
+        if NATIONALITY.search(w):
+            continue  # "Soviet", "Chinese": capitalised, but no name of one place or person
         if lib.aliases.find_places(w) or any(_written_as_name(w, x) for x in [c, *seen]):
             out.append(w)
     return out
@@ -380,9 +396,7 @@ def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
     senders = {n for n, r in c.party_roles() if r == "sender"}
     sentence = best.unit.text
     head = " ".join(sentence.split()[:SUBJECT_WORDS])
-    before = " ".join(
-        u.text for u in units_of(c) if u.paragraph == best.unit.paragraph and u.order < best.unit.order
-    )
+    before = " ".join(u.text for u in units_of(c) if u.order < best.unit.order)
     for m in askers:
         if m.name in senders:
             continue
