@@ -23,7 +23,7 @@ General reading only: nothing here is keyed on particular documents or questions
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 
@@ -1275,20 +1275,38 @@ def _keys(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+SYNONYM_WEIGHT = 0.5  # a word met only through a synonym counts half (planes ~ aircraft)
+
+
 def find_facts(
-    cable: Cable, thing_words: set[str], *, frame: str | None = None, kind: str | None = None
+    cable: Cable,
+    thing_words: set[str],
+    *,
+    frame: str | None = None,
+    kind: str | None = None,
+    synonyms: Mapping[str, Iterable[str]] | None = None,
 ) -> list[Fact]:
     """Facts of cable whose thing shares words with thing_words, best overlap first.
 
     Words compare lower-cased, singular and stemmed ("plane" meets "planes", "trained" meets
-    "training"). frame / kind, when given, keep only facts with that frame / kind. Ties keep
-    reading order; facts sharing no word are left out.
+    "training"). synonyms (e.g. Aliases.synonyms: word -> words it may stand for) lets
+    "planes" meet "aircraft" at SYNONYM_WEIGHT. frame / kind, when given, keep only facts
+    with that frame / kind. Among equal overlaps: more of the words anywhere in the fact's
+    sentence first, then the thing with fewer words of its own, then reading order. Facts
+    whose thing shares no word are left out.
     """
     wanted: set[str] = set()
     for w in thing_words:
         wanted |= _keys(w)
     if not wanted:
         return []
+    related: set[str] = set()
+    if synonyms:
+        for w in thing_words:
+            low = w.lower()
+            for other in (*synonyms.get(low, ()), *synonyms.get(singular(low), ())):
+                related |= _keys(other)
+        related -= wanted
     scored = []
     for order, fact in enumerate(cable.facts):
         if frame is not None and fact.frame != frame:
@@ -1296,10 +1314,12 @@ def find_facts(
         if kind is not None and fact.kind != kind:
             continue
         have = _keys(fact.thing)
-        hits = len(have & wanted)
-        if not hits:
+        exact = len(have & wanted)
+        near = len(have & related)
+        score = exact + SYNONYM_WEIGHT * near
+        if not score:
             continue
-        # More shared words first; among equals, the phrase with fewer words of its own.
-        scored.append((-hits, len(have) - hits, order, fact))
-    scored.sort(key=lambda t: t[:3])
-    return [fact for *_rest, fact in scored]
+        around = len(_keys(fact.words) & wanted)
+        scored.append((-score, -around, len(have) - exact - near, order, fact))
+    scored.sort(key=lambda t: t[:4])
+    return [t[-1] for t in scored]

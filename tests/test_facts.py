@@ -414,6 +414,18 @@ def test_value_range_reads_printed_values(value, numbers):
     assert value_range(value) == numbers
 
 
+def test_find_facts_meets_synonyms_at_half_weight_and_breaks_ties_by_the_sentence():
+    c = cable(
+        "We intend to use 40 transport aircraft to fly the division to Urumchi. "
+        "Please send five aircraft to Peking and 30 transport trucks to Hami."
+    )
+    c = replace(c, facts=read_facts(c))
+    assert find_facts(c, {"planes"}) == []
+    synonyms = {"plane": ["aircraft", "airplane"]}
+    found = find_facts(c, {"transport", "planes", "urumchi"}, synonyms=synonyms)
+    assert [f.value for f in found] == ["40", "30", "five"]
+
+
 def test_facts_survive_the_store_round_trip():
     c = cable("We request 40 transport planes within ten days.")
     c = replace(c, facts=read_facts(c))
