@@ -38,6 +38,7 @@ MIN_COVERAGE = 0.55
 MIN_COVERAGE_PINNED = 0.4
 MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a reason may hold less
 REASON_BONUS = 0.3  # a why-question's answer gives a reason: "because", "considering that"
+DATE_BONUS = 0.1  # a sentence giving the question's date
 RANK_WEIGHT = 0.08  # how much a cable's place in the resolution adds to its sentences' scores
 REASON_CUES = re.compile(
     r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|"
@@ -329,6 +330,16 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
     elif t == "who" or t == "place":
         bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+    if query.dates:
+        # A sentence giving the date the question names is about it ("arms for 10 divisions in
+        # the course of 1951").
+        base_bonus = bonus
+        years = [d.start[:4] for d in query.dates if d.start and d.precision == "year"]
+
+        def bonus(s: str, base=base_bonus) -> float:
+            hit = _holds_date(s, query.dates) or any(y in s for y in years)
+            return (base(s) if base else 0) + (DATE_BONUS if hit else 0)
+
     rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
     weigh = cables
     if res.how not in ("identifier", "mentioned"):
@@ -348,7 +359,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
-    if t in ("quantity", "total") and not _asker_fits(lib, query, c, best):
+    if t in ("quantity", "total", "passage") and not _asker_fits(lib, query, c, best):
         return None
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
         return None

@@ -69,7 +69,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
     ("via", _T(r"\bthrough whom\b|\bvia whom\b|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
     ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+ ){0,6}(?:addressed|sent|directed) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s)? \w+ (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
-    ("sender", _T(r"\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the )?(?:\w+ ){0,4}from\b|\bwho (?:was )?(?:in charge|chargé)\b", re.I)),
+    ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the )?(?:\w+ ){0,4}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
     ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|recd)\b|\b(?:when|what time|what date|which day|what day)\b.*\b(?:telegram|tel|cable|message|msg|letter|reply|request)\b.*\b(?:reach\w*|arriv\w*|get to|come in)\b", re.I)),
     ("sent", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:was|were|is)\b.*\b(?:sent|dispatched|transmitted|cabled|wired)\b|\b(?:when|what time|what date|which day|on what date)\s+did\s+(?:\w+\s+){1,3}(?:send|cable|wire|dispatch|sign)\b", re.I)),
@@ -273,7 +273,7 @@ def _about_the_cable(masked: str) -> bool:
     """'date of shtykov's telegram', 'when was it sent': a header date, not an event's."""
     return bool(
         re.search(
-            r"^\s*(?:what is |what was |what's )?(?:the )?date of (?:the |this |that |\w+'?s |\w+ )*?(?:telegram|tel|cable|message|msg|letter|reply|directive|answer)\b(?!.*\b(?:about|on|sent by|that)\b)",
+            r"^\s*(?:what is |what was |what's )?(?:the )?date (?:of|on) (?:the |this |that |\w+'?s |\w+ )*?(?:telegram|tel|cable|message|msg|letter|reply|directive|answer)\b(?:\s+(?:to|from|for|in|of)\s+[\w'’. ]+?)?\s*\??\s*$",
             masked,
             re.I,
         )
