@@ -721,6 +721,9 @@ def _is_pronoun_of(para: str, y: int, b: int) -> bool:
 
 def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
     """(unit, counted noun phrase, place complement, offset after them) following a number."""
+    restated = _RESTATED.match(para, y, b)  # "36 (thirty-six) divisions"
+    if restated:
+        y = restated.end()
     tokens = [(t.group(0), t.start(), t.end()) for t in _TOKEN.finditer(para, y, min(b, y + 160))]
     unit = ""
     i = 0
@@ -797,13 +800,23 @@ def _read_thing(para: str, y: int, b: int) -> tuple[str, str, str, int]:
 _FOR_WHAT = re.compile(r"\s+for\s+((?:[\w\-]+\s+){0,2}[a-z][\w\-]*[a-z]s)\b")
 
 
+_RESTATED = re.compile(r"\s*\((?:[a-z\- ]{3,30}|\d[\d,.]*)\)")
+
+
 def _is_place_word(t: str) -> bool:
     return t[:1].isupper() and t.lower() not in _TITLES
 
 
+# What may follow a place: "to Moscow by air", never "to Chinese representatives".
+_PLACE_NEXT = (
+    "(?:and|or|for|from|to|in|at|by|with|on|via|of|the|which|who|that|were|was|is|are|will|"
+    "would|should|must|can|could|before|after|until|within|during|as|but|so|if|where|when|"
+    "we|i|you|they|he|she|it|us|them|this|these|those|has|have|had|not|also|via|then)"
+)
 _PLACE = (
     r"((?:(?:to|from|in|at|into)\s+(?:the\s+)?(?!(?:Cde|Comrade|Comrades|General|Marshal|Mr|Gen)\b)"
-    r"[A-Z][\w\-’']*(?:\s+[A-Z][\w\-’']*){0,2}(?:\s+|$|(?=[,.;:)\]]))?){1,2}"
+    r"[A-Z][\w\-’']*+(?:\s+[A-Z][\w\-’']*+){0,2}(?!\s+(?!" + _PLACE_NEXT + r"\b)[a-z])"
+    r"(?:\s+|$|(?=[,.;:)\]]))?){1,2}"
     r"|from\s+among\s+(?:the\s+)?[A-Za-z][\w\-’']*(?:\s+(?!(?:in|at|to|for|of|and|who|which|that)\b)"
     r"[A-Za-z][\w\-’']*){0,2})"
 )
@@ -959,7 +972,7 @@ def _durations(para: str, a: int, b: int, skip: list[tuple[int, int]]):
 # -- event phrases -----------------------------------------------------------------------------
 _CLAUSE_BREAK = re.compile(
     r"\b(?:No|Nº|N°|Nr)\.?\s*[\w/]+|\b\d{1,2}[:.]\d{2}\b(?:\s*[ap]\.m\.)?|\b\d{1,2}\s+hours?(?:\s+\d{1,2}\s+minutes?)?|"
-    r"[;:()\[\]“”\"!?]|\.\s|(?<=[A-Z]{3})\s+(?=(?:I|We|You|He|She|They|The|It|In|On)\s)|,(?!\d)"
+    r"[;:\[\]“”\"!?]|\.\s|(?<=[A-Z]{3})\s+(?=(?:I|We|You|He|She|They|The|It|In|On)\s)|,(?!\d)"
 )
 _LEAD_STRIP = re.compile(
     r"^(?:(?:on|in|by|at|of|from|since|until|till|before|after|during|dated|as|then|and|but|that|so|"
@@ -1018,6 +1031,10 @@ def _event_phrase(para: str, a: int, b: int, x: int, y: int, floor: int = 0) -> 
     earlier = ""
     if breaks and breaks[-1].group() in (",", ";"):  # never across a sentence's end
         earlier = before[(breaks[-2].end() if len(breaks) > 1 else 0) : breaks[-1].start()]
+    if earlier and _DATED_END.search(clause):
+        named = _clause_phrase(earlier)  # "In the first cable, dated November 8th": the cable
+        if _is_event(named):
+            return named
     before = _clause_phrase(clause)
     if _is_event(before) and (_content_words(before) >= 2 or before[:1].islower()):
         return before
@@ -1045,6 +1062,9 @@ def _opening_clause(para: str, a: int, x: int) -> str:
     return phrase if _is_event(phrase) else ""
 
 
+_DATED_END = re.compile(r"^\s*(?:dated|of)\s*$", re.I)
+
+
 def _clause_phrase(clause: str) -> str:
     """A clause's event words: from a nominal event on ("with arrival on site"), cleaned."""
     event = list(_EVENT_NOUN.finditer(clause))
@@ -1053,9 +1073,9 @@ def _clause_phrase(clause: str) -> str:
     return _clean_phrase(clause, head=False)
 
 
-_HEADER_VERBS = _set("received sent deciphered typed arrived dated signed")
+_HEADER_VERBS = _set("received sent deciphered typed arrived signed")
 _NOT_EVENT = _set(
-    "hours hour minutes minute year years this last past next first coming preferably "
+    "hours hour minutes minute year years this last past next first coming preferably dated "
     "approximately only least most"
 )
 

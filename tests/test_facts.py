@@ -266,6 +266,18 @@ def test_date_of_a_referenced_telegram_and_of_a_noun_it_precedes():
     assert [(f.value, f.thing) for f in facts] == [("1950-08-31", "letter of Kim Il Sung")]
 
 
+def test_a_dated_clause_dates_what_it_follows():
+    facts = read_facts(cable("In the first cable, dated November 8th, 1950, Mao asks for arms."))
+    assert [(f.value, f.thing) for f in facts] == [("1950-11-08", "first cable")]
+
+
+def test_restated_numbers_and_places_that_are_adjectives():
+    facts = quantities(
+        "I ask you for arms for 36 (thirty-six) divisions and 140 automobiles to Chinese units."
+    )
+    assert [(f.value, f.thing) for f in facts] == [("36", "divisions"), ("140", "automobiles")]
+
+
 def test_dates_the_date_reader_leaves_roman_and_slash():
     facts = read_facts(cable("Deciphered on 10/09/50 at 10:45 a.m.", "Received 21.XI.51 by wire."))
     assert [f.value for f in facts if f.kind == "date"] == ["1950-10-09", "1951-11-21"]
