@@ -32,6 +32,11 @@ ABBREVIATIONS = {
     "primin": "prime minister", "pm": "prime minister", "sec": "secretary", "secy": "secretary",
     "mfa": "ministry foreign affairs", "mid": "ministry foreign affairs", "ussr": "soviet",
 }  # fmt: skip
+# The other way: a question's "ambassador" meets the cable's "Amb".
+SHORT_FORMS: dict[str, tuple[str, ...]] = {}
+for _short, _full in ABBREVIATIONS.items():
+    if " " not in _full:
+        SHORT_FORMS[_full] = (*SHORT_FORMS.get(_full, ()), _short)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d[\d,./\-]*")
 NEGATIONS = re.compile(
     r"\b(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|wasn't|weren't|"
@@ -136,6 +141,8 @@ def match_quality(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) 
     full = ABBREVIATIONS.get(word)
     if full and all(_match(w, vocab, vocab_set) for w in full.split()):
         return 0.9
+    if any(a in vocab_set for a in SHORT_FORMS.get(word, ())):
+        return 0.9  # the cable's telegraphese: "Amb Briggs" for the ambassador
     s = stem(singular(word))
     best = 0.0
     for v in vocab:
@@ -170,14 +177,22 @@ CONTEXT_SENTENCES = 3  # sentences of the paragraph before a sentence that lend 
 CONTEXT_SHARE = 0.5  # a word held only by the sentence before counts half ("They ... the loan at 2 billion")
 
 
+# Everyday English words: rare in a handful of cables, but no sign that a sentence is about
+# the question ("who did Kim want to bring along": "bring" and "along" say little).
+GENERIC = frozenset(["bring", "along", "take", "took", "taken", "see", "seen", "saw", "make", "made", "give", "gave", "go", "went", "come", "came", "put", "keep", "kept", "let", "seem", "show", "hear", "play", "run", "move", "live", "believe", "hold", "held", "happen", "sit", "stand", "lose", "lost", "pay", "meet", "include", "continue", "set", "learn", "change", "lead", "understand", "watch", "follow", "stop", "create", "speak", "read", "allow", "add", "spend", "grow", "open", "walk", "win", "offer", "remember", "consider", "appear", "buy", "wait", "serve", "die", "expect", "build", "stay", "fall", "cut", "reach", "remain", "suggest", "raise", "pass", "sell", "require", "decide", "pull", "also", "really", "very", "still", "even", "well", "back", "now", "then", "there", "here", "much", "many", "more", "most", "other", "new", "old", "good", "great", "first", "last", "long", "little", "own", "right", "big", "high", "different", "small", "large", "next", "early", "young", "important", "few", "public", "bad", "same", "able", "whole", "certain", "clear", "full", "part", "way", "thing", "things", "time", "times", "day", "days", "year", "years", "people", "man", "men", "case", "point", "fact", "use", "used", "using", "try", "tried", "ask", "asked", "tell", "told", "think", "thought", "know", "knew", "known", "want", "wanted", "like", "need", "needed", "find", "found", "call", "called", "work", "worked"])
+GENERIC_WEIGHT = 0.3
+
+
 def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
-    """Rarity of each word among the units (BM25's IDF, floored at a small positive weight)."""
+    """Rarity of each word among the units (BM25's IDF, floored at a small positive weight);
+    everyday words (GENERIC) weigh GENERIC_WEIGHT of that."""
     n = len(units) or 1
     out = {}
     vocabs = [(u, frozenset(word_forms(u.text))) for u in units]
     for w in words:
         df = sum(1 for u, vs in vocabs if _match(w, word_forms(u.text), vs))
-        out[w] = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
+        weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
+        out[w] = weight * (GENERIC_WEIGHT if w in GENERIC else 1.0)
     return out
 
 

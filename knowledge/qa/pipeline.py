@@ -359,7 +359,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
-    if t in ("quantity", "total", "passage") and not _asker_fits(lib, query, c, best):
+    if t in ("quantity", "total", "passage", "reason") and not _asker_fits(lib, query, c, best):
         return None
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
         return None
@@ -380,7 +380,7 @@ def _unmatched_proper_nouns(
     for w in missing:
         if w in head or singular(w) in head:
             continue
-        if NATIONALITY.search(w):
+        if NATIONALITY.search(w) or len(w) <= 3:
             continue  # "Soviet", "Chinese": capitalised, but no name of one place or person
         if lib.aliases.find_places(w) or any(_written_as_name(w, x) for x in [c, *seen]):
             out.append(w)
@@ -414,8 +414,9 @@ def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
         surname = norm(m.name).split()[-1]
         if _names(lib, head, m.name, surname):
             continue
-        if not _names(lib, sentence, m.name, surname) and _names(lib, before, m.name, surname):
-            continue
+        addressed = any(n == m.name for n, r in c.party_roles() if r != "sender")
+        if not addressed and not _names(lib, sentence, m.name, surname) and _names(lib, before, m.name, surname):
+            continue  # "we" in a cable quoting the person named earlier
         return False
     return True
 
