@@ -22,12 +22,14 @@ from knowledge.qa.fields import FIELD_WORDS, FIELDS
 from knowledge.qa.passages import Scored, idf, score_units, units_of, word_forms
 from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
-from knowledge.records import Cable
+from knowledge.facts import find_facts
+from knowledge.records import Cable, Fact
 from knowledge.text import singular
 
 if TYPE_CHECKING:
     from knowledge.library import Library
 
+FACTS_PER_CABLE = 3  # quantity facts of a cable, best fitting the thing, whose sentences may answer
 TOP_REPLIES = 2  # resolved cables whose replies are looked for ("what did Stalin reply to ...")
 TOP_CABLES = 6  # cables whose sentences are searched when no identifier pins one
 IDF_CABLES = 8  # cables whose sentences weigh the words (more cables: fairer rarity)
@@ -319,9 +321,18 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     t = query.target
     need = bonus = None
     thing = query.thing
+    counted: dict[str, Fact] = {}
     if t in ("quantity", "total"):
         thing = thing or [w for w in query.focus if len(w) > 2][-1:]
-        need = lambda s: _number_near(s, thing) is not None  # noqa: E731
+        # The facts read at ingest know what each number counts, in prose too ("four advisers
+        # for the DPRK MFA"); a sentence holding one about the thing answers.
+        synonyms = _ALIASES.synonyms if _ALIASES else None
+        for c in cables:
+            for f in find_facts(c, set(thing), kind="quantity", synonyms=synonyms)[:FACTS_PER_CABLE]:
+                counted.setdefault(" ".join(f.words.split()), f)
+
+        def need(s: str) -> bool:
+            return _number_near(s, thing) is not None or _fact_in(s, counted) is not None
     elif t == "event_date":
         need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
     elif t == "reason":
@@ -361,9 +372,9 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         return None
     if t in ("quantity", "total", "passage", "reason") and not _asker_fits(lib, query, c, best):
         return None
-    if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)):
+    if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)) and _fact_in(best.unit.text, counted) is None:
         return None
-    return render(query.q, _passage_fact(query, c, best), [cite(c, best.quote)])
+    return render(query.q, _passage_fact(query, c, best, counted), [cite(c, best.quote)])
 
 
 def _unmatched_proper_nouns(
@@ -455,7 +466,16 @@ def _names_beyond(sentence: str, query: Query) -> bool:
     return False
 
 
-def _passage_fact(query: Query, c: Cable, best: Scored) -> str:
+def _fact_in(sentence: str, counted: dict[str, Fact]) -> Fact | None:
+    """The quantity fact read from this sentence (or the sentence it is part of), if any."""
+    text = " ".join(sentence.split())
+    for words, fact in counted.items():
+        if text in words or words in text:
+            return fact
+    return None
+
+
+def _passage_fact(query: Query, c: Cable, best: Scored, counted: dict | None = None) -> str:
     where = describe(c)
     if best.unit.part == "footnote":
         return f"An editors' footnote to {where} says:"
@@ -463,6 +483,9 @@ def _passage_fact(query: Query, c: Cable, best: Scored) -> str:
         return f"The archive's summary of {where} says:"
     if query.target in ("quantity", "total"):
         phrase = _number_near(best.unit.text, query.thing or query.focus[-1:])
+        fact = _fact_in(best.unit.text, counted or {})
+        if fact and not phrase:
+            phrase = " ".join(x for x in (fact.value, fact.unit, fact.thing) if x)
         if phrase:
             return f"{phrase}, according to {where}."
     if query.target == "event_date":
