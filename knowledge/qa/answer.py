@@ -690,7 +690,7 @@ def not_found(lib: Library, q: Question) -> Answer:
         for card, position in near[:4]:
             item = card.item(position)
             who = card.senders[0] if card.senders else card.id
-            suggestions.append(f"{item.name} ({item.quantity_text()}, {who})")
+            suggestions.append(f"{item.name} ({who})")
         suggestions += [
             row[1] for row in lib.store.summaries(dict.fromkeys(c.id for c, _ in near[:4]))
         ]
@@ -699,7 +699,7 @@ def not_found(lib: Library, q: Question) -> Answer:
         if q.intent in ("quantity", "total", "items", "yesno"):
             for r in ranked[:2]:
                 suggestions += [
-                    f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})"
+                    f"{i.name} ({r.cable.sender.name if r.cable.sender else r.cable.title})"
                     for i in r.cable.items[:4]
                 ]
         suggestions += [r.cable.title for r in ranked[:3]]

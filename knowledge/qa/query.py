@@ -113,6 +113,7 @@ class Query:
     focus: list[str] = field(default_factory=list)
     thing: list[str] = field(default_factory=list)  # what a quantity question counts
     claim_numbers: list[str] = field(default_factory=list)
+    speaker: str = ""  # "what did Eisenhower write": the word(s) naming who speaks, lower-case
 
     @property
     def people(self):
@@ -180,6 +181,11 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
     return refs
 
 
+SPEAKER = re.compile(
+    r"^\s*(?:what|how|why)\s+(?:did|does|do|had|has|would|will)\s+(?P<who>[A-Za-z][\w\-'’]*(?:\s+[A-Za-z][\w\-'’]*)?)\s+"
+    r"(?:say|said|write|wrote|tell|told|propose|demand|ask|think|report|suggest|call|describe|reply|answer|offer|promise)\b",
+    re.I,
+)
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?P<d>\d{{1,2}})\s+)?(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\.?(?:\s+(?P<d2>\d{{1,2}}))?,?\s+(?P<y>19\d\d)\b",
     re.I,
@@ -245,7 +251,9 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     thing = _thing(masked)
     in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
     claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
-    return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers)
+    m = SPEAKER.search(text)
+    speaker = norm(m.group("who")) if m else ""
+    return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers, speaker)
 
 
 def _focus_words(masked: str, q: Question) -> list[str]:
