@@ -111,3 +111,23 @@ def cli(
 
     run.db = db  # type: ignore[attr-defined]
     return run
+
+
+@pytest.fixture(autouse=True)
+def quotes_are_verbatim(monkeypatch):
+    """Every answer any test gets through Library.ask quotes its cables' own printed words."""
+    from knowledge.qa.compose import verbatim
+
+    ask = Library.ask
+
+    def checked(self, question, *args, **kwargs):
+        answer = ask(self, question, *args, **kwargs)
+        for citation in answer.citations:
+            cable = self.store.get(citation.cable) if citation.cable else None
+            if cable is not None:
+                assert verbatim(cable, citation.quote), (
+                    f"{question!r}: the quote {citation.quote!r} is not in {cable.id} as printed"
+                )
+        return answer
+
+    monkeypatch.setattr(Library, "ask", checked)

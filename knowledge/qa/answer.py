@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
 from knowledge.memo import memo
-from knowledge.qa.compose import QUOTE_CHARS, cite, cite_card, describe, render  # noqa: F401
+from knowledge.qa.compose import (  # noqa: F401
+    QUOTE_CHARS,
+    cite,
+    cite_card,
+    date_quote,
+    describe,
+    render,
+    stamp_quote,
+)
 from knowledge.qa.rank import (
     close_seconds,
     match_items,
@@ -245,7 +253,7 @@ def on_date(lib: Library, q: Question) -> Answer | None:
         c = r.cable
         value = getattr(c, field)
         if field in ("received", "sent"):
-            words = next((e.words for e in c.events if e.kind == field), value.text)
+            words = stamp_quote(c, field) or date_quote(c, value)
             facts.append(f'{_cap(describe(c))} was {field} on {value.display()} ("{words}").')
             cites.append(cite(c, words))
         else:
@@ -256,7 +264,7 @@ def on_date(lib: Library, q: Question) -> Answer | None:
                 extra.append(f"received {c.received.display()}")
             more = f" ({'; '.join(extra)})" if extra else ""
             facts.append(f"{_cap(describe(c))} is dated {value.display()}{more}.")
-            cites.append(cite(c, f"Date: {value.text}"))
+            cites.append(cite(c, date_quote(c, value)))
     return render(q, " ".join(facts), cites)
 
 
@@ -690,7 +698,7 @@ def not_found(lib: Library, q: Question) -> Answer:
         for card, position in near[:4]:
             item = card.item(position)
             who = card.senders[0] if card.senders else card.id
-            suggestions.append(f"{item.name} ({who})")
+            suggestions.append(f"{item.name} ({item.quantity_text()}, {who})")
         suggestions += [
             row[1] for row in lib.store.summaries(dict.fromkeys(c.id for c, _ in near[:4]))
         ]
@@ -699,12 +707,15 @@ def not_found(lib: Library, q: Question) -> Answer:
         if q.intent in ("quantity", "total", "items", "yesno"):
             for r in ranked[:2]:
                 suggestions += [
-                    f"{i.name} ({r.cable.sender.name if r.cable.sender else r.cable.title})"
+                    f"{i.name} ({i.quantity_text()}, {r.cable.sender.name if r.cable.sender else r.cable.title})"
                     for i in r.cable.items[:4]
                 ]
         suggestions += [r.cable.title for r in ranked[:3]]
     suggestions = list(dict.fromkeys(suggestions))[:5]
     why = f" None of them is from or to {', '.join(unknown)}." if unknown else ""
-    hint = f" Did you mean: {'; '.join(suggestions)}?" if suggestions else ""
+    # The text names the items without their quantities: a number from another cable, read
+    # under "not in the cables", would pass for an answer. The suggestions keep them.
+    shown = [re.sub(r" \([^()]*, ([^(),]+)\)$", r" (\1)", x) for x in suggestions]
+    hint = f" Did you mean: {'; '.join(dict.fromkeys(shown))}?" if suggestions else ""
     text = f"The cables here do not say.{why}{hint}"
     return Answer(q.text, text, False, (), tuple(suggestions), "")

@@ -71,6 +71,46 @@ def describe(c: Cable) -> str:
     return f"the cable{to}{when}{number}"
 
 
+def page_text(c: Cable) -> str:
+    """Everything the document's page prints: title, date, the archive's description and citation,
+    the text as printed (stamps and closing lines in their order) and the editors' footnotes."""
+    parts = [c.title, c.date.text if c.date else "", c.description, c.source.text if c.source else ""]
+    parts.append(c.printed or c.body_text())
+    parts += [*c.footnotes, c.heading, *c.routing, c.record_id and f"Record ID {c.record_id}", c.url]
+    return "\n".join(p for p in parts if p)
+
+
+def stamp_quote(c: Cable, kind: str) -> str:
+    """The printed line(s) of a cable's 'Received' or 'Sent' stamp, as printed: the line with
+    the word, and the next when the date or time stands on it ("8.11.1950"); "" if none."""
+    lines = [ln.strip() for ln in (c.printed or "").splitlines()]
+    word = {"received": r"\b(?:received|recd|incoming)\b", "sent": r"\b(?:sent|dispatched)\b"}[kind]
+    for i, line in enumerate(lines):
+        if re.search(word, line, re.I):
+            nxt = lines[i + 1] if i + 1 < len(lines) else ""
+            if nxt and re.fullmatch(r"[\d.:/\sIVXivx]+(?:hours?|minutes?|\s)*", nxt):
+                return f"{line} {nxt}"
+            return line
+    return ""
+
+
+def date_quote(c: Cable, d) -> str:
+    """The printed words of a date: its own text where the page prints it, else the title."""
+    text = page_text(c)
+    from knowledge.text import in_printed
+
+    return d.text if d and in_printed(d.text, text) else c.title
+
+
+def verbatim(c: Cable, quote: str) -> bool:
+    """Whether quote (a citation's words, '…' marking a cut) is the page's own words, whitespace
+    and Markdown emphasis aside (knowledge.text.in_printed)."""
+    from knowledge.text import in_printed
+
+    text = page_text(c)
+    return all(in_printed(piece, text) for piece in quote.split("…") if piece.strip())
+
+
 def cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from knowledge.qa.compose import cap, describe, party_label
+from knowledge.qa.compose import cap, date_quote, describe, party_label, stamp_quote
 from knowledge.records import Cable
 
 Found = tuple[str, str] | None
@@ -79,12 +79,13 @@ def copies(c: Cable) -> Found:
     return f"Copies of {describe(c)} went to {names}: {n} in all.", names
 
 
-def _date_fact(label: str, value) -> Callable[[Cable], Found]:
+def _date_fact(label: str, value, stamp: str = "") -> Callable[[Cable], Found]:
     def get(c: Cable) -> Found:
         d = value(c)
         if not d:
             return None
-        return f"{cap(describe(c))} was {label} {d.display()}.", _line_with(c, d.text) or d.text
+        quote = (stamp and stamp_quote(c, stamp)) or date_quote(c, d)
+        return f"{cap(describe(c))} was {label} {d.display()}.", quote
 
     return get
 
@@ -126,8 +127,8 @@ FIELDS: dict[str, Callable[[Cable], Found]] = {
     "via": via,
     "signer": signer,
     "copies": copies,
-    "sent": _date_fact("sent", lambda c: c.sent or c.date),
-    "received": _date_fact("received", lambda c: c.received),
+    "sent": _date_fact("sent", lambda c: c.sent or c.date, "sent"),
+    "received": _date_fact("received", lambda c: c.received, "received"),
     "dated": _date_fact("dated", lambda c: c.date),
     "telegram_number": telegram_number,
     "outgoing_number": outgoing_number,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from knowledge.aliases import norm
 from knowledge.answers import Answer
 from knowledge.dates import find_dates
+from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
 from knowledge.qa import replies
 from knowledge.qa.claims import check_claim
@@ -22,7 +23,6 @@ from knowledge.qa.fields import FIELD_WORDS, FIELDS
 from knowledge.qa.passages import GENERIC, Scored, idf, score_units, units_of, word_forms
 from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
-from knowledge.facts import find_facts
 from knowledge.records import Cable, Fact
 from knowledge.text import singular
 
@@ -536,13 +536,18 @@ def _what_it_holds(lib: Library, query: Query, res: Resolution, cables: list[Cab
     """Not found: say what the pinned cable does hold, or the closest things the cables hold."""
     if res.how in ("identifier", "mentioned") and cables:
         c = cables[0]
-        holds = []
         if c.items:
-            holds.append("asks for or promises " + ", ".join(i.name for i in c.items[:4]))
+            holds = "asks for or promises " + _and([i.name for i in c.items[:4]])
         elif c.description:
-            holds.append(f"is about: {c.description.rstrip('.')}")
-        what = query.thing or query.focus[:3]
-        lacks = f"; it does not say {' '.join(what)}" if what else ""
-        text = f"{cap(describe(c))} {'; '.join(holds) or 'is stored here'}{lacks}. The cables here do not say."
+            holds = f"is about: {c.description.rstrip('.')}"
+        else:
+            holds = "is stored here"
+        typed = [w for w in re.findall(r"[A-Za-z][\w\-]*", query.text) if singular(norm(w)) in query.thing]
+        lacks = f"; it names no {' '.join(typed)}" if typed else "; it does not say"
+        text = f"{cap(describe(c))} {holds}{lacks}. The cables here do not say more."
         return abstain(query.text, text, (c.title,))
     return handlers.not_found(lib, query.q)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

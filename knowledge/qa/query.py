@@ -54,8 +54,8 @@ _T = re.compile
 TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("collection", _T(r"^\s*(?:help|what can you (?:answer|do)|how (?:many|much) (?:cables|documents|telegrams) (?:are|do you|have)|list (?:the |all )?(?:cables|documents|telegrams)|which (?:cables|documents) (?:are|do you))", re.I)),
     ("commentary", _T(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|in the post|the introduction)", re.I)),
-    ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
     ("replied", _T(r"\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
+    ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
     ("copies", _T(r"\bhow many cop(?:y|ies)\b|\bcop(?:y|ies)\b.*\b(?:typed|made|printed|total)\b|\bwho (?:got|received|had) (?:a )?cop(?:y|ies)\b|\b(?:got|received|had|sent) (?:a )?cop(?:y|ies)\b|\bdistribution(?: list)?\b|\bcop(?:y|ies) (?:went|were sent) to\b|\breceived copies\b", re.I)),
     ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
     ("record_id", _T(r"\brecord (?:id|number|no)\b", re.I)),

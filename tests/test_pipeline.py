@@ -1,0 +1,206 @@
+"""The answering pipeline stage by stage, on literal questions and small cables of our own.
+
+read (knowledge.qa.query) -> resolve (knowledge.qa.resolve) -> find (passages, fields, replies)
+-> check (claims) -> compose, or an honest "not in the cables".
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from knowledge.library import Library
+from knowledge.qa.query import read
+from knowledge.qa.resolve import has_number, resolve
+
+CABLES = {
+    "tents.md": """---
+title: "Ciphered Telegram No. 41250 from Petrov to Orlov"
+date: "March 2, 1951"
+source: "APRF, Fond 1, Opis 1, Delo 7, List 3"
+---
+CIPHERED TELEGRAM No. 41250
+To Comrade ORLOV
+We ask you to send us 700 tents and 12 field kitchens for the 3rd Division before 20 March.
+The roads are blocked by snow, because of which the division cannot move its own stores.
+PETROV
+No. 88/sh
+""",
+    "reply.md": """---
+title: "Ciphered Telegram No. 5120 from Orlov to Petrov"
+date: "March 4, 1951"
+---
+CIPHERED TELEGRAM No. 5120
+To Comrade PETROV
+In reply to your telegram No. 41250: we will send 500 tents on 12 March. We cannot send field kitchens.
+ORLOV
+""",
+    "bridge.md": """---
+title: "Telegram from Sokolov to Orlov"
+date: "April 9, 1951"
+---
+To Comrade ORLOV
+The railway bridge at Kuandian was repaired on 6 April and the first trains crossed it the same night.
+Your telegram No. 41250 has been passed to the staff of the front.
+SOKOLOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("own-cables")
+    for name, text in CABLES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def query(lib: Library, text: str):
+    return read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
+
+
+# -- read ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Who sent ciphered telegram No. 41250?", "sender"),
+        ("to whom was telegram 5120 addressed", "recipient"),
+        ("who signed tel no. 41250", "signer"),
+        ("what was the number of Orlov's telegram", "telegram_number"),
+        ("petrov's own number at the bottom of 41250", "outgoing_number"),
+        ("how many tents did Petrov ask for", "quantity"),
+        ("did Petrov ask for 900 tents?", "claim"),
+        ("so orlov promised 500 tents, right?", "claim"),
+        ("why could the division not move its stores", "reason"),
+        ("which telegram is 5120 answering", "reply"),
+        ("what did orlov reply to petrov", "replied"),
+        ("when was the bridge at kuandian repaired", "event_date"),
+        ("what is the date of Sokolov's telegram?", "dated"),
+        ("date of the telegram sokolov passed to the staff", "event_date"),
+        ("help", "collection"),
+        ("how many cables are there", "collection"),
+    ],
+)
+def test_the_question_decides_its_target(own, text, target):
+    assert query(own, text).target == target
+
+
+def test_a_telegram_number_points_at_the_cable_and_is_not_asked_about(own):
+    q = query(own, "Who sent ciphered telegram No. 41250?")
+    assert [r.number for r in q.references] == ["41250"] and q.target == "sender"
+    assert "41250" not in q.focus
+
+
+def test_a_count_is_a_quantity_not_a_reference(own):
+    q = query(own, "did Petrov ask for 900 tents?")
+    assert q.references == [] and q.claim_numbers == ["900"]
+
+
+def test_prefixed_and_bare_identifiers(own):
+    assert [(r.prefix, r.number) for r in query(own, "what date was JCS 938085 sent").references] == [
+        ("JCS", "938085")
+    ]
+    # A bare number a stored cable bears, followed by a verb, is that cable's number.
+    assert [r.number for r in query(own, "5120 was sent by whom").references] == ["5120"]
+
+
+def test_dates_at_any_precision(own):
+    got = {(d.start, d.end, d.precision) for d in query(own, "what did orlov send in march 1951").dates}
+    assert got == {("1951-03-01", "1951-03-31", "month")}
+    got = {(d.start, d.precision) for d in query(own, "orlov's telegram of 4.3.51").dates}
+    assert ("1951-03-04", "day") in got
+
+
+# -- resolve ---------------------------------------------------------------------------------
+def test_an_identifier_is_a_hard_filter(own):
+    res = resolve(own, query(own, "how many tents in telegram 5120"))
+    assert res.how == "identifier" and [c.title for c in res.cards] == [
+        "Ciphered Telegram No. 5120 from Orlov to Petrov"
+    ]
+
+
+def test_an_identifier_no_cable_bears_or_mentions_is_missing(own):
+    res = resolve(own, query(own, "who sent telegram No. 8601"))
+    assert res.cards == [] and res.missing == ["8601"]
+    answer = own.ask("who sent telegram No. 8601")
+    assert not answer.found and "No cable here is numbered 8601" in answer.text
+
+
+def test_a_date_narrows_to_the_cables_of_that_date(own):
+    res = resolve(own, query(own, "what did the telegram of 9 April 1951 say about the bridge"))
+    assert res.date_matched and [c.title for c in res.cards] == ["Telegram from Sokolov to Orlov"]
+
+
+def test_parties_rank_the_cables_they_sent_first(own):
+    res = resolve(own, query(own, "what did Orlov promise Petrov"))
+    assert res.cards[0].title == "Ciphered Telegram No. 5120 from Orlov to Petrov"
+
+
+# -- find ------------------------------------------------------------------------------------
+def test_a_quantity_from_prose(own):
+    answer = own.ask("how many tents did Petrov ask for")
+    assert answer.found and "700 tents" in answer.text
+
+
+def test_a_header_field_of_the_pinned_cable(own):
+    answer = own.ask("who sent telegram 5120?")
+    assert answer.found and "Orlov" in answer.fact and answer.citations[0].cable.endswith("petrov")
+
+
+def test_an_event_date_from_the_text(own):
+    answer = own.ask("when was the bridge at kuandian repaired")
+    assert answer.found and "6 April" in answer.text
+
+
+def test_a_reason_by_its_cue_word(own):
+    answer = own.ask("why could the division not move its own stores")
+    assert answer.found and "blocked by snow" in answer.text
+
+
+def test_what_a_cable_answers_from_its_cross_reference(own):
+    answer = own.ask("which telegram is 5120 answering")
+    assert answer.found and "41250" in answer.fact
+
+
+# -- check -----------------------------------------------------------------------------------
+def test_a_claim_supported(own):
+    answer = own.ask("did Petrov ask for 700 tents?")
+    assert answer.found and answer.text.startswith("Yes") and "700 tents" in answer.text
+
+
+def test_a_claim_refuted_with_the_number_that_contradicts_it(own):
+    answer = own.ask("did Petrov ask for 900 tents?")
+    assert answer.found and answer.text.startswith("No: 700 tents")
+
+
+def test_a_claim_refuted_by_a_negation(own):
+    answer = own.ask("did Orlov agree to send field kitchens?")
+    assert answer.found and answer.text.startswith("No"), answer.text
+
+
+def test_a_claim_the_cables_neither_support_nor_refute(own):
+    answer = own.ask("did Petrov ask for 40 trucks?")
+    assert not answer.found, answer.text
+
+
+# -- abstain ---------------------------------------------------------------------------------
+def test_a_pinned_cable_lacking_the_thing_says_what_it_holds(own):
+    answer = own.ask("how many rifles does telegram 41250 ask for?")
+    assert not answer.found
+    assert "41250" in answer.text and "rifles" in answer.text, answer.text
+    assert "700" not in answer.text  # a fact about tents is no answer about rifles
+
+
+def test_a_fact_of_another_cable_never_answers_about_the_pinned_one(own):
+    answer = own.ask("when will telegram 41250 send 500 tents")
+    assert not answer.found or all(c.cable.startswith("1951-03-02") for c in answer.citations)
+
+
+def test_a_question_about_the_collection_points_to_the_commands(own):
+    answer = own.ask("how many cables are there")
+    assert answer.found and "3 documents" in answer.text and "cablebot cables" in answer.text
