@@ -41,7 +41,8 @@ MIN_COVERAGE_PINNED = 0.4
 MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a reason may hold less
 REASON_BONUS = 0.3  # a why-question's answer gives a reason: "because", "considering that"
 DATE_BONUS = 0.1  # a sentence giving the question's date
-RANK_WEIGHT = 0.08  # how much a cable's place in the resolution adds to its sentences' scores
+RANK_WEIGHT = 0.08
+LEGACY_MARGIN = 0.3  # a sentence must hold this much more of the question than a listed lot  # how much a cable's place in the resolution adds to its sentences' scores
 REASON_CUES = re.compile(
     r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|"
     r"on account of|the reason|so as to|for fear|lest|in case|as it|as they|as this|considering|"
@@ -135,7 +136,7 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         return check_claim(lib, query, res, cables)
     reporter = t == "who" and bool(REPORTER.search(query.text))
     if t == "reply":
-        got = replies.answered_telegram(lib, query, cables[0])
+        got = replies.answered_telegram(lib, query, cables[0]) or replies.answered_by_link(lib, query, cables[0])
         if got:
             return got
     if t == "replied":
@@ -143,6 +144,9 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
             got = replies.reply_to(lib, query, c)
             if got:
                 return got
+        if res.how != "ranked":
+            c = cables[0]
+            return abstain(query.text, f"No cable stored here answers {describe(c)}; the cables here do not say.", (c.title,))
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
@@ -155,17 +159,38 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         if got:
             return got
     legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
+    if legacy and t in ("quantity", "total"):
+        # A listed lot against a sentence: the one holding more of the question's words
+        # ("how many autos could China mobilise from Northern China": the sentence).
+        found = _passage(lib, query, res, cables)
+        dated = not query.dates or any(_holds_date(c.quote, query.dates) for c in found.citations) if found else False
+        if found and dated and _held(query, found) > _held(query, legacy) + LEGACY_MARGIN:
+            return found
     if legacy and t == "reason" and not any(REASON_CUES.search(c.quote) for c in legacy.citations):
         legacy = None  # a why-answer gives a reason
     if legacy:
         return legacy
-    if header and res.how == "ranked":
-        return _header(lib, query, res, cables)
+    if header:
+        # A header question the record and its stamps cannot answer is not answered from
+        # some other sentence of the cable.
+        return _header(lib, query, res, cables) if res.how == "ranked" else None
     if t == "summary":
         c = cables[0]
         if c.description:
             return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
     return _passage(lib, query, res, cables)
+
+
+def _held(query: Query, answer: Answer) -> float:
+    """Share of the question's focus words the answer's quotes hold."""
+    words = [w for w in query.focus if len(w) > 2]
+    if not words:
+        return 0.0
+    vocab = word_forms(" ".join(c.quote for c in answer.citations))
+    vs = frozenset(vocab)
+    from knowledge.qa.passages import _match
+
+    return sum(1 for w in words if _match(w, vocab, vs)) / len(words)
 
 
 def _seed_like(cables: list[Cable]) -> bool:
@@ -235,6 +260,8 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
 
 
 def _needs(target: str):
+    if target in ("received", "sent", "dated"):
+        return lambda s: bool(find_dates(s)) or bool(re.search(r"\d{1,2}[.:]\d{2}|\d+ hours?|\b\d{1,2}\.[IVX]+\.", s))
     if target in ("outgoing_number", "incoming_number", "repeated_as", "telegram_number"):
         return lambda s: bool(re.search(r"\d", s))
     if target == "copies":

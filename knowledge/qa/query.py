@@ -54,7 +54,7 @@ _T = re.compile
 TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("collection", _T(r"^\s*(?:help|what can you (?:answer|do)|how (?:many|much) (?:cables|documents|telegrams) (?:are|do you|have)|list (?:the |all )?(?:cables|documents|telegrams)|which (?:cables|documents) (?:are|do you))", re.I)),
     ("commentary", _T(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|in the post|the introduction)", re.I)),
-    ("replied", _T(r"\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
+    ("replied", _T(r"\b(?:which|what) (?:telegram|tel|cable|message|msg|one|reply)s? (?:answered|replied to|responded to)\b|\bwho (?:answered|replied to)\b|^\s*did (?:anyone|anybody|any cable|\w+(?: \w+)?) (?:ever )?(?:answer|reply to|respond to)\b|\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
     ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
     ("copies", _T(r"\bhow many cop(?:y|ies)\b|\bcop(?:y|ies)\b.*\b(?:typed|made|printed|total)\b|\bwho (?:got|received|had) (?:a )?cop(?:y|ies)\b|\b(?:got|received|had|sent) (?:a )?cop(?:y|ies)\b|\bdistribution(?: list)?\b|\bcop(?:y|ies) (?:went|were sent) to\b|\breceived copies\b", re.I)),
     ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
@@ -68,7 +68,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("repeated_as", _T(r"\brepeated to\b.*\bas\b|\brptd\b|\brepeated (?:to|info)\b", re.I)),
     ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
     ("via", _T(r"\bthrough whom\b|\bvia whom\b|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
-    ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+ ){0,6}(?:addressed|sent|directed) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s)? \w+ (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
+    ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:[\w'’\-.]+\s+){0,7}(?:addressed|sent|directed|written) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s)? \w+ (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
     ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the )?(?:\w+ ){0,4}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
     ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|recd)\b|\b(?:when|what time|what date|which day|what day)\b.*\b(?:telegram|tel|cable|message|msg|letter|reply|request)\b.*\b(?:reach\w*|arriv\w*|get to|come in)\b", re.I)),
@@ -79,6 +79,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("reason", _T(r"^\s*(?:why|how come|for what reason|what (?:was|is) the reason)\b|\bwhy\b", re.I)),
     ("place", _T(r"\b(?:where|which (?:place|city|station|town|country|port|river|airfield|airports?|area|region|base|village)|what (?:place|city|station|town|country|port|river|airfield|area|region)|location|from which city|to which city|at which)\b", re.I)),
     ("who", _T(r"\b(?:who|whom|whose|which (?:officials?|people|persons?|leaders?|comrades?|commander|adviser|advisor|official|ambassador|minister|country|indian|soviet|un agency|agency|foreign minister|\w+ official))\b", re.I)),
+    ("passage", _T(r"^\s*what did [\w'’\-]+(?: [\w'’\-]+)? (?:say|write|tell|think|report|suggest|propose|demand)\b", re.I)),
     ("items", _T(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed|s)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|promise(?:d)?|items?|weapons|arms|goods|themes?)\b|\blist\b", re.I)),
     ("claim", _T(r"^\s*(?:so\b.*\bright\W*$|did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|must)\b|\b(?:right|correct|true)\s*\?\s*$", re.I)),
     ("summary", _T(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
@@ -167,11 +168,8 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
         after = re.match(r"\s*([A-Za-z?]+)", text[end:])
         next_word = after.group(1).lower() if after else ""
         digits = num.split("/")[0]
-        bare_id = "/" in num or (
-            len(digits) >= 3
-            and lib_has_number(digits)
-            and (not next_word or next_word in FUNCTION_AFTER or len(digits) >= 5)
-        )
+        counted = bool(re.fullmatch(r"[a-z][a-z\-]{2,}s|tons?|km|kg|pieces|sets|divisions?|men", next_word))
+        bare_id = "/" in num or (len(digits) >= 3 and lib_has_number(digits) and not counted)
         if cued and cue.lower() in ("number", "no", "no.") and next_word and next_word not in FUNCTION_AFTER:
             cued = len(digits) >= 3  # "number 3 regiments" is a count, "No. 2784" an identifier
         if cued or bare_id:

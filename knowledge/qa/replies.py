@@ -106,3 +106,25 @@ def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
     date = f" of {reply.date.display()}" if reply.date else ""
     fact = f"{cap(describe(reply))} answers {describe(c)} ({how}); the reply{date}:"
     return render(query.q, fact, [cite(reply, summary)])
+
+
+def answered_by_link(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """The stored cable that c answers, by the reply links of knowledge.threads."""
+    from knowledge.threads import answers_and_answered_by
+
+    answers, _answered_by = answers_and_answered_by(lib, c.id)
+    if not answers:
+        return None
+    link = sorted(answers, key=lambda x: x.kind != "explicit")[0]
+    request = lib.store.get(link.to_id)
+    if request is None:
+        return None
+    number = f" (No. {request.telegram_number})" if request.telegram_number else ""
+    if link.kind == "explicit" and link.words and link.basis == "text":
+        fact = f"{cap(describe(c))} answers {describe(request)}{number and ''}, in its own words:"
+        return render(query.q, fact, [cite(c, link.words)])
+    fact = (
+        f"{cap(describe(c))} answers {describe(request)} (cablebot's reading of their parties "
+        "and dates, not the cable's own words):"
+    )
+    return render(query.q, fact, [cite(request, request.title)])
