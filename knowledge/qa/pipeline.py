@@ -507,7 +507,9 @@ def _holds_date(sentence: str, dates) -> bool:
         for want in dates:
             if not (d.start and want.start):
                 continue
-            if d.start[5:] == want.start[5:] or (want.precision == "month" and d.start[5:7] == want.start[5:7]):
+            if want.precision == "month" and d.start[5:7] == want.start[5:7]:
+                return True
+            if d.start[5:] == want.start[5:] and (d.end or d.start)[5:] == (want.end or want.start)[5:]:
                 return True
     return False
 
