@@ -71,6 +71,9 @@ MIX = {
     "total": 10,
     "identity": 10,
     "not-found": 25,
+    # The answering issue's figure: questions that name their telegram by number.
+    "named-quantity": 30,
+    "named-sender": 20,
 }
 PSEUDONYMS = ["Filippov", "Chou En-lai", "Feng Xi", "Kao Kang", "Mao Tse-tung", "Kim Ir Sen",
               "Peng Teh-huai", "Fyn Si", "Liu Shao-chi", "Vyshinskii"]  # fmt: skip
@@ -194,6 +197,24 @@ def _one(kind: str, cable, rng: random.Random, vocab: synthetic.Vocabulary) -> Q
             )
         )
         return Question(kind, text, _qty(item.quantity))
+    if kind == "named-quantity":
+        c = cable(lambda c: c.items and c.telegram_number)
+        item = rng.choice(c.items)
+        phrase = _phrase(item.name, rng)
+        text = rng.choice(
+            (
+                f"how many {phrase} in telegram {c.telegram_number}?",
+                f"how many {phrase} in telegram No. {c.telegram_number}",
+                f"how many {phrase} does cable {c.telegram_number} ask for?",
+            )
+        )
+        return Question(kind, text, _qty(item.quantity))
+    if kind == "named-sender":
+        c = cable(lambda c: c.sender and c.telegram_number)
+        text = rng.choice(
+            (f"who sent telegram {c.telegram_number}?", f"Who sent ciphered telegram No. {c.telegram_number}?")
+        )
+        return Question(kind, text, c.sender.name)
     if kind == "received":
         c = cable(lambda c: c.received and c.sender and c.recipient)
         text = rng.choice(

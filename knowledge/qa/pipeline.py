@@ -222,9 +222,12 @@ def _legacy(
         return None
     if _unknown_words(lib, _placed_words(query)):
         return None  # the older handlers match the words they know and pass over the rest
-    allowed = set(res.ids if res.how in ("identifier", "mentioned", "narrowed") else res.ids[:TOP_CABLES])
-    if any(c.cable not in allowed for c in got.citations if c.cable):
-        return None
+    # Only what pins the question binds the older handlers: an identifier, or the date or
+    # parties it names. Words alone leave them free to find the lot their own way.
+    if res.how in ("identifier", "mentioned", "narrowed"):
+        allowed = set(res.ids)
+        if any(c.cable not in allowed for c in got.citations if c.cable):
+            return None
     thing = query.thing or [w for w in query.focus if len(w) > 3]
     if thing and query.target in ("quantity", "total"):
         quoted = " ".join(c.quote for c in got.citations) + " " + got.fact

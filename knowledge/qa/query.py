@@ -27,7 +27,7 @@ ID_CUE = (
     r"|(?-i:[A-Z]{1,4}))"
 )
 IDENTIFIER = re.compile(
-    rf"(?:(?P<cue>\b{ID_CUE})[\s\-]*)?(?P<num>(?<![\w.,])\d{{2,7}}(?:/(?:sh|ш|shs|s)\b)?(?![\w,]|\.\d))",
+    rf"(?:(?P<cue>\b{ID_CUE})[\s\-]*)?(?P<num>(?<![\w.,])\d{{2,7}}(?:/(?:sh|ш|shs|s)\b)?(?![\w,]|\.\d|[-–][A-Za-z]))",
     re.I,
 )
 PREFIXED = re.compile(r"\b(?P<pre>[A-Z]{1,4}\d{0,3})[\s\-/]?(?P<num>\d{2,7})\b")  # P84/422, JCS-82438
@@ -175,7 +175,11 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
         if cued or bare_id:
             last = cue.split()[-1] if cue else ""
             keep = last if last and last.lower().rstrip(".") not in CUE_WORDS else ""
-            refs.append(Reference(num, keep, True, (start, end)))
+            # The whole pointing phrase is masked when the target is read: "telegram No."
+            # names the cable, it does not ask for its number.
+            begin = m.start("cue") if m.group("cue") else start
+            before = re.search(r"(?:ciphered\s+)?(?:telegram|tel|cable|message|msg)\s+$", text[:begin], re.I)
+            refs.append(Reference(num, keep, True, (before.start() if before else begin, end)))
     return refs
 
 
@@ -232,21 +236,20 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     for r in refs:
         a, b = r.span
         masked = masked[:a] + " " * (b - a) + masked[b:]
+    heads = re.sub(r"\s+", " ", masked).strip()  # positions no longer those of text
     target = "passage"
     for name, pattern in TARGET_CUES:
-        if pattern.search(masked):
+        if pattern.search(heads):
             target = name
             break
-    if target in ("event_date",) and not re.search(r"\b(?:when|date|day|time)\b", masked, re.I):
-        target = "event_date"
-    if target == "event_date" and _about_the_cable(masked):
+    if target == "event_date" and _about_the_cable(heads):
         target = "dated"
     if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
         target = "copies"
     ref_numbers = {r.number.split("/")[0] for r in refs}
     focus = _focus_words(masked, q)
     focus = [w for w in focus if w not in ref_numbers]
-    thing = _thing(masked)
+    thing = _thing(heads)
     in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
     claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
     m = SPEAKER.search(text)
