@@ -61,6 +61,7 @@ NUMBER = re.compile(
     re.I,
 )
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
+CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
 NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)*")
 HELP_TEXT = (
@@ -128,6 +129,11 @@ DATE_ROLE = {"sent": "sent", "received": "received", "dated": ""}
 
 def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
+    if res.how == "mentioned" and t in ("dated", "sent", "received", "sender", "recipient", "signer"):
+        # No stored cable is the telegram asked about; the cables citing it may say more of it
+        # ("Deptel 813, May 9"): read the sentences that hold its number.
+        query.target = "event_date" if t in ("dated", "sent", "received") else "who"
+        return _passage(lib, query, res, cables)
     if query.q.intent == "identity":
         got = handlers.on_identity(lib, query.q)
         if got:
@@ -166,6 +172,10 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         dated = not query.dates or any(_holds_date(c.quote, query.dates) for c in found.citations) if found else False
         if found and dated and _held(query, found) > _held(query, legacy) + LEGACY_MARGIN:
             return found
+    if t == "place":
+        legacy = _legacy(lib, query, res, cables, "place")
+        if legacy and " came from " in legacy.fact and not CABLE_PLACE.search(query.text):
+            legacy = None  # the cable's origin answers "where was it sent from", not this
     if legacy and t == "reason" and not any(REASON_CUES.search(c.quote) for c in legacy.citations):
         legacy = None  # a why-answer gives a reason
     if legacy:
@@ -373,6 +383,13 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
     elif t == "who" or t == "place":
         bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+    if res.how == "mentioned":
+        numbers = [r.number.split("/")[0] for r in query.references]
+        base_need = need
+
+        def need(s: str, base=base_need) -> bool:
+            return any(_holds_number(s, n) for n in numbers) and (base is None or base(s))
+
     if query.dates:
         # A sentence giving the date the question names is about it ("arms for 10 divisions in
         # the course of 1951").

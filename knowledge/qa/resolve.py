@@ -51,7 +51,7 @@ def number_forms(ref: Reference) -> list[str]:
     digits = num.split("/")[0]
     forms = [num, digits, f"{digits}/sh"]
     if ref.prefix:
-        forms += [f"{ref.prefix} {digits}", f"{ref.prefix}-{digits}", f"{ref.prefix}{digits}"]
+        forms += [f"{ref.prefix}{sep}{digits}" for sep in (" ", "-", "–", "—", "")]
     return list(dict.fromkeys(forms))
 
 
@@ -112,6 +112,13 @@ def mentioning(lib: Library, ref: Reference) -> list[str]:
     return keep
 
 
+def _own_number(lib: Library, cable_id: str, digits: str) -> bool:
+    c = lib.store.get(cable_id)
+    return bool(c) and any(
+        re.sub(r"\D", "", n.split("/")[0]) == digits for n in (c.telegram_number, c.outgoing_number) if n
+    )
+
+
 def _all_text(c) -> str:
     return "\n".join(
         [c.title, c.description, c.header_block(), *c.paragraphs, c.closing_block(), *c.footnotes,
@@ -154,7 +161,11 @@ def resolve(lib: Library, query: Query) -> Resolution:
                 pinned += ids
                 continue
             ids = mentioning(lib, ref)
-            if ids:
+            digits = ref.number.split("/")[0]
+            own = [i for i in ids if _own_number(lib, i, digits)]
+            if own:
+                pinned += own  # its own number, printed another way ("JCS–82438")
+            elif ids:
                 mentioned += ids
             elif ref.cued:
                 missing.append(f"{ref.prefix} {ref.number}".strip())
