@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from knowledge.aliases import norm
 from knowledge.memo import memo
@@ -133,30 +133,74 @@ def word_forms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@memo(maxsize=65_536)
+def vocab_index(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(words with their singulars, crude stems) of a unit's text, for set lookups."""
+    words = word_forms(text)
+    held = frozenset(words) | frozenset(singular(w) for w in words)
+    return held, frozenset(stem(singular(w)) for w in words if len(w) >= 3)
+
+
+def typos_of(word: str, vocab: frozenset[str] | set[str]) -> frozenset[str]:
+    """Words of vocab that word may be a slip for (rapidfuzz ratio >= TYPO_MATCH, 5+ letters)."""
+    if len(word) < 5:
+        return frozenset()
+    near = process.extract(
+        word, [v for v in vocab if abs(len(v) - len(word)) <= 2 and len(v) >= 3],
+        scorer=fuzz.ratio, score_cutoff=TYPO_MATCH, limit=None,
+    )  # fmt: skip
+    return frozenset(v for v, _score, _i in near)
+
+
+def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: frozenset[str]) -> float:
+    if word in held or singular(word) in held:
+        return 1.0
+    full = ABBREVIATIONS.get(word)
+    if full and all(w in held or singular(w) in held or stem(w) in stems for w in full.split()):
+        return 0.9
+    if any(a in held for a in SHORT_FORMS.get(word, ())):
+        return 0.9  # the cable's telegraphese: "Amb Briggs" for the ambassador
+    if len(word) >= 3 and stem(singular(word)) in stems:
+        return 0.9
+    return 0.7 if typos and not typos.isdisjoint(held) else 0.0
+
+
 def match_quality(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> float:
     """1.0 when word is in vocab (or its singular), 0.9 for an abbreviation or stem, 0.7 for
     a misspelling (rapidfuzz ratio >= TYPO_MATCH), 0 when it is not there."""
-    if word in vocab_set or singular(word) in vocab_set:
-        return 1.0
-    full = ABBREVIATIONS.get(word)
-    if full and all(_match(w, vocab, vocab_set) for w in full.split()):
-        return 0.9
-    if any(a in vocab_set for a in SHORT_FORMS.get(word, ())):
-        return 0.9  # the cable's telegraphese: "Amb Briggs" for the ambassador
-    s = stem(singular(word))
-    best = 0.0
-    for v in vocab:
-        if len(v) < 3:
-            continue
-        if stem(singular(v)) == s:
-            return 0.9
-        if len(word) >= 5 and abs(len(v) - len(word)) <= 2 and fuzz.ratio(word, v) >= TYPO_MATCH:
-            best = 0.7
-    return best
+    text = " ".join(vocab)
+    held, stems = vocab_index(text)
+    return _quality(word, held, stems, typos_of(word, held) if len(word) >= 5 else frozenset())
 
 
 def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool:
     return match_quality(word, vocab, vocab_set) > 0
+
+
+class Matcher:
+    """Which of a question's words each unit holds, and how well (see match_quality): the
+    slips a word may be are found once against all the units' words, not unit by unit."""
+
+    def __init__(self, words: list[str], units: list[Unit], alternatives: dict[str, tuple[str, ...]]) -> None:
+        union: set[str] = set()
+        for u in units:
+            union |= vocab_index(u.text)[0]
+        self.words = words
+        self.alternatives = alternatives
+        every = set(words) | {a for w in words for a in alternatives.get(w, ())}
+        self.typos = {w: typos_of(w, union) for w in every if len(w) >= 5 and w not in union}
+
+    def quality(self, u: Unit) -> dict[str, float]:
+        held, stems = vocab_index(u.text)
+        empty = frozenset()
+        out = {}
+        for w in self.words:
+            q = _quality(w, held, stems, self.typos.get(w, empty))
+            if q < 1.0:
+                for a in self.alternatives.get(w, ()):
+                    q = max(q, 0.9 * _quality(a, held, stems, self.typos.get(a, empty)))
+            out[w] = q
+        return out
 
 
 @dataclass
@@ -188,9 +232,10 @@ def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
     everyday words (GENERIC) weigh GENERIC_WEIGHT of that."""
     n = len(units) or 1
     out = {}
-    vocabs = [(u, frozenset(word_forms(u.text))) for u in units]
+    matcher = Matcher(words, units, {})
+    held = [matcher.quality(u) for u in units]
     for w in words:
-        df = sum(1 for u, vs in vocabs if _match(w, word_forms(u.text), vs))
+        df = sum(1 for q in held if q[w] > 0)
         weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
         out[w] = weight * (GENERIC_WEIGHT if w in GENERIC else 1.0)
     return out
@@ -211,20 +256,19 @@ def score_units(
     alternatives = alternatives or {}
     if not words:
         return []
-    weights = weights or idf(words, units)
+    matcher = Matcher(words, units, alternatives)
+    qualities = [matcher.quality(u) for u in units]
+    if weights is None:
+        n = len(units) or 1
+        weights = {}
+        for w in words:
+            df = sum(1 for q in qualities if q[w] >= 1.0 or (q[w] > 0 and not alternatives.get(w)))
+            weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
+            weights[w] = weight * (GENERIC_WEIGHT if w in GENERIC else 1.0)
     total = sum(weights.values()) or 1.0
     out = []
     window: list[tuple[Unit, dict[str, float]]] = []  # the paragraph's sentences before this one
-    for u in units:
-        vocab = word_forms(u.text)
-        vs = frozenset(vocab)
-        quality = {
-            w: max(
-                [match_quality(w, vocab, vs)]
-                + [0.9 * match_quality(a, vocab, vs) for a in alternatives.get(w, ())]
-            )
-            for w in words
-        }
+    for u, quality in zip(units, qualities, strict=True):
         own = quality
         if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
             window = []

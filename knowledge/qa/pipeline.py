@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
 FACTS_PER_CABLE = 3  # quantity facts of a cable, best fitting the thing, whose sentences may answer
 TOP_REPLIES = 2  # resolved cables whose replies are looked for ("what did Stalin reply to ...")
-TOP_CABLES = 6  # cables whose sentences are searched when no identifier pins one
-IDF_CABLES = 8  # cables whose sentences weigh the words (more cables: fairer rarity)
+TOP_CABLES = 4  # cables whose sentences are searched when no identifier pins one
 # Share of the question's weighted focus words a sentence must hold to answer. Tuned on the
 # development corpus (40 real cables): below 0.5 unrelated sentences answer questions the
 # cables do not hold; a pinned cable leaves less room for a wrong one, so it may answer lower.
@@ -341,7 +340,8 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
             base = need
             need = lambda s, base=base: all(_holds_number(s, n) for n in numbers) and (base is None or base(s))  # noqa: E731
     units = [u for c in cables for u in units_of(c)]
-    weights = idf(words, [u for c in (weigh or cables) for u in units_of(c)])
+    same = weigh is None or {c.id for c in weigh} == {c.id for c in cables}
+    weights = None if same else idf(words, [u for c in weigh for u in units_of(c)])
     # A word's synonyms from the alias file stand for it ("planes" for the cable's "aircraft").
     synonyms = {w: tuple(x for x in _ALIASES.related_words(w) if x != w and " " not in x) for w in words} if _ALIASES else {}
     for w, alts in (alternatives or {}).items():
@@ -401,9 +401,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
             return (base(s) if base else 0) + (DATE_BONUS if hit else 0)
 
     rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
-    weigh = cables
-    if res.how not in ("identifier", "mentioned"):
-        weigh = [c for c in (lib.store.get(x.id) for x in res.cards[:IDF_CABLES]) if c]
+    weigh = cables  # the words' rarity among the sentences searched (BM25's IDF)
     best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh)
     if best is None:
         return None

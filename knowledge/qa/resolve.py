@@ -78,7 +78,7 @@ def has_number(lib: Library, digits: str) -> bool:
 
 # Words naming a cable's role, not its subject: "Stalin's reply" is found by its parties.
 CABLE_ROLE_WORDS = {"reply", "answer", "response", "telegram", "tel", "cable", "message", "msg", "letter"}
-WORD_CABLES = 3  # cables holding most of the question's words are searched whatever their parties
+WORD_CABLES = 2  # cables holding most of the question's words are searched whatever their parties
 WORD_CABLE_SHARE = 0.5
 WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the candidates
 DATE_CANDIDATES = 30  # cables of the question's date added to the index's candidates
