@@ -81,7 +81,10 @@ def answer(lib: Library, text: str) -> Answer:
     query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
     if query.target == "collection":
         n = len(lib.store.ids())
-        return render(query.q, HELP_TEXT.format(n=n), [_collection_citation(lib)]) if n else abstain(text, "No documents are stored yet.")
+        if not n:
+            return abstain(text, "No documents are stored yet; add some with `cablebot ingest PATH`.")
+        said = HELP_TEXT.format(n=n)
+        return Answer(text, said, True, (), (), said)  # about the collection: no cable to cite
     if query.target == "commentary":
         return handlers.on_commentary(lib, query.q) or handlers.not_found(lib, query.q)
     res = resolve(lib, query)
@@ -99,12 +102,6 @@ def answer(lib: Library, text: str) -> Answer:
 
 def _top(res: Resolution) -> int:
     return len(res.cards) if res.how in ("identifier", "mentioned") else TOP_CABLES
-
-
-def _collection_citation(lib: Library):
-    from knowledge.answers import Citation
-
-    return Citation("", "cablebot", "", "", "cablebot cables")
 
 
 # The older handlers' intent for each target they answer well (on lists, header fields and the
