@@ -160,6 +160,8 @@ class Library:
             stored = [r[0] for r in self.store.conn.execute(
                 "SELECT DISTINCT name FROM people WHERE role IN ('sender', 'recipient', 'via', 'for', 'copy')"
             )]  # fmt: skip
+            # A place written where a party stands ("Shtykov to ... Moscow") is no person.
+            stored = [n for n in stored if not self.aliases.find_places(n) or " " in n.strip()]
             cached = (generation, Names(self.aliases, stored))
             self.__dict__["_names"] = cached
         return cached[1]

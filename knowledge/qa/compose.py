@@ -16,6 +16,7 @@ from knowledge.records import Cable, Party
 from knowledge.text import clip
 
 QUOTE_CHARS = 400
+STAMP_CHARS = 90  # a stamp is a short line; "I received the telegram ..." is prose
 _OFFICE = re.compile(
     r"\b(?:secretary|ambassador|embassy|department|chiefs|commander|chargé|charge|minister|"
     r"ministry|mission|consul|government|office|delegation|committee|politburo|representative)\b",
@@ -86,7 +87,7 @@ def stamp_quote(c: Cable, kind: str) -> str:
     lines = [ln.strip() for ln in (c.printed or "").splitlines()]
     word = {"received": r"\b(?:received|recd|incoming)\b", "sent": r"\b(?:sent|dispatched)\b"}[kind]
     for i, line in enumerate(lines):
-        if re.search(word, line, re.I):
+        if len(line) <= STAMP_CHARS and re.search(word, line, re.I):
             nxt = lines[i + 1] if i + 1 < len(lines) else ""
             if nxt and re.fullmatch(r"[\d.:/\sIVXivx]+(?:hours?|minutes?|\s)*", nxt):
                 return f"{line} {nxt}"

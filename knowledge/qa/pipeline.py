@@ -18,7 +18,7 @@ from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
 from knowledge.qa import replies
 from knowledge.qa.claims import check_claim
-from knowledge.qa.compose import abstain, cap, cite, describe, render
+from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
 from knowledge.qa.passages import GENERIC, Scored, idf, score_units, units_of, word_forms
 from knowledge.qa.query import HEADER_TARGETS, Query, read
@@ -61,6 +61,8 @@ NUMBER = re.compile(
 )
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
+# The older handlers' ways of saying a cable lacks the field, once presented as found.
+NON_ANSWER = re.compile(r"\bcarries no \w+ stamp\b")
 REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
 NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)*")
 HELP_TEXT = (
@@ -224,7 +226,7 @@ def _legacy(
             got = handlers.on_items(lib, q) if not handlers.item_words(q) else None
     except (KeyError, IndexError, ValueError):
         return None
-    if got is None or not got.found or not got.citations:
+    if got is None or not got.found or not got.citations or NON_ANSWER.search(got.fact):
         return None
     if _unknown_words(lib, _placed_words(query)):
         return None  # the older handlers match the words they know and pass over the rest
@@ -261,11 +263,30 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
     words = FIELD_WORDS.get(t, [])
     if t == "repeated_as":
         words = ["repeated", "rptd", "sent"]
-    if words or t in ("outgoing_number", "incoming_number"):
-        hit = _best_units(query, [c], extra=words, need=_needs(t))
+    if words:
+        # The line must name the field ("Received in Moscow ... 9:38"); the question's other
+        # words only choose among such lines.
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b", re.I)
+        shape = _needs(t)
+        stamp = stamp_quote(c, t) if t in ("received", "sent") else ""
+        if stamp and res.how != "ranked" and shape and shape(stamp.split(words[0], 1)[-1] if words[0] in stamp.lower() else stamp):
+            return render(query.q, f"{cap(describe(c))}: {stamp}", [cite(c, stamp)])
+        lines = [u for u in units_of(c) if pattern.search(u.text) and (shape is None or shape(u.text))]
+        if lines and res.how != "ranked":
+            best = max(lines, key=lambda u: (_held_text(query, u.text), -u.order))
+            return render(query.q, f"{cap(describe(c))}: {best.text}", [cite(c, best.text)])
+    if t in ("outgoing_number", "incoming_number"):
+        hit = _best_units(query, [c], need=_needs(t))
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
+
+
+def _held_text(query: Query, text: str) -> float:
+    vocab = word_forms(text)
+    from knowledge.qa.passages import _match
+
+    return sum(1 for w in query.focus if _match(w, vocab, frozenset(vocab)))
 
 
 def _needs(target: str):

@@ -78,7 +78,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("quantity", _T(r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how (?:large|big|wide|long|far|high|heavy)|what size)\b", re.I)),
     ("reason", _T(r"^\s*(?:why|how come|for what reason|what (?:was|is) the reason)\b|\bwhy\b", re.I)),
     ("place", _T(r"\b(?:where|which (?:place|city|station|town|country|port|river|airfield|airports?|area|region|base|village)|what (?:place|city|station|town|country|port|river|airfield|area|region)|location|from which city|to which city|at which)\b", re.I)),
-    ("who", _T(r"\b(?:who|whom|whose|which (?:officials?|people|persons?|leaders?|comrades?|commander|adviser|advisor|official|ambassador|minister|country|indian|soviet|un agency|agency|foreign minister|\w+ official))\b", re.I)),
+    ("who", _T(r"\b(?:who|whom|whose|(?:which|what) (?:[\w\-]+ ){0,2}(?:officials?|people|persons?|leaders?|comrades?|commanders?|advis[eo]rs?|ambassadors?|ministers?|countr(?:y|ies)|agenc(?:y|ies)|generals?|marshals?|officers?|representatives?|delegates?|interpreters?|chairman|premier|president|envoy|diplomats?|man|men|woman|staff officer|state|nation|government|party|side))\b", re.I)),
     ("passage", _T(r"^\s*what did [\w'’\-]+(?: [\w'’\-]+)? (?:say|write|tell|think|report|suggest|propose|demand)\b", re.I)),
     ("items", _T(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed|s)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|promise(?:d)?|items?|weapons|arms|goods|themes?)\b|\blist\b", re.I)),
     ("claim", _T(r"^\s*(?:so\b.*\bright\W*$|did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|must)\b|\b(?:right|correct|true)\s*\?\s*$", re.I)),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from knowledge.cards import Card
-from knowledge.qa.query import Query, Reference
+from knowledge.qa.query import HEADER_TARGETS, Query, Reference
 from knowledge.qa.rank import person_fit, rank_cables
 from knowledge.qa.understand import YEARLESS
 
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 CANDIDATES = 8  # cables the index proposes for a question without an identifier
 PARTY_FIT = 3.0
+HEADER_WORDS_WEIGHT = 1.0
 WORDS_WEIGHT = 4.0  # a cable holding all the question's words weighs as much as a named party  # person_fit of a cable whose parties are the person the question names
 
 
@@ -218,7 +219,9 @@ def resolve(lib: Library, query: Query) -> Resolution:
             how = "narrowed" if how == "ranked" else how
     # Parties and words together: the people's own cables first unless another cable holds
     # far more of the question's words (a request reported by someone else).
-    cards.sort(key=lambda c: -(person_fit(query.q, c) + WORDS_WEIGHT * word_share(query, c)))
+    # A header question's words ("when did it arrive") say little of which cable it is.
+    weight = HEADER_WORDS_WEIGHT if query.target in HEADER_TARGETS else WORDS_WEIGHT
+    cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * word_share(query, c)))
     by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
     by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE]
     return Resolution(cards, how, [], date_matched, by_words)
