@@ -55,7 +55,8 @@ _VERDICT = (
 )  # fmt: skip
 VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse", "reject", "decline", "consent", "concur")}
 _CLAIM_NUMBER = re.compile(
-    r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+([A-Za-z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?)",
+    r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+"
+    r"((?:(?!(?:for|from|to|in|on|by|of|within|during|before|after|at|and|or|extra|more|additional|than)\b)[A-Za-z][\w\-]*\s*){1,5})",
     re.I,
 )
 
@@ -97,7 +98,7 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
         if m.group(1).replace(",", "") not in query.claim_numbers:
             continue
         want = _value(m.group(1) + (f" {m.group(2)}" if m.group(2) else ""))
-        thing = [singular(w.lower()) for w in m.group(3).split() if len(w) > 2]
+        thing = [singular(w.lower()) for w in m.group(3).split() if len(w) > 2][-1:]  # its head
         thing = [w for w in thing if w not in ("extra", "more", "additional", "new", "other")] or thing
         return want, thing
     return None, []
@@ -108,7 +109,14 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     from knowledge.qa.passages import _match, word_forms
     from knowledge.qa.pipeline import _best_units, _holds_date, _number_near
 
+    header = header_claim(lib, query, res, cables)
+    if header is not None:
+        return header
     want, thing = _claimed(query)
+    askers = [m.name for m in query.people if m.role_hint == "sender" and not m.possessive]
+    own = [c for c in cables if c.sender and c.sender.name in askers]
+    if want is not None and own:
+        cables = own  # "did Zhou ask for 1000 automobiles": Zhou's own cables decide
     alts = {w: VERDICT_SYNONYMS[w] for w in query.focus if w in VERDICT_SYNONYMS}
     # The claim's subject speaks in their own cables: "did Stalin accept" is decided by
     # Stalin's words, not by the request he answers. A question in the text decides nothing.
@@ -129,6 +137,11 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     def on_date(s: str) -> bool:
         return not dated or _holds_date(s, dated)
 
+    frame_cue = REQUEST_CUES if REQUEST_VERB.search(query.text) else PROMISE_CUES if PROMISE_VERB.search(query.text) else None
+
+    def bonus(s: str) -> float:
+        return FRAME_BONUS if frame_cue and frame_cue.search(s) else 0.0
+
     best = None
     if want is not None:
         # A sentence giving the claimed number for the thing supports it; failing that, the
@@ -139,7 +152,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         if not dated:
             passes.append(counts)
         for need in passes:
-            best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
+            best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
             if best is not None and best.coverage >= CLAIM_COVERAGE_COUNTED:
                 break
             best = None
@@ -171,7 +184,8 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         phrase = _number_near(sentence, thing[-1:] or thing) or ""
         at = sentence.find(phrase)
         before = " ".join(re.findall(r"[A-Za-z']+", sentence[:at])[-4:]) if at > 0 else ""
-        refuted = bool(NEAR_NEGATION.search(before)) != claim_negative
+        verdict_no = bool(VERDICT_NO.search(sentence)) and not NEGATIVE_SENSE.search(query.text)
+        refuted = (bool(NEAR_NEGATION.search(before)) or verdict_no) != claim_negative
         verdict = "No" if refuted else "Yes"
         return render(query.q, f"{verdict}: {phrase}, according to {where}.", [cite(c, best.quote)])
     negative_word = NEGATIVE_SENSE.search(query.text)
@@ -180,7 +194,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         negative_word
         and _match(singular(negative_word.group(0).lower()), vocab, frozenset(vocab))
     )
-    if negated_near_strict(sentence, matched):
+    if negated_share(sentence, matched) >= NEGATED_SHARE:
         refuted = not claim_negative
     elif negative_word and not negative_in_sentence:
         refuted = True
@@ -190,6 +204,71 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         refuted = claim_negative
     verdict = "No" if refuted else "Yes"
     return render(query.q, f"{verdict}, according to {where}:", [cite(c, best.quote)])
+
+
+NEGATED_SHARE = 0.5
+# Which of several numbers for the thing a claim means: "did Zhou ask for" a request's, not
+# what he could mobilise himself.
+REQUEST_VERB = re.compile(r"\b(?:ask|asked|request\w*|want\w*|need\w*|demand\w*|apply|applied)\b", re.I)
+PROMISE_VERB = re.compile(r"\b(?:promis\w*|offer\w*|send|sent|deliver\w*|give|gave|supply|supplied|transfer\w*)\b", re.I)
+REQUEST_CUES = re.compile(r"\b(?:ask|request|need|send us|please|require|apply|application|want)\w*", re.I)
+PROMISE_CUES = re.compile(r"\b(?:will (?:be )?(?:send|deliver|transfer|give|hand)\w*|promise\w*|can give|we (?:will )?(?:send|give|deliver))", re.I)
+FRAME_BONUS = 0.15  # share of the claim's words a negation must govern to refute it
+
+
+def negated_share(text: str, words: frozenset[str], window: int = 5) -> float:
+    """Share of words whose first occurrence in text has a plain negation just before it;
+    "not to give you old automobiles, but to send new automobiles to Manchuria station"
+    negates the automobiles, not the sending or the station."""
+    from knowledge.aliases import norm
+    from knowledge.qa.passages import _match
+
+    tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", text)]
+    if not words:
+        return 0.0
+    negated = 0
+    for w in words:
+        for i, t in enumerate(tokens):
+            if _match(w, (t,), frozenset((t,))):
+                if NEAR_NEGATION.search(" ".join(tokens[max(0, i - window) : i])):
+                    negated += 1
+                break
+    return negated / len(words)
+
+
+# A claim about a cable's header: "was tel 26637 sent by Zhou Enlai", "sent thru Zakharov".
+HEADER_ROLES = [
+    ("via", re.compile(r"\b(?:via|thru|through|by way of)\s+$", re.I)),
+    ("signer", re.compile(r"\bsigned\s+by\s+$", re.I)),
+    ("sender", re.compile(r"\b(?:sent|written|wired|cabled)\s+by\s+$|\bfrom\s+$", re.I)),
+    ("recipient", re.compile(r"\b(?:sent|addressed|written|directed)\s+to\s+$", re.I)),
+]
+
+
+def header_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """Yes or No for a claim naming who sent, received, signed or relayed a cable the question
+    pins; None when the claim is not of that kind."""
+    from knowledge.qa.compose import cap
+
+    if res.how == "ranked" or not cables:
+        return None
+    for m in query.people:
+        before = query.text[max(0, m.start - 25) : m.start]
+        role = next((r for r, p in HEADER_ROLES if p.search(before)), None)
+        if role is None:
+            continue
+        c = cables[0]
+        holders = [n for n, r in c.party_roles() if r == role] if role != "signer" else []
+        if role == "signer":
+            holders = [lib.aliases.person(c.signature)] if c.signature else []
+        if not holders:
+            return None
+        verb = {"via": "was sent via", "signer": "was signed by", "sender": "was sent by",
+                "recipient": "was addressed to"}[role]  # fmt: skip
+        verdict = "Yes" if m.name in holders else "No"
+        quote = c.title if any(h.split()[-1].lower() in c.title.lower() for h in holders) else (c.addressee or c.title)
+        return render(query.q, f"{verdict}: {cap(describe(c))} {verb} {' and '.join(holders)}.", [cite(c, quote)])
+    return None
 
 
 def negated_near_strict(text: str, words: frozenset[str], window: int = 5) -> bool:

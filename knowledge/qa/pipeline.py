@@ -63,6 +63,7 @@ NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|wester
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 # The older handlers' ways of saying a cable lacks the field, once presented as found.
 NON_ANSWER = re.compile(r"\bcarries no \w+ stamp\b")
+CLAIM_START = re.compile(r"^\s*(?:was|were|is|did|does|has|had)\b", re.I)
 REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
 NAME_WORD = re.compile(r"\b[A-Z][a-zA-Z'’\-]+(?:\s+[A-Z][a-zA-Z'’\-]+)*")
 HELP_TEXT = (
@@ -127,6 +128,12 @@ DATE_ROLE = {"sent": "sent", "received": "received", "dated": ""}
 
 def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
+    if CLAIM_START.match(query.text):
+        from knowledge.qa.claims import header_claim
+
+        got = header_claim(lib, query, res, cables)
+        if got is not None:
+            return got
     if res.how == "mentioned" and t in ("dated", "sent", "received", "sender", "recipient", "signer"):
         # No stored cable is the telegram asked about; the cables citing it may say more of it
         # ("Deptel 813, May 9"): read the sentences that hold its number.
@@ -301,22 +308,69 @@ def _needs(target: str):
 
 # -- quantities --------------------------------------------------------------------------------
 def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None:
-    """The number phrase in sentence that counts one of thing's words ('40 transport aircraft')."""
+    """The number phrase in sentence that counts one of thing's words: after the number ("40
+    transport aircraft", "(six) battle sets") or, in a list item, the head of the name before
+    it ("Cartridges for Soviet light machine guns 37,000,000": cartridges)."""
     tokens = list(re.finditer(r"\S+", sentence))
     for m in NUMBER.finditer(sentence):
         if _is_date_or_id(sentence, m):
             continue
+        start = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "(" else m.start()
         after = [t for t in tokens if t.start() >= m.end()][:window]
-        before = [t for t in tokens if t.end() <= m.start()][-1:]  # "Soviet rifles 140,000"
-        for t in after:
-            w = singular(norm(t.group(0).strip(".,;:()\"'")))
+        for head in reversed(_head_after(after)):
+            w = singular(norm(head.group(0).strip(".,;:()\"'")))
             if any(_same(w, x) for x in thing):
-                return sentence[m.start() : t.end()].rstrip(".,;:")
-        for t in before:
-            w = singular(norm(t.group(0).strip(".,;:()\"'")))
-            if any(_same(w, x) for x in thing):
-                return sentence[t.start() : m.end()]
+                return sentence[start : head.end()].rstrip(".,;:")
+        head = _head_before(sentence, m.start())
+        if head and any(_same(singular(norm(head[0])), x) for x in thing):
+            return sentence[head[1] : m.end()]
     return None
+
+
+_STOP_AFTER = {"of", "for", "with", "to", "from", "in", "on", "at", "by", "and", "or", "which", "that",
+               "per", "each", "will", "are", "is", "were", "was", "as", "be", "have", "has"}  # fmt: skip
+_UNITS = {"ton", "tons", "kg", "km", "metres", "meters", "pieces", "sets", "set", "units", "pairs",
+          "rounds", "carloads", "wagons", "cases", "boxes", "barrels", "liters", "litres",
+          "battle sets", "quantity", "lots", "batches", "trainloads", "echelons"}  # fmt: skip
+
+
+def _head_after(after: list[re.Match]) -> list[re.Match]:
+    """The nouns a number may count, among the words after it: the last before a preposition
+    or clause word ("40 transport aircraft with ...": aircraft), and after a measure word also
+    what it measures ("1,000 tons of aviation fuel": tons, fuel; "six battle sets of
+    cartridges": sets, cartridges)."""
+    heads: list[re.Match] = []
+    head = None
+    for t in after:
+        word = t.group(0)
+        bare = word.strip(".,;:()\"'").lower()
+        if bare in _STOP_AFTER:
+            if bare == "of" and head is not None and head.group(0).strip(".,;:()").lower() in _UNITS:
+                heads.append(head)
+                head = None
+                continue
+            break
+        if re.search(r"[a-z]", bare) and not re.fullmatch(r"\(.*\)", word):
+            head = t
+        if re.search(r"[.,;:]$", word) or (word.endswith(")") and not word.startswith("(")):
+            break
+    return [*heads, head] if head is not None else heads
+
+
+def _head_before(sentence: str, at: int) -> tuple[str, int] | None:
+    """(word, where it starts) of the head noun of the name just before a number: the word
+    before its first 'for' or 'of', else its last word ("Soviet rifles 140,000": rifles)."""
+    clause = re.split(r"[.;:,(]\s*|\b\d+\.\s", sentence[:at])[-1]
+    offset = at - len(clause)
+    words = list(re.finditer(r"[A-Za-z][\w\-'’]*", clause))
+    if not words or len(words) > 8:
+        return None
+    head = words[-1]
+    for i, w in enumerate(words):
+        if w.group(0).lower() in ("for", "of") and i > 0:
+            head = words[i - 1]
+            break
+    return head.group(0), offset + head.start()
 
 
 def _same(a: str, b: str) -> bool:
