@@ -62,6 +62,9 @@ NUMBER = re.compile(
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 # The older handlers' ways of saying a cable lacks the field, once presented as found.
+NAME_ASKED = re.compile(r"\b(?:name of|named|called|what (?:was|is) (?:his|her|its|their) name)\b", re.I)
+OWN_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|N[º°o]\.?|#)\s*\d[\w/\-]*\s*\.?\s*$")
+CABLE_DATE_ANSWER = re.compile(r"\bis dated \d|\bwas (?:sent|received) (?:on )?\d")
 NON_ANSWER = re.compile(r"\bcarries no \w+ stamp\b")
 CLAIM_START = re.compile(r"^\s*(?:was|were|is|did|does|has|had)\b", re.I)
 REPORTER = re.compile(r"\bwho (?:reported|informed|told)\b|\baccording to whom\b|\bwhose report\b", re.I)
@@ -113,7 +116,7 @@ LEGACY_INTENT = {
     "quantity": "quantity", "total": "total", "items": "items", "event_date": "date",
     "sender": "who", "recipient": "who", "via": "who", "signer": "who", "copies": "copies",
     "sent": "date", "received": "date", "dated": "date", "telegram_number": "number",
-    "outgoing_number": "number", "priority": "priority", "source": "source",
+    "priority": "priority", "source": "source",
     "record_id": "record", "place": "place", "reason": "passage", "passage": "passage",
     "summary": "summary",
 }  # fmt: skip
@@ -235,6 +238,8 @@ def _legacy(
         return None
     if got is None or not got.found or not got.citations or NON_ANSWER.search(got.fact):
         return None
+    if query.target == "event_date" and CABLE_DATE_ANSWER.search(got.fact):
+        return None  # a cable's own date is no answer to when something in it happened
     if _unknown_words(lib, _placed_words(query)):
         return None  # the older handlers match the words they know and pass over the rest
     # Only what pins the question binds the older handlers: an identifier, or the date or
@@ -282,6 +287,12 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
         if lines and res.how != "ranked":
             best = max(lines, key=lambda u: (_held_text(query, u.text), -u.order))
             return render(query.q, f"{cap(describe(c))}: {best.text}", [cite(c, best.text)])
+    if t == "outgoing_number" and res.how != "ranked":
+        # The sender's own number closes the telegram: "No. 635177", "Nº 499/sh".
+        closing = [u for u in units_of(c) if OWN_NUMBER_LINE.match(u.text)]
+        if closing:
+            last = closing[-1].text
+            return render(query.q, f"The number at the end of {describe(c)} is {last.strip()}.", [cite(c, last)])
     if t in ("outgoing_number", "incoming_number"):
         hit = _best_units(query, [c], need=_needs(t))
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
@@ -455,6 +466,10 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
     elif t == "who" or t == "place":
         bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+    if NAME_ASKED.search(query.text):
+        # "what was the name of the Danish ship": a sentence naming nothing new is no answer
+        base = need
+        need = lambda s, base=base: _names_beyond(s, query) and (base is None or base(s))  # noqa: E731
     if res.how == "mentioned":
         numbers = [r.number.split("/")[0] for r in query.references]
         base_need = need

@@ -57,7 +57,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("replied", _T(r"\b(?:which|what) (?:telegram|tel|cable|message|msg|one|reply)s? (?:answered|replied to|responded to)\b|\bwho (?:answered|replied to)\b|^\s*did (?:anyone|anybody|any cable|\w+(?: \w+)?) (?:ever )?(?:answer|reply to|respond to)\b|\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
     ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
     ("copies", _T(r"\bhow many cop(?:y|ies)\b|\bcop(?:y|ies)\b.*\b(?:typed|made|printed|total)\b|\bwho (?:got|received|had) (?:a )?cop(?:y|ies)\b|\b(?:got|received|had|sent) (?:a )?cop(?:y|ies)\b|\bdistribution(?: list)?\b|\bcop(?:y|ies) (?:went|were sent) to\b|\breceived copies\b", re.I)),
-    ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
+    ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\s+(?:of|for)\b|^\s*(?:what(?:'s| is| was)\s+)?(?:the\s+)?(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
     ("record_id", _T(r"\brecord (?:id|number|no)\b", re.I)),
     ("file_number", _T(r"\bfile (?:number|no\.?)\b|\bdecimal file\b", re.I)),
     ("translator", _T(r"\btranslat(?:ed|or|ion) by\b|\bwho translated\b|\btranslator\b", re.I)),
@@ -69,7 +69,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
     ("via", _T(r"\bthrough whom\b|\bvia whom\b|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
     ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:[\w'’\-.]+\s+){0,7}(?:addressed|sent|directed|written) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s)? \w+ (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
-    ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the )?(?:\w+ ){0,4}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
+    ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the |this |that )?(?:[\w'’]+ ){0,3}(?:telegram|tel|cable|message|msg|letter|reply|it) (?:\w+ ){0,3}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
     ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|recd)\b|\b(?:when|what time|what date|which day|what day)\b.*\b(?:telegram|tel|cable|message|msg|letter|reply|request)\b.*\b(?:reach\w*|arriv\w*|get to|come in)\b", re.I)),
     ("sent", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:was|were|is)\b.*\b(?:sent|dispatched|transmitted|cabled|wired)\b|\b(?:when|what time|what date|which day|on what date)\s+did\s+(?:\w+\s+){1,3}(?:send|cable|wire|dispatch|sign)\b", re.I)),
@@ -282,7 +282,7 @@ def _about_the_cable(masked: str) -> bool:
     """'date of shtykov's telegram', 'when was it sent': a header date, not an event's."""
     return bool(
         re.search(
-            r"^\s*(?:what is |what was |what's )?(?:the )?date (?:of|on) (?:the |this |that |\w+'?s |\w+ )*?(?:telegram|tel|cable|message|msg|letter|reply|directive|answer)\b(?:\s+(?:to|from|for|in|of)\s+[\w'’. ]+?)?\s*\??\s*$",
+            r"^\s*(?:what is |what was |what's |what )?(?:the )?date (?:is |was )?(?:of|on) (?:the |this |that |\w+'?s |\w+ )*?(?:telegram|tel|cable|message|msg|letter|reply|directive|answer)\b(?:\s+(?:to|from|for|in|of)\s+[\w'’. ]+?)?\s*\??\s*$",
             masked,
             re.I,
         )
