@@ -35,7 +35,8 @@ FUNCTION_AFTER = {
     "to", "was", "is", "were", "from", "and", "about", "on", "in", "answer", "answers",
     "answering", "refers", "reply", "replies", "replying", "sent", "say", "says", "said",
     "ask", "asks", "the", "of", "by", "for", "dated", "at", "mention", "mentions", "with",
-    "distribution", "received", "signed", "go", "went", "come", "came", "?",
+    "distribution", "received", "signed", "go", "went", "come", "came", "?", "a", "an",
+    "answered", "repeated", "itself", "states",
 }  # fmt: skip
 CUE_WORDS = {
     "telegram", "tel", "telegr", "cable", "msg", "message", "wire", "reply", "letter", "no",
@@ -168,8 +169,14 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
         after = re.match(r"\s*([A-Za-z?]+)", text[end:])
         next_word = after.group(1).lower() if after else ""
         digits = num.split("/")[0]
-        counted = bool(re.fullmatch(r"[a-z][a-z\-]{2,}s|tons?|km|kg|pieces|sets|divisions?|men", next_word))
-        bare_id = "/" in num or (len(digits) >= 3 and lib_has_number(digits) and not counted)
+        prev = re.search(r"([A-Za-z]+)\W*$", text[:start])
+        counted = bool(re.fullmatch(r"[a-z][a-z\-]{2,}s|tons?|km|kg|pieces|sets|divisions?|men", next_word)) or (
+            bool(prev) and prev.group(1).lower() in ("the", "of", "for", "about", "those", "these")
+        )
+        bare_id = "/" in num or (
+            len(digits) >= 3 and lib_has_number(digits) and not counted
+            and (not next_word or next_word in FUNCTION_AFTER or len(digits) >= 5)
+        )
         if cued and cue.lower() in ("number", "no", "no.") and next_word and next_word not in FUNCTION_AFTER:
             cued = len(digits) >= 3  # "number 3 regiments" is a count, "No. 2784" an identifier
         if cued or bare_id:
