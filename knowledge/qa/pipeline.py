@@ -139,7 +139,7 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
             return got
     if res.how == "mentioned" and t in ("dated", "sent", "received", "sender", "recipient", "signer"):
         # No stored cable is the telegram asked about; the cables citing it may say more of it
-        # ("Deptel 813, May 9"): read the sentences that hold its number.
+        # ("Deptel 512, May 3"): read the sentences that hold its number.
         query.target = "event_date" if t in ("dated", "sent", "received") else "who"
         return _passage(lib, query, res, cables)
     if query.q.intent == "identity":

@@ -1,10 +1,10 @@
 """Which telegram a cable answers, and what answered it (stage 3, 'find', for reply targets).
 
-"Deptel 272 answers which Moscow telegram", "JCS 900075 is reur which CX", "telegram 55 refers
-to Seoul's telegram no.?" are answered from the cable's own cross-references (read at ingest by
-knowledge.parse.xrefs), quoting the sentence that holds the reference. "What did Stalin reply to
-Mao's bacteria telegram" follows the reply links of knowledge.threads, saying whether a link
-is the cable's own words or cablebot's inference.
+"Telegram 41250 answers which telegram?", "which CX message does JCS 12345 refer to?" are
+answered from the cable's own cross-references (read at ingest by knowledge.parse.xrefs),
+quoting the sentence that holds the reference. "What did Orlov reply to Petrov?" follows the
+reply links of knowledge.threads, saying whether a link is the cable's own words or
+cablebot's inference.
 """
 
 from __future__ import annotations

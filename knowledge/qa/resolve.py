@@ -1,8 +1,8 @@
 """Resolve a Query's references into the cables it is about (stage 2 of the pipeline).
 
 An identifier is a hard filter: the cables bearing it (telegram, outgoing or record number),
-else the cables whose text mentions it ("date of Deptel 813" is answered by the cable that
-cites Deptel 813), else nothing, and the answer says no cable here is numbered so. Dates and
+else the cables whose text mentions it (the date of a Deptel no stored cable bears is read
+from the cable that cites it, "Deptel 512, May 3"), else nothing, and the answer says no cable here is numbered so. Dates and
 parties narrow the candidates the index proposes; words only rank them.
 """
 
