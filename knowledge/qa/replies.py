@@ -87,21 +87,30 @@ def answered_telegram(lib: Library, query: Query, c: Cable) -> Answer | None:
     return render(query.q, fact, [cite(c, quote)])
 
 
-def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
-    """The stored cable that answers c (an explicit link first, else an inferred one)."""
+def _best_link(lib: Library, c: Cable, *, answered_by: bool):
+    """(link, the other cable) of c's best reply link, explicit first; None when it has none.
+    answered_by: the cables answering c; else the cable c answers."""
     from knowledge.threads import answers_and_answered_by
 
-    _answers, answered_by = answers_and_answered_by(lib, c.id)
-    if not answered_by:
+    answers, answering = answers_and_answered_by(lib, c.id)
+    links = answering if answered_by else answers
+    if not links:
         return None
-    link = sorted(answered_by, key=lambda x: x.kind != "explicit")[0]
-    reply = lib.store.get(link.from_id)
-    if reply is None:
+    link = sorted(links, key=lambda x: x.kind != "explicit")[0]
+    other = lib.store.get(link.from_id if answered_by else link.to_id)
+    return (link, other) if other is not None else None
+
+
+INFERRED = "cablebot's reading of their parties and dates, not the cables' own words"
+
+
+def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """The stored cable that answers c (an explicit link first, else an inferred one)."""
+    found = _best_link(lib, c, answered_by=True)
+    if found is None:
         return None
-    how = (
-        "in its own words" if link.kind == "explicit"
-        else "by cablebot's reading of its parties and date, not the cable's own words"
-    )  # fmt: skip
+    link, reply = found
+    how = "in its own words" if link.kind == "explicit" else INFERRED
     summary = reply.description or next((u.text for u in units_of(reply) if u.part == "body"), reply.title)
     date = f" of {reply.date.display()}" if reply.date else ""
     fact = f"{cap(describe(reply))} answers {describe(c)} ({how}); the reply{date}:"
@@ -110,21 +119,12 @@ def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
 
 def answered_by_link(lib: Library, query: Query, c: Cable) -> Answer | None:
     """The stored cable that c answers, by the reply links of knowledge.threads."""
-    from knowledge.threads import answers_and_answered_by
-
-    answers, _answered_by = answers_and_answered_by(lib, c.id)
-    if not answers:
+    found = _best_link(lib, c, answered_by=False)
+    if found is None:
         return None
-    link = sorted(answers, key=lambda x: x.kind != "explicit")[0]
-    request = lib.store.get(link.to_id)
-    if request is None:
-        return None
-    number = f" (No. {request.telegram_number})" if request.telegram_number else ""
+    link, request = found
     if link.kind == "explicit" and link.words and link.basis == "text":
-        fact = f"{cap(describe(c))} answers {describe(request)}{number and ''}, in its own words:"
+        fact = f"{cap(describe(c))} answers {describe(request)}, in its own words:"
         return render(query.q, fact, [cite(c, link.words)])
-    fact = (
-        f"{cap(describe(c))} answers {describe(request)} (cablebot's reading of their parties "
-        "and dates, not the cable's own words):"
-    )
+    fact = f"{cap(describe(c))} answers {describe(request)} ({INFERRED}):"
     return render(query.q, fact, [cite(request, request.title)])
