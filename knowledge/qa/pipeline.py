@@ -9,10 +9,10 @@ question resolved to and quote the thing asked about, or they are dropped.
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from knowledge.aliases import norm
-from knowledge.answers import Answer
+from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
@@ -77,13 +77,14 @@ HELP_TEXT = (
 )
 
 
-_ALIASES = None  # the library's aliases, for synonyms in the sentence finder (set per answer)
+# The asking library's aliases, for synonyms deep in the sentence finder; set per answer (a
+# context variable, so two threads answering at once do not see each other's).
+ALIASES: ContextVar[Aliases | None] = ContextVar("cablebot_aliases", default=None)
 
 
 def answer(lib: Library, text: str) -> Answer:
     """Answer one question, or say plainly that the cables here do not hold the answer."""
-    global _ALIASES
-    _ALIASES = lib.aliases
+    ALIASES.set(lib.aliases)
     query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
     if query.target == "collection":
         n = len(lib.store.ids())
@@ -390,7 +391,8 @@ def _same(a: str, b: str) -> bool:
 
     if not a:
         return False
-    forms = [b, *(x for x in (_ALIASES.related_words(b) if _ALIASES else ()) if " " not in x)]
+    aliases = ALIASES.get()
+    forms = [b, *(x for x in (aliases.related_words(b) if aliases else ()) if " " not in x)]
     return any(_match(f, (a,), frozenset((a,))) for f in forms)
 
 
@@ -426,7 +428,8 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
     same = weigh is None or {c.id for c in weigh} == {c.id for c in cables}
     weights = None if same else idf(words, [u for c in weigh for u in units_of(c)])
     # A word's synonyms from the alias file stand for it ("planes" for the cable's "aircraft").
-    synonyms = {w: tuple(x for x in _ALIASES.related_words(w) if x != w and " " not in x) for w in words} if _ALIASES else {}
+    aliases = ALIASES.get()
+    synonyms = {w: tuple(x for x in aliases.related_words(w) if x != w and " " not in x) for w in words} if aliases else {}
     for w, alts in (alternatives or {}).items():
         synonyms[w] = tuple(dict.fromkeys([*synonyms.get(w, ()), *alts]))
     scored = score_units(words, units, weights=weights, alternatives=synonyms)
@@ -451,7 +454,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         thing = thing or [w for w in query.focus if len(w) > 2][-1:]
         # The facts read at ingest know what each number counts, in prose too ("four advisers
         # for the DPRK MFA"); a sentence holding one about the thing answers.
-        synonyms = _ALIASES.synonyms if _ALIASES else None
+        aliases = ALIASES.get()
+        synonyms = aliases.synonyms if aliases else None
         for c in cables:
             for f in find_facts(c, set(thing), kind="quantity", synonyms=synonyms)[:FACTS_PER_CABLE]:
                 counted.setdefault(" ".join(f.words.split()), f)
