@@ -13,6 +13,7 @@ from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
 from knowledge.aliases import Aliases, norm
+from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
