@@ -204,3 +204,61 @@ def test_a_fact_of_another_cable_never_answers_about_the_pinned_one(own):
 def test_a_question_about_the_collection_points_to_the_commands(own):
     answer = own.ask("how many cables are there")
     assert answer.found and "3 documents" in answer.text and "cablebot cables" in answer.text
+
+
+# -- sentences that name no answer ------------------------------------------------------------
+TALKS = {
+    "meeting.md": """---
+title: "Telegram No. 6610 from Belov to Orlov"
+date: "May 5, 1951"
+---
+To Comrade ORLOV
+In accordance with your instruction I had a meeting with GRIGORIEV.
+At the meeting my news caught GRIGORIEV and Colonel ZHUKOVSKY of the staff by surprise.
+I herewith transmit a letter from comrade GRIGORIEV.
+He asks for two interpreters before the end of May.
+BELOV
+""",
+    "grigoriev.md": """---
+title: "Telegram from Grigoriev to Belov"
+date: "May 2, 1951"
+---
+To Comrade BELOV
+Please come to the staff on 5 May.
+GRIGORIEV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def talks(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("talk-cables")
+    for name, text in TALKS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_a_who_answer_names_someone_the_question_does_not(talks):
+    from knowledge.qa.pipeline import _names_beyond
+
+    asked = query(talks, "who else was at belov's meeting with grigoriev")
+    assert not _names_beyond("In accordance with your instruction I had a meeting with GRIGORIEV.", asked)
+    assert _names_beyond("At the meeting my news caught GRIGORIEV and Colonel ZHUKOVSKY.", asked)
+    answer = talks.ask("who else was at belov's meeting with grigoriev on 5 may 1951")
+    assert answer.found and "ZHUKOVSKY" in answer.text, answer.text
+
+
+def test_a_sentence_holding_only_document_words_answers_nothing(talks):
+    # "I herewith transmit a letter" holds the question's "letter" and nothing of what it asks
+    answer = talks.ask("what did grigoriev call orlov in his letter")
+    assert not answer.found, answer.text
+
+
+def test_a_reply_answer_names_the_telegram_answered(talks):
+    # "In accordance with your instruction" answers something, but names no telegram of it
+    answer = talks.ask("which orlov telegram is 6610 answering")
+    assert not answer.found, answer.text

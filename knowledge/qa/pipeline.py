@@ -60,6 +60,11 @@ NUMBER = re.compile(
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*\b",
     re.I,
 )
+# Words for a cable or a talk itself: a sentence that holds only these of the question's words
+# ("I herewith transmit a letter", "I had a meeting") is about the document, not the question.
+DOCUMENT_WORDS = frozenset(
+    ["letter", "telegram", "tel", "cable", "message", "msg", "note", "report", "meeting", "conversation", "talk", "statement", "directive", "instruction", "order", "wire", "text", "document", "paper", "reply", "answer"]
+)
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 # The older handlers' ways of saying a cable lacks the field, once presented as found.
@@ -469,8 +474,14 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         bonus = lambda s: REASON_BONUS if REASON_CUES.search(s) else 0  # noqa: E731
     elif t in ("reply", "replied"):
         bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
+        if t == "reply":
+            # "which telegram is this answering": the sentence names the telegram, by its
+            # number or its date ("your telegram of June 21"), not only the one answering.
+            need = lambda s: bool(re.search(r"\d", s))  # noqa: E731
     elif t == "who" or t == "place":
-        bonus = lambda s: 0.1 if _names_beyond(s, query) else -0.2  # noqa: E731
+        # The answer names someone or somewhere the question does not: a sentence naming only
+        # the question's own people ("I had a meeting with KIM IL SUNG") answers no "who else".
+        need = lambda s: _names_beyond(s, query)  # noqa: E731
     if NAME_ASKED.search(query.text):
         # "what was the name of the Danish ship": a sentence naming nothing new is no answer
         base = need
@@ -506,6 +517,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     words = _focus(query, cables)
     if not pinned and len(words) >= 2 and len(best.matched) < 2:
         return None  # one word of several is no evidence
+    if t in ("passage", "reason") and best.matched and all(singular(w) in DOCUMENT_WORDS for w in best.matched):
+        return None  # "what did Kim call Stalin in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
@@ -630,8 +643,10 @@ def _holds_number(sentence: str, digits: str) -> bool:
 
 
 def _names_beyond(sentence: str, query: Query) -> bool:
-    """Whether the sentence names someone or somewhere the question does not."""
+    """Whether the sentence names someone or somewhere the question does not (the question's
+    people by any of their names' words: "Kim" asks about "KIM IL SUNG")."""
     asked = {norm(w) for w in re.findall(r"[A-Za-z]+", query.text)}
+    asked |= {norm(w) for m in query.people for w in re.findall(r"[A-Za-z]+", m.name)}
     for m in NAME_WORD.finditer(sentence):
         words = [norm(w) for w in m.group(0).split()]
         if m.start() == 0 and len(words) == 1:
