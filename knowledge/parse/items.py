@@ -67,6 +67,31 @@ PROMISE_CUES = re.compile(
 )
 
 
+# Words one of the cues above must contain (lower case): an ASCII sentence without any of
+# them cannot match, and a plain substring scan is far cheaper than the case-blind cue scan.
+_REQUEST_HINTS = re.compile(
+    "ask|request|beg|need|require|would like|urge|please|send|give|supply|provide|deliver"
+)
+_PROMISE_HINTS = re.compile(
+    "will|orders have been given|we are sending|has been decided|we agree|promised|shall|"
+    "have decided|are being sent|ready to|we can"
+)
+
+
+def request_cue(text: str) -> re.Match[str] | None:
+    """REQUEST_CUES.search(text), skipped when an ASCII text holds none of its words."""
+    if text.isascii() and not _REQUEST_HINTS.search(text.lower()):
+        return None
+    return REQUEST_CUES.search(text)
+
+
+def promise_cue(text: str) -> re.Match[str] | None:
+    """PROMISE_CUES.search(text), skipped when an ASCII text holds none of its words."""
+    if text.isascii() and not _PROMISE_HINTS.search(text.lower()):
+        return None
+    return PROMISE_CUES.search(text)
+
+
 def _qty(m: re.Match[str]) -> float | None:
     """The match's quantity; None for a zero or a split number's tail ("000" of "1 000")."""
     q = m.group("q")
@@ -107,7 +132,7 @@ def numbered_items(paragraphs: list[str], *, year: int | None = None) -> list[Re
         unit = UNITS.get((m.group("u") or "").lower().rstrip("."))
         if not unit and (lu := _LIST_UNIT.search(lead_in)):
             unit = UNITS.get(lu.group("u").lower(), lu.group("u").lower())
-        promise = PROMISE_CUES.search(lead_in) and not REQUEST_CUES.search(lead_in)
+        promise = promise_cue(lead_in) and not request_cue(lead_in)
         role = "promised" if promise else "requested"
         window = _window(lead_in, year) or _window(after, year, first=True)
         items.append(RequestedItem(name, quantity, unit, para, int(m.group("n")), role, window))
@@ -129,7 +154,7 @@ def prose_items(
         if re.match(r"^\(?\d{1,2}[.)]\s", para):
             continue
         for sentence in sentences(para):
-            request, promise = REQUEST_CUES.search(sentence), PROMISE_CUES.search(sentence)
+            request, promise = request_cue(sentence), promise_cue(sentence)
             if not (request or promise):
                 continue
             dates = find_dates(sentence, year=year)
@@ -184,7 +209,7 @@ def prose_items(
 
 
 def _asks_before(sentence: str, pos: int) -> bool:
-    return bool(REQUEST_CUES.search(sentence[:pos]))
+    return bool(request_cue(sentence[:pos]))
 
 
 def _is_year(q: str) -> bool:

@@ -165,17 +165,25 @@ def _as_list(value: object) -> tuple[str, ...]:
 def _unmark_line(raw: str) -> str:
     """Strip the markers that live on one line: rule, hard break, quote and heading marks."""
     line = raw.rstrip()
-    if _RULE.match(line):
+    # Each pattern is tried only when its marker is where it could match: most lines have none.
+    if line.lstrip()[:1] in ("-", "*", "_") and _RULE.match(line):
         return ""
-    line = _QUOTE.sub("", _HARD_BREAK.sub("", line))
-    if _HEADING.match(line):
+    if line.endswith("\\"):
+        line = _HARD_BREAK.sub("", line)
+    if ">" in line[:4]:
+        line = _QUOTE.sub("", line)
+    if "#" in line[:4] and _HEADING.match(line):
         line = _CLOSING_HASHES.sub("", _HEADING.sub("", line, count=1))
     return line
 
 
 def _unemphasize(paragraph: str) -> str:
     """Drop **strong**, *emphasis* and _emphasis_ wrappers and backslash escapes."""
-    paragraph = _STRONG.sub(r"\2", paragraph)
-    paragraph = _EMPHASIS_STAR.sub(r"\1", paragraph)
-    paragraph = _EMPHASIS_UNDERSCORE.sub(r"\1", paragraph)
-    return _ESCAPE.sub(r"\1", paragraph)
+    # Each pattern only when its marker is in the paragraph: most paragraphs have none.
+    if "*" in paragraph or "_" in paragraph:
+        paragraph = _STRONG.sub(r"\2", paragraph)
+    if "*" in paragraph:
+        paragraph = _EMPHASIS_STAR.sub(r"\1", paragraph)
+    if "_" in paragraph:
+        paragraph = _EMPHASIS_UNDERSCORE.sub(r"\1", paragraph)
+    return _ESCAPE.sub(r"\1", paragraph) if "\\" in paragraph else paragraph
