@@ -217,6 +217,7 @@ In accordance with your instruction I had a meeting with GRIGORIEV.
 At the meeting my news caught GRIGORIEV and Colonel ZHUKOVSKY of the staff by surprise.
 I herewith transmit a letter from comrade GRIGORIEV.
 He asks for two interpreters before the end of May.
+GRIGORIEV proposed that the talks be held at Kuandian station.
 BELOV
 """,
     "grigoriev.md": """---
@@ -261,4 +262,10 @@ def test_a_sentence_holding_only_document_words_answers_nothing(talks):
 def test_a_reply_answer_names_the_telegram_answered(talks):
     # "In accordance with your instruction" answers something, but names no telegram of it
     answer = talks.ask("which orlov telegram is 6610 answering")
+    assert not answer.found, answer.text
+
+
+def test_an_agreement_claim_needs_a_verdict_not_the_proposal_restated(talks):
+    # the cable restates Grigoriev's proposal and says nothing of Belov agreeing to it
+    answer = talks.ask("did belov agree to hold the talks at kuandian station?")
     assert not answer.found, answer.text

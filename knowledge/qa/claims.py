@@ -53,6 +53,7 @@ _VERDICT = (
     "accept", "correct", "refuse", "reject", "decline", "cannot", "impossible", "unthinkable",
     "disadvantageous", "concur",
 )  # fmt: skip
+VERDICT_WORDS = re.compile(r"\b(?:" + "|".join(_VERDICT) + r")\w*|\b(?:not|cannot|can't|won't)\b", re.I)
 VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse", "reject", "decline", "consent", "concur")}
 _CLAIM_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+"
@@ -158,7 +159,12 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
             best = None
     if best is None:
         want = None
-        best = _best_units(query, cables, need=lambda s: statement(s) and on_date(s), alternatives=alts, rank=rank)
+        need = lambda s: statement(s) and on_date(s)  # noqa: E731
+        if alts:
+            # "did X agree to ...": the deciding sentence gives a verdict ("we agree", "cannot",
+            # "disadvantageous"); one only restating the proposal decides nothing.
+            need = lambda s: statement(s) and on_date(s) and bool(VERDICT_WORDS.search(s) or VERDICT_NO.search(s))  # noqa: E731
+        best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
     if best is None or best.coverage < (CLAIM_COVERAGE if want is None else CLAIM_COVERAGE_COUNTED):
         return None
     sentence = best.unit.text
