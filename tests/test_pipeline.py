@@ -218,6 +218,7 @@ At the meeting my news caught GRIGORIEV and Colonel ZHUKOVSKY of the staff by su
 I herewith transmit a letter from comrade GRIGORIEV.
 He asks for two interpreters before the end of May.
 GRIGORIEV proposed that the talks be held at Kuandian station.
+We consider your position in the negotiations to be completely correct.
 BELOV
 """,
     "grigoriev.md": """---
@@ -269,3 +270,9 @@ def test_an_agreement_claim_needs_a_verdict_not_the_proposal_restated(talks):
     # the cable restates Grigoriev's proposal and says nothing of Belov agreeing to it
     answer = talks.ask("did belov agree to hold the talks at kuandian station?")
     assert not answer.found, answer.text
+
+
+def test_a_question_word_finds_the_cables_formal_synonym(talks):
+    # "talks" in the question, "negotiations" in the cable (knowledge/aliases.yaml synonyms)
+    answer = talks.ask("what did belov think of the position in the talks")
+    assert answer.found and "completely correct" in answer.text, answer.text
