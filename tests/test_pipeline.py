@@ -219,6 +219,8 @@ I herewith transmit a letter from comrade GRIGORIEV.
 He asks for two interpreters before the end of May.
 GRIGORIEV proposed that the talks be held at Kuandian station.
 We consider your position in the negotiations to be completely correct.
+The jet regiments are shielding the bridges and intercepting raiders over the columns.
+The jet regiments have not yet learned to intercept raiders at night or in fog.
 BELOV
 """,
     "grigoriev.md": """---
@@ -276,3 +278,12 @@ def test_a_question_word_finds_the_cables_formal_synonym(talks):
     # "talks" in the question, "negotiations" in the cable (knowledge/aliases.yaml synonyms)
     answer = talks.ask("what did belov think of the position in the talks")
     assert answer.found and "completely correct" in answer.text, answer.text
+
+
+def test_a_why_not_question_is_answered_by_what_could_not_be_done(talks):
+    from knowledge.qa.pipeline import WHY_NOT
+
+    assert WHY_NOT.search("why couldnt they go") and WHY_NOT.search("why was it not sent")
+    assert not WHY_NOT.search("why did he want to go")  # "want" ends in -nt, but says no "not"
+    answer = talks.ask("why couldnt the jet regiments intercept the raiders")
+    assert answer.found and "not yet learned" in answer.text, answer.text

@@ -65,6 +65,8 @@ NUMBER = re.compile(
 DOCUMENT_WORDS = frozenset(
     ["letter", "telegram", "tel", "cable", "message", "msg", "note", "report", "meeting", "conversation", "talk", "statement", "directive", "instruction", "order", "wire", "text", "document", "paper", "reply", "answer"]
 )
+WHY_NOT = re.compile(r"\bwhy\b.*\b(?:(?:could|did|was|were|is|do|does|wo|would|should|ca|have|has|had|are)n['’]?t|not|never|cannot)\b", re.I)
+NEGATED = re.compile(r"\b(?:not|cannot|never|no longer|unable|impossible)\b|n't\b", re.I)
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 # The older handlers' ways of saying a cable lacks the field, once presented as found.
@@ -472,6 +474,10 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
     elif t == "reason":
         bonus = lambda s: REASON_BONUS if REASON_CUES.search(s) else 0  # noqa: E731
+        if WHY_NOT.search(query.text):
+            # "why couldn't the jets intercept them": the answer says what they could not do
+            # ("have not had enough time to learn ...")
+            bonus = lambda s: (REASON_BONUS if REASON_CUES.search(s) or NEGATED.search(s) else 0)  # noqa: E731
     elif t in ("reply", "replied"):
         bonus = lambda s: 0.2 if REPLY_CUES.search(s) else 0  # noqa: E731
         if t == "reply":
@@ -510,7 +516,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
         return None
     pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
     floor = MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE
-    if t == "reason" and REASON_CUES.search(best.quote):
+    if t == "reason" and (REASON_CUES.search(best.quote) or (WHY_NOT.search(query.text) and NEGATED.search(best.quote))):
         floor = min(floor, MIN_COVERAGE_REASON)
     if best.coverage < floor:
         return None
