@@ -23,7 +23,7 @@ from knowledge.qa.compose import verbatim
 
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
-SCORE_FLOOR = 0.61  # measured 62 % (130/209) when this test was written; raise it as answers improve
+SCORE_FLOOR = 0.64  # measured 64 % (134/209); was 62 % (130/209) when this test was written; raise it as answers improve
 
 pytestmark = pytest.mark.skipif(
     not (CORPUS / "questions.yaml").exists(), reason=f"the shared corpus is not at {CORPUS}"
