@@ -94,7 +94,7 @@ def card_data(c: Cable) -> dict:
         "people": list(c.people),
         "copies": [cp.name for cp in c.copies],
         "days": [d.start for d in (c.date, c.sent, c.received) if d and d.start],
-        "vocab": " ".join(sorted({singular(w) for w in norm(text).split()})),
+        "vocab": " ".join(sorted({singular(w) for w in set(norm(text).split())})),
         "item_names": [i.name for i in c.items],
         "item_quantities": [i.quantity for i in c.items],
         # Kept as JSON text inside the card: read as a string, parsed only when matched.

@@ -136,7 +136,11 @@ class SearchIndex:
         writer = self.index.writer(heap_size=64_000_000, num_threads=1)
         for cable in remove:
             writer.delete_documents_by_term("cable", cable)
+        last: tuple[tuple[str, ...], list[str]] = ((), [])  # a cable's docs share one people tuple
         for d in add:
+            if d.people != last[0]:
+                last = (d.people, [person_key(p) for p in d.people])
+            people = last[1]
             writer.add_document(
                 tantivy.Document(
                     cable=d.cable,
@@ -145,7 +149,7 @@ class SearchIndex:
                     parties=[person_key(p) for p in d.parties],
                     **{
                         f"text_{d.kind}": fold(d.text),  # "Máo" found as "mao"
-                        f"people_{d.kind}": [person_key(p) for p in d.people],
+                        f"people_{d.kind}": people,
                     },
                 )
             )

@@ -363,7 +363,7 @@ class Prepared:
 def prepare(cable: Cable, aliases: Aliases) -> Prepared:
     """Everything add_cables writes for cable, computed where it was parsed."""
     docs = tuple(index_docs(cable, aliases))
-    return Prepared(rows_of(cable), docs, frozenset(w for d in docs for w in tokens(d.text)))
+    return Prepared(rows_of(cable), docs, frozenset().union(*(tokens(d.text) for d in docs)))
 
 
 POOL_FROM = 64  # files: fewer are parsed in this process (starting workers takes ~0.5 s)

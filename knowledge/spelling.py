@@ -45,6 +45,9 @@ def deletions(word: str) -> set[str]:
 
 def filing_keys(word: str) -> set[int]:
     """Keys a stored word is filed under: itself and its one-letter deletions."""
+    if word.isascii():  # the same keys, from the bytes (a character is a byte): twice as fast
+        data, crc = word.encode(), zlib.crc32
+        return {crc(data)} | {crc(data[:i] + data[i + 1 :]) for i in range(len(data))}
     return {key(word)} | {key(d) for d in deletions(word)}
 
 
