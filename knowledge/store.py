@@ -18,7 +18,9 @@ from knowledge.spelling import correctable, filing_keys
 
 # Bump when the tables or the parser's output change: older stores are then rebuilt, and the
 # files they were built from (kept in the files table) are read again by the new parser.
-SCHEMA_VERSION = "12"  # 12: record, card and files stored compressed; file_number, delo columns
+# 12: record, card and files stored compressed; file_number, delo columns. 13: passages,
+# items and events WITHOUT ROWID (their key was stored twice, in the table and its index).
+SCHEMA_VERSION = "13"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE documents (
@@ -39,19 +41,19 @@ CREATE TABLE passages (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL, part TEXT NOT NULL, text TEXT NOT NULL,
     PRIMARY KEY (doc_id, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE items (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL, name TEXT NOT NULL, quantity REAL NOT NULL, unit TEXT,
     number INTEGER, role TEXT NOT NULL, words TEXT NOT NULL, date_text TEXT, date_start TEXT,
     PRIMARY KEY (doc_id, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE events (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL, kind TEXT NOT NULL, date_text TEXT NOT NULL,
     date_start TEXT, date_end TEXT, precision TEXT, words TEXT NOT NULL,
     PRIMARY KEY (doc_id, position)
-);
+) WITHOUT ROWID;
 CREATE TABLE people (
     doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     name TEXT NOT NULL, role TEXT NOT NULL
