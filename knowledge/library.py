@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from knowledge.aliases import Aliases, load_aliases, norm
@@ -229,7 +229,7 @@ class Library:
                     docs += (
                         ready.index
                         if cable_id == rows.id
-                        else [replace(d, cable=cable_id) for d in ready.index]
+                        else [d._replace(cable=cable_id) for d in ready.index]
                     )
                     words.update(ready.words)
                     ids.append(cable_id)
