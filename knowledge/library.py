@@ -232,6 +232,9 @@ class Library:
                         else [d._replace(cable=cable_id) for d in ready.index]
                     )
                     words.update(ready.words)
+                    if len(words) >= WORDS_FLUSH:  # filed while the workers still parse
+                        self.store.add_words(words)
+                        words.clear()
                     ids.append(cable_id)
                 status = (
                     "added"
@@ -366,6 +369,9 @@ def prepare(cable: Cable, aliases: Aliases) -> Prepared:
     return Prepared(rows_of(cable), docs, frozenset().union(*(tokens(d.text) for d in docs)))
 
 
+# Words for typo correction are filed in batches of this many during a run, not all at its
+# end, when the other core would be idle.
+WORDS_FLUSH = 20_000
 POOL_FROM = 64  # files: fewer are parsed in this process (starting workers takes ~0.5 s)
 POOL_CHUNK = 16  # files a worker takes at a time
 _worker_aliases: Aliases | None = None
