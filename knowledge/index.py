@@ -135,32 +135,23 @@ class SearchIndex:
         self._open(fresh=True)
         self.apply(remove=(), add=docs, generation=generation)
 
-    def apply(self, *, remove: Iterable[str], add: Iterable[IndexDoc], generation: str) -> None:
-        """Delete every doc of the cables in remove, add docs, commit, and stamp."""
-        writer = self.index.writer(heap_size=64_000_000, num_threads=1)
+    def apply(
+        self,
+        *,
+        remove: Iterable[str],
+        add: Iterable[IndexDoc],
+        generation: str,
+        run: IndexRun | None = None,
+    ) -> None:
+        """Delete every doc of the cables in remove, add docs, commit, and stamp.
+
+        run: changes already fed during a store transaction (IndexRun), committed with these.
+        """
+        run = run or IndexRun(self)
         for cable in remove:
-            writer.delete_documents_by_term("cable", cable)
-        last: tuple[tuple[str, ...], list[str]] = ((), [])  # a cable's docs share one people tuple
-        for d in add:
-            if d.people != last[0]:
-                last = (d.people, [person_key(p) for p in d.people])
-            people = last[1]
-            writer.add_document(
-                tantivy.Document(
-                    cable=d.cable,
-                    kind=d.kind,
-                    position=d.position,
-                    parties=[person_key(p) for p in d.parties],
-                    **{
-                        f"text_{d.kind}": fold(d.text),  # "Máo" found as "mao"
-                        f"people_{d.kind}": people,
-                    },
-                )
-            )
-        writer.commit()
-        writer.wait_merging_threads()
-        self.index.reload()
-        self._set_stamp(generation)
+            run.remove(cable)
+        run.add(add)
+        run.commit(generation)
 
     def search(
         self,
@@ -274,3 +265,59 @@ class SearchIndex:
             doc = searcher.doc(address)
             hits.append(Hit(doc["cable"][0], doc["kind"][0], doc["position"][0], score))
         return hits
+
+
+class IndexRun:
+    """Index changes fed while a store transaction runs, committed after the store's commit.
+
+    An ingest run adds each cable's docs as it writes the cable (while parsing workers use
+    the other core) instead of all of them after the last file. Changes are applied in the
+    order given: a cable's old docs are removed before its new ones are added. Nothing is
+    visible until commit(); rollback() drops it all. A writer is opened only on the first change.
+    """
+
+    def __init__(self, index: SearchIndex) -> None:
+        self.index = index
+        self.writer = None
+        self._people: tuple[tuple[str, ...], list[str]] = ((), [])  # a cable's docs share one
+
+    def _writer(self):
+        if self.writer is None:
+            self.writer = self.index.index.writer(heap_size=64_000_000, num_threads=1)
+        return self.writer
+
+    def remove(self, cable: str) -> None:
+        """Delete every doc of cable (added before this call)."""
+        self._writer().delete_documents_by_term("cable", cable)
+
+    def add(self, docs: Iterable[IndexDoc]) -> None:
+        writer = self._writer()
+        for d in docs:
+            if d.people != self._people[0]:
+                self._people = (d.people, [person_key(p) for p in d.people])
+            writer.add_document(
+                tantivy.Document(
+                    cable=d.cable,
+                    kind=d.kind,
+                    position=d.position,
+                    parties=[person_key(p) for p in d.parties],
+                    **{
+                        f"text_{d.kind}": fold(d.text),  # "Máo" found as "mao"
+                        f"people_{d.kind}": self._people[1],
+                    },
+                )
+            )
+
+    def commit(self, generation: str) -> None:
+        """Make the changes visible and stamp the index with the store's generation."""
+        writer = self._writer()
+        writer.commit()
+        writer.wait_merging_threads()
+        self.writer = None
+        self.index.index.reload()
+        self.index._set_stamp(generation)
+
+    def rollback(self) -> None:
+        if self.writer is not None:
+            self.writer.rollback()
+            self.writer = None

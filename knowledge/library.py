@@ -11,7 +11,7 @@ from knowledge.aliases import Aliases, load_aliases, norm
 from knowledge.answers import Answer
 from knowledge.config import Config
 from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, StoreError
-from knowledge.index import IndexDoc, SearchIndex
+from knowledge.index import IndexDoc, IndexRun, SearchIndex
 from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
 from knowledge.spelling import Speller, tokens
@@ -201,9 +201,29 @@ class Library:
         Prepared rows (made in a parsing worker); data, the file's bytes, is kept.
         """
         results: list[IngestResult] = []
-        removed: list[str] = []
-        docs: list[IndexDoc] = []
         words: set[str] = set()
+        # The index is fed cable by cable (while parsing workers use the other core) and
+        # committed only after the store has committed.
+        run = IndexRun(self.index)
+        try:
+            generation = self._write(batches, results, words, run)
+        except BaseException:
+            run.rollback()
+            raise
+        self.speller.clear()
+        if generation is not None:
+            try:
+                self.index.apply(remove=(), add=(), generation=generation, run=run)
+            except BaseException:
+                run.rollback()  # the index catches up from the store when next opened
+                raise
+        return results
+
+    def _write(
+        self, batches: Iterable[tuple], results: list, words: set[str], run: IndexRun
+    ) -> str | None:
+        """add_cables' store transaction; the new generation if a cable was added or removed."""
+        changed = False
         with self.store.transaction():
             for file, cables, *data in batches:
                 if data:
@@ -220,17 +240,18 @@ class Library:
                         continue
                     if same:
                         self.store.delete(same)
-                        removed.append(same)
+                        run.remove(same)
                         statuses.append("updated")
                     else:
                         statuses.append("added")
                     cable_id = self.store.free_id(rows.id, rows)
                     self.store.insert(rows, cable_id)
-                    docs += (
+                    run.add(
                         ready.index
                         if cable_id == rows.id
                         else [d._replace(cable=cable_id) for d in ready.index]
                     )
+                    changed = True
                     words.update(ready.words)
                     if len(words) >= WORDS_FLUSH:  # filed while the workers still parse
                         self.store.add_words(words)
@@ -245,12 +266,7 @@ class Library:
                 )
                 results.append(IngestResult(file, status, tuple(ids), encoding=encoding))
             self.store.add_words(words)
-            changed = bool(docs or removed)
-            generation = self.store.bump_generation() if changed else self.store.generation()
-        self.speller.clear()
-        if changed:
-            self.index.apply(remove=removed, add=docs, generation=generation)
-        return results
+            return self.store.bump_generation() if changed else None
 
     def ingest_paths(
         self, paths: Iterable[str | os.PathLike], *, progress=None
