@@ -18,10 +18,13 @@ _HONORIFICS = re.compile(
 )
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]")  # compiled once: norm runs dozens of times a cable
+
+
 def norm(text: str) -> str:
     """Lower-case, diacritics folded ('Máo' is 'mao'), punctuation dropped, spaces collapsed."""
     text = fold(text).lower().replace("’", "'")
-    text = re.sub(r"[^\w\s]", " ", text)
+    text = _PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
 
 

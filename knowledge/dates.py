@@ -125,6 +125,15 @@ def _last_day(y: int | None, m: int) -> int:
     return calendar.monthrange(y or 1950, m)[1]
 
 
+# parse_date's forms, compiled once (it runs for every stamp and date field of an ingest).
+_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?.*")
+_NUMERIC_DATE = re.compile(
+    rf"(\d{{1,2}})\.({_NUM_MONTH})(?:\.(\d{{2,4}}))?(?:,?\s+(\d{{1,2}})[:.](\d{{2}}))?"
+)
+_MONTH_YEAR = re.compile(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})", re.I)
+_YEAR_ALONE = re.compile(_YEAR4)
+
+
 def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
     """Read one date string ('8 November 1950', '8.11.1950', '17.11 10:00', '1950-11-08').
 
@@ -134,15 +143,13 @@ def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
     if not text:
         return None
     time = None
-    iso = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?.*", text)
+    iso = _ISO_DATE.fullmatch(text)
     if iso:
         y, m, d = (int(iso.group(i)) for i in (1, 2, 3))
         return DateValue(
             text, _iso(y, m, d), _iso(y, m, d), "minute" if iso.group(4) else "day", iso.group(4)
         )
-    num = re.fullmatch(
-        rf"(\d{{1,2}})\.({_NUM_MONTH})(?:\.(\d{{2,4}}))?(?:,?\s+(\d{{1,2}})[:.](\d{{2}}))?", text
-    )
+    num = _NUMERIC_DATE.fullmatch(text)
     if num:
         d, m = int(num.group(1)), _num_month(num.group(2))
         if not (1 <= m <= 12 and 1 <= d <= 31):
@@ -153,14 +160,14 @@ def parse_date(text: str, *, year: int | None = None) -> DateValue | None:
         if num.group(4):
             time = f"{int(num.group(4)):02d}:{num.group(5)}"
         return DateValue(text, _iso(y, m, d), _iso(y, m, d), "minute" if time else "day", time)
-    month = re.fullmatch(rf"(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})", text, re.I)
+    month = _MONTH_YEAR.fullmatch(text)
     if month:
         mo, y = _month(month.group("m")), int(month.group("y"))
         return DateValue(text, _iso(y, mo, 1), _iso(y, mo, _last_day(y, mo)), "month")
     found = find_dates(text, year=year)
     if found:
         return found[0][1]
-    alone = re.fullmatch(_YEAR4, text)
+    alone = _YEAR_ALONE.fullmatch(text)
     if alone:
         y = int(alone.group(1))
         return DateValue(text, f"{y}-01-01", f"{y}-12-31", "year")

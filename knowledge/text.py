@@ -15,6 +15,15 @@ WORD_NUMBERS = {
 }  # fmt: skip
 
 
+# Compiled once: singular and sentences run for every word and paragraph of an ingest.
+_ES_PLURAL = re.compile(r"(ches|shes|sses|xes)$")
+_NOT_PLURAL = re.compile(r"(ss|us|is)$")
+_ABBREVIATION_PLURAL = re.compile(r"[bcdfghjklmnpqrtvwxz]{1,3}s")
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'“(\[])")
+_ABBREVIATION_END = re.compile(r"(?:\bNo|\b[A-Z]|\bComr|\bMr|\bDr|\bSt|\bgen|\bt)\.$")
+_GROUP_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009 ]")
+
+
 @memo(maxsize=131_072)
 def singular(word: str) -> str:
     """Naive English singular of the last word: 'machine guns' -> 'machine gun'."""
@@ -22,11 +31,11 @@ def singular(word: str) -> str:
     w = last
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
-    elif len(w) > 4 and re.search(r"(ches|shes|sses|xes)$", w):
+    elif len(w) > 4 and _ES_PLURAL.search(w):
         w = w[:-2]
-    elif len(w) > 3 and w.endswith("s") and not re.search(r"(ss|us|is)$", w):
+    elif len(w) > 3 and w.endswith("s") and not _NOT_PLURAL.search(w):
         w = w[:-1]
-    elif re.fullmatch(r"[bcdfghjklmnpqrtvwxz]{1,3}s", w):
+    elif _ABBREVIATION_PLURAL.fullmatch(w):
         w = w[:-1]  # an abbreviation's plural: "MGs", "AAs"
     return f"{head} {w}" if head else w
 
@@ -59,7 +68,7 @@ def parse_number(text: str) -> float | None:
     text = text.strip().lower()
     m = _WHOLE_NUMBER.fullmatch(text)
     if m:
-        digits = re.sub(r"[,\u202f\u00a0\u2009 ]", "", m.group(1))
+        digits = _GROUP_SEPARATORS.sub("", m.group(1))
         try:
             value = float(digits)
         except ValueError:
@@ -79,10 +88,10 @@ def format_number(value: float) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking 'No. 5' or initials like 'N. V.'."""
-    parts = re.split(r"(?<=[.!?])\s+(?=[A-Z\"'“(\[])", text)
+    parts = _SENTENCE_BREAK.split(text)
     out: list[str] = []
     for part in parts:
-        if out and re.search(r"(?:\bNo|\b[A-Z]|\bComr|\bMr|\bDr|\bSt|\bgen|\bt)\.$", out[-1]):
+        if out and _ABBREVIATION_END.search(out[-1]):
             out[-1] = f"{out[-1]} {part}"
         else:
             out.append(part)

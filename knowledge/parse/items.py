@@ -102,8 +102,11 @@ def _qty(m: re.Match[str]) -> float | None:
     return value if value else None
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _clean_name(name: str) -> str:
-    name = re.sub(r"\s+", " ", name).strip(" .,;:-–—")
+    name = _SPACES.sub(" ", name).strip(" .,;:-–—")
     return name
 
 
@@ -151,7 +154,7 @@ def prose_items(
     out: list[RequestedItem] = []
     seen = {(singular(i.name.lower()), i.quantity) for i in known}
     for para in paragraphs:
-        if re.match(r"^\(?\d{1,2}[.)]\s", para):
+        if _NUMBERED.match(para):
             continue
         for sentence in sentences(para):
             request, promise = request_cue(sentence), promise_cue(sentence)
