@@ -287,3 +287,56 @@ def test_a_why_not_question_is_answered_by_what_could_not_be_done(talks):
     assert not WHY_NOT.search("why did he want to go")  # "want" ends in -nt, but says no "not"
     answer = talks.ask("why couldnt the jet regiments intercept the raiders")
     assert answer.found and "not yet learned" in answer.text, answer.text
+
+
+# -- telegraphese: numbered paragraphs, initials, measures joined by a hyphen -----------------
+WIRES = {
+    "wire.md": """---
+title: "The Minister in Ruritania (Hale) to the Secretary of State"
+date: "June 3, 1950"
+---
+612. Re Deptel 301, May 30.
+
+1. 30 US launches now "on loan" Ruritanian HP being returned under lend-lease.
+
+2. Source expects serious unrest within a 45-day period.
+
+3. Negotiations under way for withdrawal of 2,500 U.S. marines from the port.
+
+4. Dept holds Convention of 1901 no longer in effect.
+
+5. Ruritanian Harbour Police has no vessels fit for patrol in heavy weather.
+
+Hale
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def wires(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("wire-cables")
+    for name, text in WIRES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_a_count_in_telegraphese(wires):
+    from knowledge.qa.pipeline import _number_near
+
+    # a numbered paragraph's own number counts nothing; an adverb ends the counted phrase
+    assert _number_near('1. 30 US launches now "on loan" Ruritanian HP.', ["launch"]) == "30 US launches"
+    # a full stop inside "U.S." ends no phrase
+    assert _number_near("withdrawal of 2,500 U.S. marines from the port.", ["marine"]) == "2,500 U.S. marines"
+    # a measure joined by a hyphen is what the number counts; a size of something else is not
+    assert _number_near("within a 45-day period.", ["day"]) == "45-day"
+    assert _number_near("a three-regiment air division.", ["regiment"]) is None
+
+
+def test_a_name_the_cable_writes_by_its_initials(wires):
+    # "harbour police" in the question, "HP" in the cable
+    answer = wires.ask("how many launches on loan to the ruritanian harbour police")
+    assert answer.found and "30 US launches" in answer.text, answer.text

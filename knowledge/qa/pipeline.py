@@ -336,9 +336,12 @@ def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None
         if _is_date_or_id(sentence, m):
             continue
         start = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "(" else m.start()
+        unit = HYPHEN_UNIT.match(sentence, m.end())
+        if unit and unit.group(1).lower() in MEASURES and any(_same(singular(norm(unit.group(1))), x) for x in thing):
+            return sentence[start : unit.end()]  # "a 60-day period", "a 100,000-man army"
         after = [t for t in tokens if t.start() >= m.end()][:window]
         for head in reversed(_head_after(after)):
-            w = singular(norm(head.group(0).strip(".,;:()\"'")))
+            w = singular(norm(head.group(0).strip(_QUOTES)))
             if any(_same(w, x) for x in thing):
                 return sentence[start : head.end()].rstrip(".,;:")
         head = _head_before(sentence, m.start())
@@ -348,7 +351,17 @@ def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None
 
 
 _STOP_AFTER = {"of", "for", "with", "to", "from", "in", "on", "at", "by", "and", "or", "which", "that",
-               "per", "each", "will", "are", "is", "were", "was", "as", "be", "have", "has"}  # fmt: skip
+               "per", "each", "will", "are", "is", "were", "was", "as", "be", "have", "has",
+               # adverbs and clause words closing a noun phrase ("45 US vessels now on loan")
+               "now", "being", "not", "still", "already", "also", "who", "whose", "would",
+               "could", "should", "shall", "may", "must", "can", "had", "been"}  # fmt: skip
+# measures a number is joined to by a hyphen ("a 60-day period"); a "three-regiment division" is
+# the size of something else, not a count
+MEASURES = {"day", "week", "month", "year", "hour", "minute", "mile", "kilometer", "kilometre", "km",
+            "ton", "man", "knot", "inch", "foot", "meter", "metre", "mm", "cm"}  # fmt: skip
+HYPHEN_UNIT = re.compile(r"[-–]([A-Za-z]+)\b")  # the measure joined to a number: "60-day"
+ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.S.S.R.": a full stop that ends no phrase
+_QUOTES = ".,;:()\"'“”‘’"
 _UNITS = {"ton", "tons", "kg", "km", "metres", "meters", "pieces", "sets", "set", "units", "pairs",
           "rounds", "carloads", "wagons", "cases", "boxes", "barrels", "liters", "litres",
           "battle sets", "quantity", "lots", "batches", "trainloads", "echelons"}  # fmt: skip
@@ -363,7 +376,7 @@ def _head_after(after: list[re.Match]) -> list[re.Match]:
     head = None
     for t in after:
         word = t.group(0)
-        bare = word.strip(".,;:()\"'").lower()
+        bare = word.strip(_QUOTES).lower()
         if bare in _STOP_AFTER:
             if bare == "of" and head is not None and head.group(0).strip(".,;:()").lower() in _UNITS:
                 heads.append(head)
@@ -372,6 +385,8 @@ def _head_after(after: list[re.Match]) -> list[re.Match]:
             break
         if re.search(r"[a-z]", bare) and not re.fullmatch(r"\(.*\)", word):
             head = t
+        if ABBREVIATION.fullmatch(word):
+            continue
         if re.search(r"[.,;:]$", word) or (word.endswith(")") and not word.startswith("(")):
             break
     return [*heads, head] if head is not None else heads
@@ -405,6 +420,8 @@ def _same(a: str, b: str) -> bool:
 
 
 def _is_date_or_id(sentence: str, m: re.Match) -> bool:
+    if not sentence[: m.start()].strip("( ") and re.match(r"[.)]\s", sentence[m.end() : m.end() + 2]):
+        return True  # a list item's own number ("2. 45 US vessels ...")
     before = sentence[max(0, m.start() - 12) : m.start()].lower()
     if re.search(r"(?:no\.?|nº|n°|#|tel|telegram|deptel|urtel|embtel|mytel|page|p\.)\s*$", before):
         return True
@@ -549,14 +566,30 @@ def _unmatched_proper_nouns(
     if not missing:
         return []
     head = frozenset(word_forms(" ".join([c.title, *(n for n, _r in c.party_roles()), *c.places])))
+    short = _initialled(words, best.quote)
     out = []
     for w in missing:
-        if w in head or singular(w) in head:
+        if w in head or singular(w) in head or w in short:
             continue
         if NATIONALITY.search(w) or len(w) <= 3:
             continue  # "Soviet", "Chinese": capitalised, but no name of one place or person
         if lib.aliases.find_places(w) or any(_written_as_name(w, x) for x in [c, *seen]):
             out.append(w)
+    return out
+
+
+def _initialled(words: list[str], sentence: str) -> set[str]:
+    """The question's words that the sentence writes by their initials: "coast guard" in
+    "45 US vessels on loan Korean CG" (telegraphese shortens names so)."""
+    initials = set(re.findall(r"\b[A-Z]{2,5}\b", sentence))
+    out: set[str] = set()
+    if not initials:
+        return out
+    for i in range(len(words)):
+        for n in range(2, 6):
+            run = words[i : i + n]
+            if len(run) == n and "".join(w[:1] for w in run).upper() in initials:
+                out.update(run)
     return out
 
 
