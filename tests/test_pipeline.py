@@ -303,7 +303,7 @@ date: "June 3, 1950"
 
 3. Negotiations under way for withdrawal of 2,500 U.S. marines from the port.
 
-4. Dept holds Convention of 1901 no longer in effect.
+4. Dept holds Strelsau Convention no longer in effect.
 
 5. Ruritanian Harbour Police has no vessels fit for patrol in heavy weather.
 
@@ -340,3 +340,45 @@ def test_a_name_the_cable_writes_by_its_initials(wires):
     # "harbour police" in the question, "HP" in the cable
     answer = wires.ask("how many launches on loan to the ruritanian harbour police")
     assert answer.found and "30 US launches" in answer.text, answer.text
+
+
+TEI = """<?xml version="1.0" encoding="UTF-8"?>
+<TEI xmlns="http://www.tei-c.org/ns/1.0" xmlns:frus="http://history.state.gov/frus/ns/1.0" xml:id="frus1950v99">
+<teiHeader><fileDesc><titleStmt><title type="complete">Foreign Relations, 1950, Volume XCIX</title></titleStmt>
+<publicationStmt><p>test</p></publicationStmt><sourceDesc><p>test</p></sourceDesc></fileDesc></teiHeader>
+<text><body><div type="compilation"><div type="chapter">
+<div type="document" xml:id="d5" n="5" subtype="historical-document">
+<note rend="inline" type="source">611.99/6–350: Telegram</note>
+<head>The Minister in Ruritania (<persName type="from">Hale</persName>) to the <gloss type="to">Secretary of State</gloss></head>
+<opener><dateline><placeName>Strelsau</placeName>, <date when="1950-06-03">June 3, 1950</date>.</dateline></opener>
+<p>612. King asks for 12 patrol launches for harbour duty before winter.<note n="1" xml:id="d5fn1">The Department's reply to this message was contained in telegram 318, June 6, to Strelsau, not printed.</note></p>
+<closer><signed>Hale</signed></closer>
+</div>
+</div></div></body></text></TEI>
+"""
+
+
+@pytest.fixture(scope="module")
+def volume(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("tei-volume")
+    (folder / "volume.xml").write_text(TEI, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths([folder / "volume.xml"]))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_the_editors_footnote_names_the_reply(volume):
+    from knowledge.qa.passages import units_of
+
+    c = volume.store.get(volume.store.ids()[0])
+    parts = {u.part for u in units_of(c) if "reply to this message" in u.text}
+    assert parts == {"footnote"}, parts  # printed "1. The Department's reply ..." is a footnote
+    answer = volume.ask("which telegram replied to 612")
+    assert answer.found and "telegram 318" in answer.text and "footnote" in answer.text, answer.text
+
+
+def test_a_claim_that_something_still_holds_is_refuted_by_no_longer(wires):
+    answer = wires.ask("did the dept say the strelsau convention was still in effect")
+    assert answer.found and answer.text.startswith("No"), answer.text

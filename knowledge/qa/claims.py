@@ -202,6 +202,8 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     )
     if negated_share(sentence, matched) >= NEGATED_SHARE:
         refuted = not claim_negative
+    elif STILL.search(query.text) and NO_LONGER.search(sentence):
+        refuted = True  # "was the treaty still in effect": "no longer in effect"
     elif negative_word and not negative_in_sentence:
         refuted = True
     elif VERDICT_NO.search(sentence) and not negative_word:
@@ -213,6 +215,8 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
 
 
 NEGATED_SHARE = 0.5
+STILL = re.compile(r"\bstill\b", re.I)
+NO_LONGER = re.compile(r"\bno longer\b|\bnot\b[^.;]{0,30}\bany (?:longer|more)\b|\bceased\b", re.I)
 # Which of several numbers for the thing a claim means: "did Zhou ask for" a request's, not
 # what he could mobilise himself.
 REQUEST_VERB = re.compile(r"\b(?:ask|asked|request\w*|want\w*|need\w*|demand\w*|apply|applied)\b", re.I)

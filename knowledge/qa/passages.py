@@ -57,6 +57,9 @@ class Unit:
     paragraph: int = 0  # units of one paragraph share it; a sentence's context is its paragraph
 
 
+NOTE_NUMBER = re.compile(r"^\d{1,3}\.\s+")
+
+
 def _blocks(c: Cable) -> list[tuple[str, str]]:
     """(part, text) blocks of a cable, as printed where the store has the printed text."""
     out: list[tuple[str, str]] = []
@@ -65,7 +68,8 @@ def _blocks(c: Cable) -> list[tuple[str, str]]:
     footnotes = set(c.footnotes)
     if c.printed:
         for line in printed_paragraphs(c.printed):
-            note = line in footnotes or any(line in n for n in footnotes if len(line) > 30)
+            bare = NOTE_NUMBER.sub("", line)  # a printed footnote opens with its number: "3. The reply ..."
+            note = line in footnotes or bare in footnotes or any(bare in n for n in footnotes if len(bare) > 30)
             out.append(("footnote" if note else "body", line))
     else:
         header = "\n".join(x for x in (c.issuing_office, c.header_block()) if x)

@@ -169,6 +169,9 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
                 return got
         if res.how != "ranked":
             c = cables[0]
+            note = _reply_note(c)
+            if note:
+                return render(query.q, f"An editors' footnote to {describe(c)} says:", [cite(c, note)])
             return abstain(query.text, f"No cable stored here answers {describe(c)}; the cables here do not say.", (c.title,))
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
@@ -206,6 +209,23 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         if c.description:
             return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
     return _passage(lib, query, res, cables)
+
+
+# An editors' footnote naming the telegram that answered this one ("The reply to this message
+# was contained in airgram 196", "Mr. Muccio replied to this telegram in telegram 403").
+REPLY_NOTE = re.compile(
+    r"\b(?:repl(?:y|ied)|answer(?:ed)?|response)\b[^.]{0,40}?\b(?:this|the foregoing)\s+"
+    r"(?:message|telegram|airgram|despatch|dispatch|cable|letter|instruction|note)\b",
+    re.I,
+)
+
+
+def _reply_note(c: Cable) -> str | None:
+    """The footnote sentence of c saying by which numbered telegram it was answered, if any."""
+    for u in units_of(c):
+        if u.part == "footnote" and REPLY_NOTE.search(u.text) and re.search(r"\d", u.text):
+            return u.text
+    return None
 
 
 def _held(query: Query, answer: Answer) -> float:
@@ -707,7 +727,9 @@ def _fact_in(sentence: str, counted: dict[str, Fact]) -> Fact | None:
 def _passage_fact(query: Query, c: Cable, best: Scored, counted: dict | None = None) -> str:
     where = describe(c)
     if best.unit.part == "footnote":
-        return f"An editors' footnote to {where} says:"
+        where = f"an editors' footnote to {where}"
+        if query.target not in ("quantity", "total", "event_date"):
+            return f"{cap(where)} says:"
     if best.unit.part == "description":
         return f"The archive's summary of {where} says:"
     if query.target in ("quantity", "total"):
