@@ -24,6 +24,7 @@ from knowledge.qa.compose import verbatim
 PROJECT_DIR = Path(__file__).resolve().parents[1]
 CORPUS = PROJECT_DIR.parent / "shared" / "corpus"
 SCORE_FLOOR = 0.64  # measured 64 % (134/209); was 62 % (130/209) when this test was written; raise it as answers improve
+MAX_CONFIDENTLY_WRONG = 15  # measured 15 (was 20); answers marked found but wrong: lower it as they go
 
 pytestmark = pytest.mark.skipif(
     not (CORPUS / "questions.yaml").exists(), reason=f"the shared corpus is not at {CORPUS}"
@@ -77,6 +78,12 @@ def test_the_corpus_is_answered_above_the_floor(scored):
     questions, answers, _ = scored
     good = sum(right(q, a) for q, a in zip(questions, answers, strict=True))
     assert good / len(questions) >= SCORE_FLOOR, f"{good}/{len(questions)} right"
+
+
+def test_few_answers_are_confidently_wrong(scored):
+    questions, answers, _ = scored
+    wrong = [q["question"] for q, a in zip(questions, answers, strict=True) if a.get("found") and not right(q, a)]
+    assert len(wrong) <= MAX_CONFIDENTLY_WRONG, wrong
 
 
 def test_no_question_outside_the_cables_is_answered_as_found(scored):

@@ -382,3 +382,87 @@ def test_the_editors_footnote_names_the_reply(volume):
 def test_a_claim_that_something_still_holds_is_refuted_by_no_longer(wires):
     answer = wires.ask("did the dept say the strelsau convention was still in effect")
     assert answer.found and answer.text.startswith("No"), answer.text
+
+
+MARGINS = {
+    "margin.md": """---
+title: "Ciphered Telegram No. 7310 from Volkov to Orlov"
+date: "May 5, 1951"
+---
+To Comrade ORLOV
+1. The council asked that the statement be delivered before the session opens.
+[Translator's note: the following paragraph was underlined in the margin] 2.
+At the same time I report to you that by agreement with Cde. Belov the statement was delayed.
+In this telegram, dated May 2, 1951, Volkov urged that the council meet at once.
+VOLKOV
+""",
+    "stores.md": """---
+title: "Ciphered Telegram No. 7402 from Orlov to Volkov"
+date: "May 9, 1951"
+---
+To Comrade VOLKOV
+We request that you deliver:
+1. 300 tents
+2. 40 field kitchens
+ORLOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def margins(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("margin-cables")
+    for name, text in MARGINS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_a_word_capitalised_by_its_place_or_a_form_of_address_names_no_one(margins):
+    from knowledge.qa.pipeline import _names_beyond
+
+    q = query(margins, "who read this telegram according to the margin note")
+    assert not _names_beyond("[Translator's note: the following paragraph was underlined] 2.", q)
+    assert not _names_beyond("By agreement with Cde. Belov's staff.", query(margins, "who agreed with belov"))
+    assert _names_beyond("By agreement with Cde. Belov.", q)
+    # a people's adjective or a side is no place
+    where = query(margins, "which country was nominated")
+    assert not _names_beyond("I stated that Commies still determined all Chinese must go back.", where, place=True)
+    assert _names_beyond("The Commies nominated Pakistan.", where, place=True)
+    answer = margins.ask("who read this telegram according to the margin note")
+    assert not answer.found, answer.text
+
+
+def test_which_message_wants_the_messages_number(margins):
+    from knowledge.qa.pipeline import _names_telegram
+
+    assert not _names_telegram("In this telegram, dated Feb. 24, 1953, Clark urged that Dulles write.")
+    assert _names_telegram("the recommendation contained in CX 68355 and HNC 1236.")
+    assert _names_telegram("Urtel 641, Oct 15.")
+    answer = margins.ask("which volkov msg urged that the council meet")
+    assert not answer.found, answer.text
+
+
+def test_an_older_handler_answer_from_a_cable_chosen_by_words_must_hold_the_question(margins, monkeypatch):
+    from knowledge.qa import answer as handlers
+    from knowledge.qa import pipeline
+    from knowledge.qa.compose import cite, render
+
+    stores = next(c for c in map(margins.store.get, margins.store.ids()) if "7402" in c.title)
+    lot = "1. 300 tents 2. 40 field kitchens"
+    # an older handler that finds its lot its own way, as on a real corpus it can
+    monkeypatch.setitem(handlers.HANDLERS, "items", lambda lib, q: render(q, "Orlov asked for tents.", [cite(stores, lot)]))
+    text = "what should the council send to the session along with the statement"
+    q = query(margins, text)
+    res = resolve(margins, q)
+    assert res.how == "ranked"
+    # Nothing pins the question and the lot holds none of its words: no answer.
+    assert pipeline._legacy(margins, q, res, [stores]) is None
+    # A lot holding the question's words answers.
+    q = query(margins, "what field kitchens and tents did they send")
+    res = resolve(margins, q)
+    if res.how == "ranked":
+        assert pipeline._legacy(margins, q, res, [stores]) is not None

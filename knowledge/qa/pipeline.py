@@ -70,6 +70,12 @@ NEGATED = re.compile(r"\b(?:not|cannot|never|no longer|unable|impossible)\b|n't\
 NATIONALITY = re.compile(r"(?:ese|ian|ean|can|ish|soviet|communist|allied|western|eastern)$")
 CABLE_PLACE = re.compile(r"\b(?:telegram|tel|cable|message|msg|letter|reply)\b.*\b(?:sent|come|came|from|dispatched|written)\b|\bwhere (?:was|is) (?:it|this|that)\b|\bdeliver|\barriv|\bstation\b", re.I)
 # The older handlers' ways of saying a cable lacks the field, once presented as found.
+ADDRESS = frozenset({"cde", "comrade", "comrades", "mr", "mrs", "messrs", "dr", "tov"})  # forms of address
+GROUP = re.compile(r"(?:commie|commy|communist|red|nationalist|chicom)s?$")  # a side, not a place
+# "which JCS msg urged ...", "which telegram of Mao": the answer names a telegram by its number
+WHICH_MESSAGE = re.compile(
+    r"\bwhich\b(?:\s+\S+){0,3}?\s+(?:msg|message|telegram|tel|cable|despatch|dispatch|airgram|deptel|embtel)s?\b", re.I
+)
 NAME_ASKED = re.compile(r"\b(?:name of|named|called|what (?:was|is) (?:his|her|its|their) name)\b", re.I)
 OWN_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|N[º°o]\.?|#)\s*\d[\w/\-]*\s*\.?\s*$")
 CABLE_DATE_ANSWER = re.compile(r"\bis dated \d|\bwas (?:sent|received) (?:on )?\d")
@@ -271,6 +277,22 @@ def _legacy(
         return None  # a cable's own date is no answer to when something in it happened
     if _unknown_words(lib, _placed_words(query)):
         return None  # the older handlers match the words they know and pass over the rest
+    if res.how == "ranked" and query.target not in HEADER_TARGETS and query.target != "copies":
+        # Nothing pins the question: the older handler chose its cable by its own word
+        # matching; its quote must hold the question as a found sentence must (one word of
+        # several is no evidence; a date the question names counts), and a place it gives
+        # must be a name. (A header field's line holds no words of the question.)
+        words = [w for w in query.focus if len(w) > 2]
+        quoted = " ".join(c.quote for c in got.citations)
+        vocab = word_forms(quoted + " " + got.fact)
+        from knowledge.qa.passages import _match
+
+        held = sum(1 for w in words if _match(w, vocab, frozenset(vocab)))
+        held += bool(query.dates) and _holds_date(quoted, query.dates)
+        if len(words) >= 2 and held < 2:
+            return None
+        if query.target == "place" and not _names_beyond(quoted + " " + got.fact, query, place=True):
+            return None
     # Only what pins the question binds the older handlers: an identifier, or the date or
     # parties it names. Words alone leave them free to find the lot their own way.
     if res.how in ("identifier", "mentioned", "narrowed"):
@@ -524,7 +546,12 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
     elif t == "who" or t == "place":
         # The answer names someone or somewhere the question does not: a sentence naming only
         # the question's own people ("I had a meeting with KIM IL SUNG") answers no "who else".
-        need = lambda s: _names_beyond(s, query)  # noqa: E731
+        need = lambda s: _names_beyond(s, query, place=t == "place")  # noqa: E731
+    if t in ("passage", "reply") and WHICH_MESSAGE.search(query.text):
+        # "which Clark msg urged ...": a sentence about the message that gives no number
+        # ("In this telegram, dated Feb. 24, Clark urged ...") does not say which one it was.
+        base = need
+        need = lambda s, base=base: _names_telegram(s) and (base is None or base(s))  # noqa: E731
     if NAME_ASKED.search(query.text):
         # "what was the name of the Danish ship": a sentence naming nothing new is no answer
         base = need
@@ -701,17 +728,37 @@ def _holds_number(sentence: str, digits: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(digits)}(?!\d)", plain) is not None
 
 
-def _names_beyond(sentence: str, query: Query) -> bool:
+def _names_beyond(sentence: str, query: Query, *, place: bool = False) -> bool:
     """Whether the sentence names someone or somewhere the question does not (the question's
-    people by any of their names' words: "Kim" asks about "KIM IL SUNG")."""
+    people by any of their names' words: "Kim" asks about "KIM IL SUNG"). A word capitalised
+    only because it opens the sentence or a bracket ("[Translator's note: ..."), and forms of
+    address ("Cde.", "Comrade", "Mr.") name no one; for a place, neither does a people's
+    adjective ("Chinese", "Commies")."""
     asked = {norm(w) for w in re.findall(r"[A-Za-z]+", query.text)}
     asked |= {norm(w) for m in query.people for w in re.findall(r"[A-Za-z]+", m.name)}
     for m in NAME_WORD.finditer(sentence):
-        words = [norm(w) for w in m.group(0).split()]
-        if m.start() == 0 and len(words) == 1:
-            continue  # the sentence's first word is capitalised anyway
+        words = [norm(re.sub(r"['’]s$", "", w)) for w in m.group(0).split()]
+        opening = not sentence[: m.start()].strip(" \t[(\"'“‘*-–—0123456789.:")
+        if opening and len(words) == 1:
+            continue  # the sentence's (or a bracket's) first word is capitalised anyway
+        words = [w for w in words if w not in ADDRESS]
+        if place:
+            words = [w for w in words if not NATIONALITY.search(singular(w)) and not GROUP.match(w)]
         if any(w not in asked and len(w) > 2 for w in words):
             return True
+    return False
+
+
+def _names_telegram(sentence: str) -> bool:
+    """Whether the sentence gives a number that can be a telegram's ("CX 68355", "No. 641",
+    "telegram 297"), dates and their years aside."""
+    spans = [span for span, _d in find_dates(sentence)]
+    for m in re.finditer(r"(?<![\w.,])\d{2,}(?:/\w+)?(?![\w.,]\d)", sentence):
+        if any(a <= m.start() < b for a, b in spans):
+            continue
+        if re.fullmatch(r"1[89]\d\d", m.group(0)):
+            continue  # a year
+        return True
     return False
 
 
