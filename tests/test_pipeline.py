@@ -466,3 +466,15 @@ def test_an_older_handler_answer_from_a_cable_chosen_by_words_must_hold_the_ques
     res = resolve(margins, q)
     if res.how == "ranked":
         assert pipeline._legacy(margins, q, res, [stores]) is not None
+
+
+def test_a_header_question_about_a_message_the_cable_only_mentions_is_not_answered(margins):
+    from knowledge.qa import pipeline
+
+    c = next(c for c in map(margins.store.get, margins.store.ids()) if "7310" in c.title)
+    # "session" is in the cable's text, not its heading: the question is about something it
+    # mentions, so the cable's own date does not answer it.
+    assert not pipeline._heading_fits(query(margins, "date of the session message"), c)
+    assert pipeline._heading_fits(query(margins, "date of volkov's telegram"), c)
+    answer = margins.ask("date of the session message")
+    assert not answer.found or "5 May 1951" not in answer.text, answer.text

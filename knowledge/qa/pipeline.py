@@ -190,6 +190,11 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         got = _header(lib, query, res, cables)
         if got:
             return got
+    if header and res.how == "ranked" and not _heading_fits(query, cables[0]):
+        # Nothing pins the question and the best cable's heading holds none of its words:
+        # "the date of the Saturday message from Peking" is about a message the cable
+        # mentions, not the cable; its own header field is no answer.
+        return None
     legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
     if legacy and t in ("quantity", "total"):
         # A listed lot against a sentence: the one holding more of the question's words
@@ -349,6 +354,20 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
+
+
+def _heading_fits(query: Query, c: Cable) -> bool:
+    """Whether the cable's heading (title, parties, places, the archive's summary) holds one
+    of the question's words beyond those naming a document, or the question has none."""
+    words = [w for w in query.focus if len(w) > 2 and singular(w) not in DOCUMENT_WORDS]
+    words += [singular(w) for m in query.people for w in norm(m.name).split() if len(w) > 2]
+    if not words:
+        return True
+    head = " ".join([c.title, c.description or "", *(n for n, _r in c.party_roles()), *c.places])
+    vocab = word_forms(head)
+    from knowledge.qa.passages import _match
+
+    return any(_match(w, vocab, frozenset(vocab)) for w in words)
 
 
 def _held_text(query: Query, text: str) -> float:
