@@ -478,3 +478,39 @@ def test_a_header_question_about_a_message_the_cable_only_mentions_is_not_answer
     assert pipeline._heading_fits(query(margins, "date of volkov's telegram"), c)
     answer = margins.ask("date of the session message")
     assert not answer.found or "5 May 1951" not in answer.text, answer.text
+
+
+# -- answers5: verdicts on counted claims, ... -------------------------------------------------
+LEDGER = {
+    "brigades.md": """---
+title: "Ciphered Telegram No. 5120, Orlov to Volkov"
+date: "July 4, 1951"
+---
+To Comrade VOLKOV
+Our supply officers consider it completely impossible to give tents for more than 8 brigades in the course of July.
+As concerns tents for 40 brigades then I must say to you directly that to fulfill this order in the course of a single month is physically impossible.
+The fulfillment of the order for 40 brigades is possible, and at that with great difficulty, only in the course of three months.
+ORLOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def ledger(tmp_path_factory) -> Library:
+    folder: Path = tmp_path_factory.mktemp("ledger-cables")
+    for name, text in LEDGER.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
+    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    assert all(r.status == "added" for r in results), results
+    yield lib
+    lib.close()
+
+
+def test_a_clause_after_the_counted_thing_is_not_counted(ledger):
+    from knowledge.qa.pipeline import _number_near
+
+    # "then I must say": the clause's opening ends the phrase, a pronoun is counted by no number
+    assert _number_near("As concerns tents for 40 brigades then I must say so.", ["brigade"]) == "40 brigades"
+    answer = ledger.ask("did orlov agree to supply tents for 40 brigades within one month?")
+    assert answer.found and answer.text.startswith("No") and "physically impossible" in answer.text, answer.text

@@ -415,7 +415,9 @@ _STOP_AFTER = {"of", "for", "with", "to", "from", "in", "on", "at", "by", "and",
                "per", "each", "will", "are", "is", "were", "was", "as", "be", "have", "has",
                # adverbs and clause words closing a noun phrase ("45 US vessels now on loan")
                "now", "being", "not", "still", "already", "also", "who", "whose", "would",
-               "could", "should", "shall", "may", "must", "can", "had", "been"}  # fmt: skip
+               "could", "should", "shall", "may", "must", "can", "had", "been",
+               # a clause's opening ("60 divisions then I must say"): a pronoun is counted by no number
+               "then", "i", "we", "you", "he", "she", "they", "it"}  # fmt: skip
 # measures a number is joined to by a hyphen ("a 60-day period"); a "three-regiment division" is
 # the size of something else, not a count
 MEASURES = {"day", "week", "month", "year", "hour", "minute", "mile", "kilometer", "kilometre", "km",
