@@ -492,6 +492,15 @@ As concerns tents for 40 brigades then I must say to you directly that to fulfil
 The fulfillment of the order for 40 brigades is possible, and at that with great difficulty, only in the course of three months.
 ORLOV
 """,
+    "hospitals.md": """---
+title: "Ciphered Telegram No. 5131, Orlov to Volkov"
+date: "July 9, 1951"
+---
+To Comrade VOLKOV
+The staff asked me if they can use in 1951 the tents the government had allocated for 1952.
+With these tents the staff would like to shelter the two field hospitals they intend to open.
+ORLOV
+""",
 }
 
 
@@ -514,3 +523,12 @@ def test_a_clause_after_the_counted_thing_is_not_counted(ledger):
     assert _number_near("As concerns tents for 40 brigades then I must say so.", ["brigade"]) == "40 brigades"
     answer = ledger.ask("did orlov agree to supply tents for 40 brigades within one month?")
     assert answer.found and answer.text.startswith("No") and "physically impossible" in answer.text, answer.text
+
+
+def test_a_why_question_is_answered_by_the_purpose_not_its_premise_restated(ledger):
+    from knowledge.qa.pipeline import REASON_CUES
+
+    assert REASON_CUES.search("With this credit they would like to buy arms.")
+    # the question's years are its premise's: the sentence giving the purpose need not hold them
+    answer = ledger.ask("why did the staff want to use the 1952 tents already in 1951")
+    assert answer.found and "field hospitals" in answer.text, answer.text

@@ -46,7 +46,9 @@ LEGACY_MARGIN = 0.3  # a sentence must hold this much more of the question than 
 REASON_CUES = re.compile(
     r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|"
     r"on account of|the reason|so as to|for fear|lest|in case|as it|as they|as this|considering|"
-    r"given that|in the interest|otherwise|for the purpose|inasmuch|seeing that|the aim)\b",
+    r"given that|in the interest|otherwise|for the purpose|inasmuch|seeing that|the aim|"
+    # a purpose: what the thing asked about is for ("with this credit they would like to buy")
+    r"with (?:this|these)\b.{0,60}\b(?:would like|wish|want|intend|plan)\w* to)\b",
     re.I,
 )
 REPLY_CUES = re.compile(
@@ -506,8 +508,9 @@ def _focus(query: Query, cables: list[Cable]) -> list[str]:
 
 def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None, alternatives=None) -> Scored | None:
     words = list(dict.fromkeys([*_focus(query, cables), *extra]))
-    if query.target != "claim" and query.claim_numbers:
-        # "the 355 automobiles": the sentence must hold that number
+    if query.target not in ("claim", "reason") and query.claim_numbers:
+        # "the 355 automobiles": the sentence must hold that number. A why-question's numbers
+        # are its premise's ("why use the 1951 credit in 1950"): the reason need not repeat them.
         numbers = [n for n in query.claim_numbers if len(n) >= 2]
         if numbers:
             base = need
