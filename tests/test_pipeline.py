@@ -501,6 +501,14 @@ The staff asked me if they can use in 1951 the tents the government had allocate
 With these tents the staff would like to shelter the two field hospitals they intend to open.
 ORLOV
 """,
+    "drivers.md": """---
+title: "Cable No. 5140, Orlov to Volkov"
+date: "July 12, 1951"
+---
+To Comrade VOLKOV
+1. In a talk with the staff Grigoriev expressed the opinion that there are drivers at the depot whom the depot could do without since the need for them had disappeared. We request the names of such drivers be reported so we can recall them at once.
+ORLOV
+""",
 }
 
 
@@ -532,3 +540,12 @@ def test_a_why_question_is_answered_by_the_purpose_not_its_premise_restated(ledg
     # the question's years are its premise's: the sentence giving the purpose need not hold them
     answer = ledger.ask("why did the staff want to use the 1952 tents already in 1951")
     assert answer.found and "field hospitals" in answer.text, answer.text
+
+
+def test_did_x_ask_is_decided_by_the_sentence_making_the_request(ledger):
+    from knowledge.qa.claims import REQUEST_CUES
+
+    assert not REQUEST_CUES.search("since the need for them had disappeared")  # a noun, no request
+    assert REQUEST_CUES.search("We need them at once.")
+    answer = ledger.ask("did orlov ask for the names of the drivers the depot can do without?")
+    assert answer.found and answer.text.startswith("Yes") and "recall them" in answer.text, answer.text

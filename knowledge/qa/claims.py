@@ -164,7 +164,9 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
             # "did X agree to ...": the deciding sentence gives a verdict ("we agree", "cannot",
             # "disadvantageous"); one only restating the proposal decides nothing.
             need = lambda s: statement(s) and on_date(s) and bool(VERDICT_WORDS.search(s) or VERDICT_NO.search(s))  # noqa: E731
-        best = _best_units(query, cables, need=need, alternatives=alts, rank=rank)
+        # "did X ask for ...": the sentence making the request ("we request ...") decides, not
+        # one only reporting what led to it.
+        best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
     if best is None or best.coverage < (CLAIM_COVERAGE if want is None else CLAIM_COVERAGE_COUNTED):
         return None
     sentence = best.unit.text
@@ -221,7 +223,8 @@ NO_LONGER = re.compile(r"\bno longer\b|\bnot\b[^.;]{0,30}\bany (?:longer|more)\b
 # what he could mobilise himself.
 REQUEST_VERB = re.compile(r"\b(?:ask|asked|request\w*|want\w*|need\w*|demand\w*|apply|applied)\b", re.I)
 PROMISE_VERB = re.compile(r"\b(?:promis\w*|offer\w*|send|sent|deliver\w*|give|gave|supply|supplied|transfer\w*)\b", re.I)
-REQUEST_CUES = re.compile(r"\b(?:ask|request|need|send us|please|require|apply|application|want)\w*", re.I)
+# "the need for them": a noun, no request
+REQUEST_CUES = re.compile(r"\b(?:ask|request|(?<!\bthe )need|send us|please|require|apply|application|want)\w*", re.I)
 PROMISE_CUES = re.compile(r"\b(?:will (?:be )?(?:send|deliver|transfer|give|hand)\w*|promise\w*|can give|we (?:will )?(?:send|give|deliver))", re.I)
 FRAME_BONUS = 0.15  # share of the claim's words a negation must govern to refute it
 
