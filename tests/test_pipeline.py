@@ -509,6 +509,23 @@ To Comrade VOLKOV
 1. In a talk with the staff Grigoriev expressed the opinion that there are drivers at the depot whom the depot could do without since the need for them had disappeared. We request the names of such drivers be reported so we can recall them at once.
 ORLOV
 """,
+    "coal.md": """---
+title: "Ciphered Telegram No. 5150 from Orlov to Grigoriev"
+date: "August 2, 1951"
+---
+I am sending you a telegram of Cde. VOLKOV.
+We intend to move one brigade to KIROV. Consequently we ask you to give instructions:
+1. about the urgent shipment of a thousand tons of coal to KIROV, of which 300 tons are to PERM.
+2. about sending five trucks to KIROV.
+ORLOV
+""",
+    "coal-reply.md": """---
+title: "Ciphered Telegram No. 5161 from Grigoriev to Orlov"
+date: "August 4, 1951"
+---
+Regarding your request about shipping 1,000 tons of coal to KIROV and 300 tons of it to PERM we report that we can give the coal.
+GRIGORIEV
+""",
 }
 
 
@@ -549,3 +566,12 @@ def test_did_x_ask_is_decided_by_the_sentence_making_the_request(ledger):
     assert REQUEST_CUES.search("We need them at once.")
     answer = ledger.ask("did orlov ask for the names of the drivers the depot can do without?")
     assert answer.found and answer.text.startswith("Yes") and "recall them" in answer.text, answer.text
+
+
+def test_a_total_asked_for_is_read_from_the_request_not_a_reply_restating_it(ledger):
+    # "total coal Volkov asked": the thing is the coal, not Volkov, and the request in the
+    # asker's telegram answers rather than the reply's "your request about shipping ..."
+    assert query(ledger, "total coal volkov asked to ship to kirov (incl. perm)?").thing == ["coal"]
+    answer = ledger.ask("total coal volkov asked to ship to kirov (incl. perm)?")
+    assert answer.found and answer.text.startswith("thousand tons of coal"), answer.text
+    assert "5150" in answer.text, answer.text

@@ -39,6 +39,9 @@ TOP_CABLES = 4  # cables whose sentences are searched when no identifier pins on
 MIN_COVERAGE = 0.55
 MIN_COVERAGE_PINNED = 0.4
 MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a reason may hold less
+REQUEST_ASKED = re.compile(r"\b(?:ask|asked|request\w*|want\w*|demand\w*|appl(?:y|ied))\b", re.I)
+RESTATED_REQUEST = re.compile(r"\byour (?:request|application|demand|proposal)s?\b", re.I)
+RESTATED_PENALTY = 0.1  # a reply restating a request counts for less than the request itself
 REASON_BONUS = 0.3  # a why-question's answer gives a reason: "because", "considering that"
 DATE_BONUS = 0.1  # a sentence giving the question's date
 RANK_WEIGHT = 0.08
@@ -553,6 +556,11 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
 
         def need(s: str) -> bool:
             return _number_near(s, thing) is not None or _fact_in(s, counted) is not None
+
+        if REQUEST_ASKED.search(query.text):
+            # "how much fuel did X ask for": the request in the asker's words, not a reply
+            # restating it ("Regarding your request about shipping ...")
+            bonus = lambda s: -RESTATED_PENALTY if RESTATED_REQUEST.search(s) else 0  # noqa: E731
     elif t == "event_date":
         need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
     elif t == "reason":

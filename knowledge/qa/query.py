@@ -256,7 +256,9 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     ref_numbers = {r.number.split("/")[0] for r in refs}
     focus = _focus_words(masked, q)
     focus = [w for w in focus if w not in ref_numbers]
-    thing = _thing(heads)
+    # "total fuel Mao asked": a person the question names is not what it counts
+    named = {singular(w) for m in q.people for w in norm(text[m.start : m.end]).split()}
+    thing = [w for w in _thing(heads) if w not in named]
     in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
     claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
     m = SPEAKER.search(text)
@@ -297,7 +299,7 @@ def _about_the_cable(masked: str) -> bool:
 
 
 THING = re.compile(
-    r"\b(?:how\s+(?:many|much)(?:\s+of(?:\s+the)?)?|(?:number|quantity|amount|total)\s+of|how\s+(?:big|large|wide|long)(?:\s+an?)?)\s+(?P<thing>[\w\-' ]+?)(?=\s+(?:did|does|do|were|was|is|are|will|would|has|have|had|can|could|should|shld|wd|in\s+total|altogether|requested|promised|asked|sent|delivered|needed|wanted|to\s+be|for|from|per|finish|in|at|of\s+the|according)\b|\s*[?(]|\s*$)",
+    r"\b(?:how\s+(?:many|much)(?:\s+of(?:\s+the)?)?|(?:number|quantity|amount|total)\s+of|total(?=\s+\w+\s+(?:\w+\s+)?(?:asked|requested|promised|sent|delivered|needed|wanted)\b)|how\s+(?:big|large|wide|long)(?:\s+an?)?)\s+(?P<thing>[\w\-' ]+?)(?=\s+(?:did|does|do|were|was|is|are|will|would|has|have|had|can|could|should|shld|wd|in\s+total|altogether|requested|promised|asked|sent|delivered|needed|wanted|to\s+be|for|from|per|finish|in|at|of\s+the|according)\b|\s*[?(]|\s*$)",
     re.I,
 )
 
