@@ -526,6 +526,16 @@ date: "August 4, 1951"
 Regarding your request about shipping 1,000 tons of coal to KIROV and 300 tons of it to PERM we report that we can give the coal.
 GRIGORIEV
 """,
+    "directive.md": """---
+title: "Ciphered Telegram No. 5170, Volkov to Grigoriev"
+date: "September 3, 1951"
+---
+To Comrade GRIGORIEV
+On 1 September the following directive from Comrade ORLOV was sent to the depot:
+"Hold the trucks at KIROV."
+Since the depot has no communications, we are sending the directive to you.
+VOLKOV
+""",
 }
 
 
@@ -575,3 +585,16 @@ def test_a_total_asked_for_is_read_from_the_request_not_a_reply_restating_it(led
     answer = ledger.ask("total coal volkov asked to ship to kirov (incl. perm)?")
     assert answer.found and answer.text.startswith("thousand tons of coal"), answer.text
     assert "5150" in answer.text, answer.text
+
+
+def test_a_sending_the_text_tells_of_is_dated_by_the_text_not_the_stamps(ledger):
+    from knowledge.qa import pipeline
+
+    c = next(c for c in map(ledger.store.get, ledger.store.ids()) if "5170" in c.title)
+    # Orlov's directive is not Volkov's cable: the question asks about a sending in the text
+    assert pipeline._other_transmission(query(ledger, "when was orlov's directive sent (5170)"), c)
+    assert not pipeline._other_transmission(query(ledger, "when was volkov's telegram sent (5170)"), c)
+    answer = ledger.ask("when was orlov's directive sent (5170)")
+    assert answer.found and answer.text.startswith("1 September, according to"), answer.text
+    answer = ledger.ask("when was volkov's telegram sent (5170)")
+    assert answer.found and "3 September 1951" in answer.text, answer.text

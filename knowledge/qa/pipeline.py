@@ -190,6 +190,12 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         if found or t in PASSAGE_ONLY:
             return found
     header = t in HEADER_TARGETS or t in ("incoming_number", "repeated_as")
+    if t in ("sent", "received") and _other_transmission(query, cables[0]):
+        # "when was Orlov's directive sent to Belov", asked of Grigoriev's cable to Volkov: the
+        # text tells of another sending; a sentence of it with a date answers, the stamps do not.
+        query.target = "event_date"
+        verb = SENT_VERB if t == "sent" else RECEIVED_VERB
+        return _passage(lib, query, res, cables, need_also=verb.search)
     if header and res.how != "ranked":
         # The question points at its cable: read the field from it (or its printed stamps).
         got = _header(lib, query, res, cables)
@@ -359,6 +365,31 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
+
+
+SENT_VERB = re.compile(r"\b(?:sent|send\w*|dispatch\w*|transmit\w*|forward\w*|wired|cabled)\b", re.I)
+RECEIVED_VERB = re.compile(r"\b(?:receiv\w*|got|arrived)\b", re.I)
+
+
+def _other_transmission(query: Query, c: Cable) -> bool:
+    """Whether a sent/received question names a party the cable's own sending lacks: a sender
+    ("Orlov's directive", "sent by Orlov") that is not its sender, or a receiver ("sent to
+    Belov", "did Belov receive") that is not its recipient. Such a question asks about a
+    transmission the text tells of, not the cable's stamps."""
+    roles = c.party_roles()
+    senders = {n for n, r in roles if r == "sender"}
+    recipients = {n for n, r in roles if r == "recipient"}
+    if not senders and not recipients:
+        return False
+    for m in query.people:
+        if m.partial:
+            continue
+        if (m.possessive or m.role_hint == "sender") and senders and m.name not in senders:
+            return True
+        receiver = m.role_hint == "recipient" or (query.target == "received" and not m.possessive and not m.role_hint)
+        if receiver and recipients and m.name not in recipients:
+            return True
+    return False
 
 
 def _heading_fits(query: Query, c: Cable) -> bool:
@@ -539,7 +570,7 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
     return best
 
 
-def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], need_also=None) -> Answer | None:
     t = query.target
     need = bonus = None
     thing = query.thing
@@ -605,6 +636,9 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -
             hit = _holds_date(s, query.dates) or any(y in s for y in years)
             return (base(s) if base else 0) + (DATE_BONUS if hit else 0)
 
+    if need_also is not None:
+        base_need = need
+        need = lambda s, base=base_need: bool(need_also(s)) and (base is None or base(s))  # noqa: E731
     rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
     weigh = cables  # the words' rarity among the sentences searched (BM25's IDF)
     best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh)
