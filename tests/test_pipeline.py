@@ -536,6 +536,15 @@ On 1 September the following directive from Comrade ORLOV was sent to the depot:
 Since the depot has no communications, we are sending the directive to you.
 VOLKOV
 """,
+    "relay.md": """---
+title: "Ciphered Telegram No. 5180 from Grigoriev to Orlov"
+date: "September 9, 1951"
+description: "Grigoriev asks for boats and permission to send boatmen to Kirov."
+---
+A telegram from Comrade VOLKOV.
+The staff sent letters from Volkov containing requests on the following questions:
+GRIGORIEV
+""",
 }
 
 
@@ -598,3 +607,13 @@ def test_a_sending_the_text_tells_of_is_dated_by_the_text_not_the_stamps(ledger)
     assert answer.found and answer.text.startswith("1 September, according to"), answer.text
     answer = ledger.ask("when was volkov's telegram sent (5170)")
     assert answer.found and "3 September 1951" in answer.text, answer.text
+
+
+def test_an_items_question_is_not_answered_by_a_summary_a_list_opening_or_a_bare_telegram(ledger):
+    from knowledge.qa.pipeline import ITEM_CUES, LIST_INTRO
+
+    assert ITEM_CUES.search("we urgently need to acquire boats") and not ITEM_CUES.search("A telegram from Volkov.")
+    assert LIST_INTRO.search("containing requests on the following questions:")
+    for text in ("what did volkov ask grigoriev for in 5180", "what boats did grigoriev urgently need in sept 1951"):
+        answer = ledger.ask(text)
+        assert not answer.found, answer.text

@@ -42,6 +42,12 @@ MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a rea
 REQUEST_ASKED = re.compile(r"\b(?:ask|asked|request\w*|want\w*|demand\w*|appl(?:y|ied))\b", re.I)
 RESTATED_REQUEST = re.compile(r"\byour (?:request|application|demand|proposal)s?\b", re.I)
 RESTATED_PENALTY = 0.1  # a reply restating a request counts for less than the request itself
+ITEM_CUES = re.compile(
+    r"\b(?:ask\w*|request\w*|need\w*|requir\w*|want\w*|send\w*|sent|deliver\w*|give|giv\w*|"
+    r"supply|supplie\w*|provid\w*|transfer\w*|ship\w*|acquir\w*|promis\w*|allocat\w*|offer\w*)\b",
+    re.I,
+)
+LIST_INTRO = re.compile(r"\b(?:the following|as follows)\b|:\s*$", re.I)  # a list's opening, not the list
 REASON_BONUS = 0.3  # a why-question's answer gives a reason: "because", "considering that"
 DATE_BONUS = 0.1  # a sentence giving the question's date
 RANK_WEIGHT = 0.08
@@ -540,7 +546,7 @@ def _focus(query: Query, cables: list[Cable]) -> list[str]:
     return list(dict.fromkeys(words))
 
 
-def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None, alternatives=None) -> Scored | None:
+def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None, alternatives=None, text_only=False) -> Scored | None:
     words = list(dict.fromkeys([*_focus(query, cables), *extra]))
     if query.target not in ("claim", "reason") and query.claim_numbers:
         # "the 355 automobiles": the sentence must hold that number. A why-question's numbers
@@ -561,6 +567,8 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
     best = None
     for s in scored:
         if need and not need(s.unit.text):
+            continue
+        if text_only and s.unit.part == "description":
             continue
         s.score = s.coverage + (bonus(s.unit.text) if bonus else 0) + (rank or {}).get(s.unit.cable, 0)
         if s.unit.part == "description":
@@ -592,6 +600,10 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
             # "how much fuel did X ask for": the request in the asker's words, not a reply
             # restating it ("Regarding your request about shipping ...")
             bonus = lambda s: -RESTATED_PENALTY if RESTATED_REQUEST.search(s) else 0  # noqa: E731
+    elif t == "items":
+        # "what did X ask for": a sentence asking, offering or needing something, not one
+        # announcing a list ("on the following questions") or only naming a telegram
+        need = lambda s: bool(ITEM_CUES.search(s)) and not LIST_INTRO.search(s)  # noqa: E731
     elif t == "event_date":
         need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
     elif t == "reason":
@@ -641,7 +653,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
         need = lambda s, base=base_need: bool(need_also(s)) and (base is None or base(s))  # noqa: E731
     rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
     weigh = cables  # the words' rarity among the sentences searched (BM25's IDF)
-    best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh)
+    # the archive's summary paraphrases what was asked for: it lists nothing itself
+    best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh, text_only=t == "items")
     if best is None:
         return None
     pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
