@@ -545,6 +545,16 @@ A telegram from Comrade VOLKOV.
 The staff sent letters from Volkov containing requests on the following questions:
 GRIGORIEV
 """,
+    "relayed.md": """---
+title: "Ciphered Telegram No. 5190, Orlov to Grigoriev, for Cde. Volkov"
+date: "September 12, 1951"
+---
+CIPHERED TELEGRAM No. 5190
+KIROV - Comrade GRIGORIEV
+For Comrade VOLKOV
+We received your telegram of September 9.
+ORLOV
+""",
 }
 
 
@@ -617,3 +627,9 @@ def test_an_items_question_is_not_answered_by_a_summary_a_list_opening_or_a_bare
     for text in ("what did volkov ask grigoriev for in 5180", "what boats did grigoriev urgently need in sept 1951"):
         answer = ledger.ask(text)
         assert not answer.found, answer.text
+
+
+def test_a_cable_sent_to_one_person_for_another_went_via_its_recipient(ledger):
+    answer = ledger.ask("through whom did orlov send 5190 to volkov")
+    assert answer.found and "went via Grigoriev" in answer.text, answer.text
+    assert "KIROV - Comrade GRIGORIEV For Comrade VOLKOV" in answer.text, answer.text

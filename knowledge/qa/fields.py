@@ -57,9 +57,24 @@ def recipient(c: Cable) -> Found:
 
 def via(c: Cable) -> Found:
     if not c.via:
-        return None
+        return _relayed(c)
     quote = " ".join(x for x in (c.addressee, c.for_line) if x) or c.title
     return f"{cap(describe(c))} was sent via {c.via.name}.", quote
+
+
+def _relayed(c: Cable) -> Found:
+    """A cable sent to one person "for" another ("Comrade KRASOVSKY / For Comrade MAO ZEDONG")
+    went through its recipient: (fact, the printed lines naming both), or None."""
+    if not (c.recipient and c.for_party) or c.recipient.name == c.for_party.name:
+        return None
+    lines = [x.strip() for x in (c.printed or "").splitlines()]
+    final = c.for_party.name.split()[-1].lower()
+    relay = c.recipient.name.split()[-1].lower()
+    for i, line in enumerate(lines):
+        if re.match(r"for\b", line, re.I) and final in line.lower():
+            quote = f"{lines[i - 1]} {line}" if i and relay in lines[i - 1].lower() else line
+            return f"{cap(describe(c))} went via {c.recipient.name}, to whom it was addressed for {c.for_party.name}.", quote
+    return None
 
 
 def signer(c: Cable) -> Found:
