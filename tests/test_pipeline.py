@@ -633,3 +633,13 @@ def test_a_cable_sent_to_one_person_for_another_went_via_its_recipient(ledger):
     answer = ledger.ask("through whom did orlov send 5190 to volkov")
     assert answer.found and "went via Grigoriev" in answer.text, answer.text
     assert "KIROV - Comrade GRIGORIEV For Comrade VOLKOV" in answer.text, answer.text
+
+
+def test_a_reply_names_the_telegram_it_answers_in_its_own_words(ledger):
+    from knowledge.qa.replies import YOUR_TELEGRAM
+
+    assert YOUR_TELEGRAM.search("We received your telegram of June 21.")
+    assert YOUR_TELEGRAM.search("Your cable No. 85 arrived.")
+    assert not YOUR_TELEGRAM.search("Your telegram was received.")  # names no telegram
+    answer = ledger.ask("which volkov telegram is 5190 answering")
+    assert answer.found and "your telegram of September 9" in answer.text, answer.text

@@ -177,6 +177,8 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
     reporter = t == "who" and bool(REPORTER.search(query.text))
     if t == "reply":
         got = replies.answered_telegram(lib, query, cables[0]) or replies.answered_by_link(lib, query, cables[0])
+        if got is None and res.how == "identifier":
+            got = replies.answered_in_text(lib, query, cables[0])
         if got:
             return got
     if t == "replied":

@@ -87,6 +87,23 @@ def answered_telegram(lib: Library, query: Query, c: Cable) -> Answer | None:
     return render(query.q, fact, [cite(c, quote)])
 
 
+# The opening of a reply, naming the telegram it answers by its date or number: "We received
+# your telegram of June 21", "Your cable No. 85 received", "Reurtel 641".
+YOUR_TELEGRAM = re.compile(
+    r"\b(?i:your) (?:telegram|cable|message|letter|tel|wire)s?\b[^.;]{0,12}?\b(?:of|dated|from|No\.?|N[º°o]\.?)\s*"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2}\b|\d{1,2}\s+[A-Z][a-z]+|\d+)",
+)
+
+
+def answered_in_text(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """The sentence of c naming, in its own words, the telegram it answers ("We received your
+    telegram of June 21"); None when no sentence does."""
+    for u in units_of(c):
+        if u.part == "body" and YOUR_TELEGRAM.search(u.text):
+            return render(query.q, f"{cap(describe(c))} answers the telegram it names:", [cite(c, u.text)])
+    return None
+
+
 def _best_link(lib: Library, c: Cable, *, answered_by: bool):
     """(link, the other cable) of c's best reply link, explicit first; None when it has none.
     answered_by: the cables answering c; else the cable c answers."""
