@@ -643,3 +643,9 @@ def test_a_reply_names_the_telegram_it_answers_in_its_own_words(ledger):
     assert not YOUR_TELEGRAM.search("Your telegram was received.")  # names no telegram
     answer = ledger.ask("which volkov telegram is 5190 answering")
     assert answer.found and "your telegram of September 9" in answer.text, answer.text
+
+
+def test_whose_telegram_a_cable_passes_on(ledger):
+    # "A telegram from Comrade VOLKOV." holds none of the question's words but names whose it is
+    answer = ledger.ask("whose telegram did grigoriev forward in 5180")
+    assert answer.found and "from Volkov" in answer.text, answer.text

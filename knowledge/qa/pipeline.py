@@ -175,6 +175,10 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
     if t == "claim":
         return check_claim(lib, query, res, cables)
     reporter = t == "who" and bool(REPORTER.search(query.text))
+    if t == "who" and res.how == "identifier" and WHOSE_DOCUMENT.search(query.text):
+        got = _forwarded(lib, query, cables[0])
+        if got:
+            return got
     if t == "reply":
         got = replies.answered_telegram(lib, query, cables[0]) or replies.answered_by_link(lib, query, cables[0])
         if got is None and res.how == "identifier":
@@ -372,6 +376,25 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
         hit = _best_units(query, [c], need=_needs(t))
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
+    return None
+
+
+# "whose telegram did X forward in N": the relaying cable names it ("A telegram from Comrade
+# KIM", "I am sending you a telegram of Cde. MAO")
+WHOSE_DOCUMENT = re.compile(r"\bwhose\s+(?:telegram|tel|cable|message|msg|letter|note)\b", re.I)
+FORWARDED = re.compile(r"\b(?:telegram|cable|message|letter|note)s?\s+(?:from|of)\s+(?:Comrade|Cde\.)?\s*[A-Z]", re.I)
+
+
+def _forwarded(lib: Library, query: Query, c: Cable) -> Answer | None:
+    """The person whose telegram cable c passes on, from its sentence saying so; None if none."""
+    asked = {m.name for m in query.people}
+    for u in units_of(c):
+        if u.part != "body" or not FORWARDED.search(u.text):
+            continue
+        at = FORWARDED.search(u.text).end() - 1
+        named = [n for n in lib.names.names_in(u.text[at:]) if n not in asked]
+        if named:
+            return render(query.q, f"{cap(describe(c))} passes on a telegram from {named[0]}:", [cite(c, u.text)])
     return None
 
 
