@@ -555,6 +555,14 @@ For Comrade VOLKOV
 We received your telegram of September 9.
 ORLOV
 """,
+    "reply-unstored.md": """---
+title: "Ciphered Telegram No. 5200, Orlov to Grigoriev"
+date: "September 20, 1951"
+---
+We have received your telegram of 17 September.
+The trucks will leave KIROV on 25 September.
+ORLOV
+""",
 }
 
 
@@ -649,3 +657,10 @@ def test_whose_telegram_a_cable_passes_on(ledger):
     # "A telegram from Comrade VOLKOV." holds none of the question's words but names whose it is
     answer = ledger.ask("whose telegram did grigoriev forward in 5180")
     assert answer.found and "from Volkov" in answer.text, answer.text
+
+
+def test_a_reply_pinned_by_its_date_names_the_telegram_it_answers(ledger):
+    # no number given: the one cable of the question's date is the reply asked about
+    # and the telegram it answers is not stored here
+    answer = ledger.ask("which telegram of grigoriev does orlov's sept 20 1951 telegram answer")
+    assert answer.found and "your telegram of 17 September" in answer.text, answer.text

@@ -181,7 +181,8 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
             return got
     if t == "reply":
         got = replies.answered_telegram(lib, query, cables[0]) or replies.answered_by_link(lib, query, cables[0])
-        if got is None and res.how == "identifier":
+        if got is None and (res.how == "identifier" or (res.date_matched and len(res.cards) == 1)):
+            # pinned by its number, or as the only cable of the date the question gives
             got = replies.answered_in_text(lib, query, cables[0])
         if got:
             return got
