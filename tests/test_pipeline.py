@@ -563,6 +563,14 @@ We have received your telegram of 17 September.
 The trucks will leave KIROV on 25 September.
 ORLOV
 """,
+    "to-number.md": """---
+title: "Ciphered Telegram, Orlov to Grigoriev"
+date: "September 24, 1951"
+---
+To No. 311/sh.
+The coal has left PERM.
+ORLOV
+""",
 }
 
 
@@ -664,3 +672,12 @@ def test_a_reply_pinned_by_its_date_names_the_telegram_it_answers(ledger):
     # and the telegram it answers is not stored here
     answer = ledger.ask("which telegram of grigoriev does orlov's sept 20 1951 telegram answer")
     assert answer.found and "your telegram of 17 September" in answer.text, answer.text
+
+
+def test_a_to_number_line_names_the_telegram_answered(ledger):
+    from knowledge.qa.replies import REPLY_TO_LINE
+
+    assert REPLY_TO_LINE.match("To No. 483/sh.").group(1) == "483/sh"
+    assert not REPLY_TO_LINE.match("To No. 12 we add the following.")
+    answer = ledger.ask("orlovs 24 sept 1951 telegram is in reply to what number")
+    assert answer.found and "answers No. 311/sh" in answer.text, answer.text

@@ -99,9 +99,18 @@ def answered_in_text(lib: Library, query: Query, c: Cable) -> Answer | None:
     """The sentence of c naming, in its own words, the telegram it answers ("We received your
     telegram of June 21"); None when no sentence does."""
     for u in units_of(c):
-        if u.part == "body" and YOUR_TELEGRAM.search(u.text):
+        if u.part != "body":
+            continue
+        m = REPLY_TO_LINE.match(u.text)
+        if m:
+            return render(query.q, f"{cap(describe(c))} answers No. {m.group(1)}:", [cite(c, u.text)])
+        if YOUR_TELEGRAM.search(u.text):
             return render(query.q, f"{cap(describe(c))} answers the telegram it names:", [cite(c, u.text)])
     return None
+
+
+# A line of its own giving the number answered, as Soviet ciphered telegrams open: "To No. 483/sh."
+REPLY_TO_LINE = re.compile(r"^\s*(?:To|In reply to|In answer to|Re:?)\s+(?:your\s+)?(?:No\.?|N[º°o]\.?|#)\s*(\d[\w/\-]*?)\.?\s*$", re.I)
 
 
 def _best_link(lib: Library, c: Cable, *, answered_by: bool):
