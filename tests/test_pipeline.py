@@ -571,6 +571,14 @@ To No. 311/sh.
 The coal has left PERM.
 ORLOV
 """,
+    "origin.md": """---
+title: "Ciphered telegram, Grigoriev to Orlov"
+date: "September 27, 1951"
+---
+From KIROV No. 1412 20 hours 05 minutes, 27.9.1951
+The trucks have arrived.
+GRIGORIEV
+""",
 }
 
 
@@ -681,3 +689,12 @@ def test_a_to_number_line_names_the_telegram_answered(ledger):
     assert not REPLY_TO_LINE.match("To No. 12 we add the following.")
     answer = ledger.ask("orlovs 24 sept 1951 telegram is in reply to what number")
     assert answer.found and "answers No. 311/sh" in answer.text, answer.text
+
+
+def test_the_origin_line_gives_a_pinned_cables_own_number(ledger):
+    from knowledge.qa.pipeline import FROM_NUMBER_LINE
+
+    assert FROM_NUMBER_LINE.match("From BEIJING No. 1309 20 hours 05").group(1) == "1309"
+    assert not FROM_NUMBER_LINE.match("From Beijing Received 19 hours 50 minutes")
+    answer = ledger.ask("grigorievs outgoing telegram number 27 sept 1951")
+    assert answer.found and "No. 1412" in answer.text, answer.text

@@ -368,6 +368,12 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
             best = max(lines, key=lambda u: (_held_text(query, u.text), -u.order))
             return render(query.q, f"{cap(describe(c))}: {best.text}", [cite(c, best.text)])
     if t == "outgoing_number" and res.how != "ranked":
+        # The origin line gives the sender's number: "From BEIJING No. 1309 20 hours 05".
+        # Only of a cable the question pins (by number, or as the one cable of its date).
+        origin = next((u for u in units_of(c) if u.part == "body" and FROM_NUMBER_LINE.match(u.text)), None)
+        if origin and (res.how == "identifier" or (res.date_matched and len(res.cards) == 1)):
+            number = FROM_NUMBER_LINE.match(origin.text).group(1)
+            return render(query.q, f"{cap(describe(c))} went out as No. {number}.", [cite(c, origin.text)])
         # The sender's own number closes the telegram: "No. 635177", "Nº 499/sh".
         closing = [u for u in units_of(c) if OWN_NUMBER_LINE.match(u.text)]
         if closing:
@@ -399,6 +405,7 @@ def _forwarded(lib: Library, query: Query, c: Cable) -> Answer | None:
     return None
 
 
+FROM_NUMBER_LINE = re.compile(r"^\s*From\s+[A-Z][A-Z\-]+(?:\s+[A-Z][A-Z\-]+)?\s+(?:No\.?|N[º°o]\.?)\s*(\d[\w/\-]*)\b")
 SENT_VERB = re.compile(r"\b(?:sent|send\w*|dispatch\w*|transmit\w*|forward\w*|wired|cabled)\b", re.I)
 RECEIVED_VERB = re.compile(r"\b(?:receiv\w*|got|arrived)\b", re.I)
 
