@@ -577,6 +577,7 @@ date: "September 27, 1951"
 ---
 From KIROV No. 1412 20 hours 05 minutes, 27.9.1951
 The trucks have arrived.
+Substance Deptel 7788, Sept 21 communicated to the staff.
 GRIGORIEV
 """,
 }
@@ -698,3 +699,9 @@ def test_the_origin_line_gives_a_pinned_cables_own_number(ledger):
     assert not FROM_NUMBER_LINE.match("From Beijing Received 19 hours 50 minutes")
     answer = ledger.ask("grigorievs outgoing telegram number 27 sept 1951")
     assert answer.found and "No. 1412" in answer.text, answer.text
+
+
+def test_the_date_of_a_telegram_only_cited_is_read_from_the_citing_sentence(ledger):
+    # no cable 7788 is stored; the question has no word but the number to match
+    answer = ledger.ask("date of deptel 7788")
+    assert answer.found and answer.text.startswith("Sept 21, according to"), answer.text

@@ -688,6 +688,13 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     weigh = cables  # the words' rarity among the sentences searched (BM25's IDF)
     # the archive's summary paraphrases what was asked for: it lists nothing itself
     best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh, text_only=t == "items")
+    if best is None and res.how == "mentioned" and t == "event_date" and not _focus(query, cables):
+        # "date of deptel 813" and no stored 813: the sentence citing it with a date
+        # ("Deptel 813, May 9") is all the question asks; its number is the evidence.
+        held = next((u for c in cables for u in units_of(c) if u.part == "body" and need(u.text)), None)
+        if held is not None:
+            c = next(x for x in cables if x.id == held.cable)
+            return render(query.q, _passage_fact(query, c, Scored(held, 1.0, frozenset(), 1.0)), [cite(c, held.text)])
     if best is None:
         return None
     pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
