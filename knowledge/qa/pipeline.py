@@ -216,7 +216,7 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
             return got
     if header and res.how == "ranked" and not _heading_fits(query, cables[0]):
         # Nothing pins the question and the best cable's heading holds none of its words:
-        # "the date of the Saturday message from Peking" is about a message the cable
+        # "the date of the Monday note from Moscow" is about a message the cable
         # mentions, not the cable; its own header field is no answer.
         return None
     legacy = _legacy(lib, query, res, cables, "who" if reporter else "") if t in LEGACY_INTENT or reporter else None
@@ -689,8 +689,8 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     # the archive's summary paraphrases what was asked for: it lists nothing itself
     best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh, text_only=t == "items")
     if best is None and res.how == "mentioned" and t == "event_date" and not _focus(query, cables):
-        # "date of deptel 813" and no stored 813: the sentence citing it with a date
-        # ("Deptel 813, May 9") is all the question asks; its number is the evidence.
+        # "date of deptel 512" and no stored 512: the sentence citing it with a date
+        # ("Deptel 512, May 3") is all the question asks; its number is the evidence.
         held = next((u for c in cables for u in units_of(c) if u.part == "body" and need(u.text)), None)
         if held is not None:
             c = next(x for x in cables if x.id == held.cable)
@@ -707,7 +707,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     if not pinned and len(words) >= 2 and len(best.matched) < 2:
         return None  # one word of several is no evidence
     if t in ("passage", "reason") and best.matched and all(singular(w) in DOCUMENT_WORDS for w in best.matched):
-        return None  # "what did Kim call Stalin in his letter": a sentence naming a letter says nothing of it
+        return None  # "what did Orlov call Petrov in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
         return None
