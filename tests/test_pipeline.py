@@ -580,6 +580,15 @@ The trucks have arrived.
 Substance Deptel 7788, Sept 21 communicated to the staff.
 GRIGORIEV
 """,
+    "journey.md": """---
+title: "Ciphered Telegram No. 5210, Grigoriev to Orlov"
+date: "October 3, 1951"
+---
+To Comrade ORLOV
+On October 1 before his departure for the conference Sidorov told me Belov intends to visit PERM.
+Belov intends to take with him to PERM as an interpreter Petrenko, who was his secretary last year.
+GRIGORIEV
+""",
 }
 
 
@@ -705,3 +714,12 @@ def test_the_date_of_a_telegram_only_cited_is_read_from_the_citing_sentence(ledg
     # no cable 7788 is stored; the question has no word but the number to match
     answer = ledger.ask("date of deptel 7788")
     assert answer.found and answer.text.startswith("Sept 21, according to"), answer.text
+
+
+def test_a_question_s_everyday_verb_finds_the_cable_s_own(ledger):
+    # "bring along" is written "take with him", "plans" as "intends": one word of the question
+    # alone is no evidence, the alias file's general synonyms make it two
+    answer = ledger.ask("who did belov want to bring along as interpreter")
+    assert answer.found and "Petrenko" in answer.text, answer.text
+    answer = ledger.ask("who told grigoriev about belov's plans")
+    assert answer.found and "Sidorov told me" in answer.text, answer.text
