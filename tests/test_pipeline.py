@@ -723,3 +723,12 @@ def test_a_question_s_everyday_verb_finds_the_cable_s_own(ledger):
     assert answer.found and "Petrenko" in answer.text, answer.text
     answer = ledger.ask("who told grigoriev about belov's plans")
     assert answer.found and "Sidorov told me" in answer.text, answer.text
+
+
+def test_a_thing_followed_by_its_amount_of_money_or_measure_is_counted():
+    from knowledge.qa.pipeline import _number_near
+
+    assert _number_near("The bank granted the loan at 2 billion won to the ministry.", ["loan"]) == "loan at 2 billion won"
+    assert _number_near("We signed a credit amounting to 300 million roubles.", ["credit"]) == "credit amounting to 300 million roubles"
+    # a number of places is no amount of the troops
+    assert _number_near("The enemy massed troops at 3 places on the river.", ["troop"]) is None

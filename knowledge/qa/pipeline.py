@@ -480,10 +480,39 @@ def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None
             w = singular(norm(head.group(0).strip(_QUOTES)))
             if any(_same(w, x) for x in thing):
                 return sentence[start : head.end()].rstrip(".,;:")
+        amount = _amount_of(sentence, m)
+        if amount and any(_same(singular(norm(amount[0])), x) for x in thing):
+            return sentence[amount[1] : amount[2]]
         head = _head_before(sentence, m.start())
         if head and any(_same(singular(norm(head[0])), x) for x in thing):
             return sentence[head[1] : m.end()]
     return None
+
+
+# money and measures a number may be the amount of ("2 million dollars", "300 tons")
+AMOUNT_UNITS = {"won", "rouble", "ruble", "dollar", "yuan", "yen", "pound", "franc", "mark", "rupee",
+                "peso", "lira", "sterling", "ton", "tonne", "kilogram", "kilometer", "kilometre", "km",
+                "mile", "meter", "metre", "liter", "litre", "barrel", "day", "week", "month", "year"}  # fmt: skip
+# the words joining a thing to its amount: "the loan at 2 billion won", "a credit amounting to 300 ..."
+AMOUNT_LINK = re.compile(
+    r"\b(?:at|of|amounting to|amounts to|totall?ing|worth|valued at|(?:to|in) the (?:amount|sum|value) of)\s+$", re.I
+)
+
+
+def _amount_of(sentence: str, m: re.Match) -> tuple[str, int, int] | None:
+    """(head word, where the phrase starts, where it ends) of the thing a number of money or of
+    a measure is the amount of, named just before it: "the loan at 2 billion won": loan. A
+    number of anything else ("troops at 3 places") is no amount."""
+    unit = re.match(r"\s+([A-Za-z]+)", sentence[m.end() :])
+    if not unit or singular(norm(unit.group(1))) not in AMOUNT_UNITS:
+        return None
+    link = AMOUNT_LINK.search(sentence[: m.start()])
+    if not link:
+        return None
+    head = _head_before(sentence, link.start())
+    if head is None:
+        return None
+    return head[0], head[1], m.end() + unit.end()
 
 
 _STOP_AFTER = {"of", "for", "with", "to", "from", "in", "on", "at", "by", "and", "or", "which", "that",
