@@ -725,6 +725,12 @@ def test_a_question_s_everyday_verb_finds_the_cable_s_own(ledger):
     assert answer.found and "Sidorov told me" in answer.text, answer.text
 
 
+def test_a_person_the_cable_names_elsewhere_may_be_he_in_the_answering_sentence(talks):
+    # Belov's cable names Grigoriev, then reports "He asks for ...": the sentence needs no name
+    answer = talks.ask("how many interpreters did grigoriev ask for on 5 may 1951")
+    assert answer.found and "two interpreters" in answer.text, answer.text
+
+
 def test_a_thing_followed_by_its_amount_of_money_or_measure_is_counted():
     from knowledge.qa.pipeline import _number_near
 

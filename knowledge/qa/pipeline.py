@@ -762,9 +762,13 @@ def _unmatched_proper_nouns(
         return []
     head = frozenset(word_forms(" ".join([c.title, *(n for n, _r in c.party_roles()), *c.places])))
     short = _initialled(words, best.quote)
+    # a person the question names whom this cable names elsewhere: its sentence may call him "he"
+    people = {singular(x) for m in query.people for x in norm(query.text[m.start : m.end]).split()}
     out = []
     for w in missing:
         if w in head or singular(w) in head or w in short:
+            continue
+        if singular(w) in people and _written_as_name(w, c):
             continue
         if NATIONALITY.search(w) or len(w) <= 3:
             continue  # "Soviet", "Chinese": capitalised, but no name of one place or person
