@@ -48,16 +48,20 @@ SOKOLOV
 }
 
 
-@pytest.fixture(scope="module")
-def own(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("own-cables")
-    for name, text in CABLES.items():
+def library_of(folder: Path, files: dict[str, str]):
+    """A store of our own files (name -> text) written to folder, every one added; closed after."""
+    for name, text in files.items():
         (folder / name).write_text(text, encoding="utf-8")
     lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
+    results = list(lib.ingest_paths(sorted(folder / name for name in files)))
     assert all(r.status == "added" for r in results), results
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="module")
+def own(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("own-cables"), CABLES)
 
 
 def query(lib: Library, text: str):
@@ -235,15 +239,8 @@ GRIGORIEV
 
 
 @pytest.fixture(scope="module")
-def talks(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("talk-cables")
-    for name, text in TALKS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
-    assert all(r.status == "added" for r in results), results
-    yield lib
-    lib.close()
+def talks(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("talk-cables"), TALKS)
 
 
 def test_a_who_answer_names_someone_the_question_does_not(talks):
@@ -313,15 +310,8 @@ Hale
 
 
 @pytest.fixture(scope="module")
-def wires(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("wire-cables")
-    for name, text in WIRES.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
-    assert all(r.status == "added" for r in results), results
-    yield lib
-    lib.close()
+def wires(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("wire-cables"), WIRES)
 
 
 def test_a_count_in_telegraphese(wires):
@@ -359,14 +349,8 @@ TEI = """<?xml version="1.0" encoding="UTF-8"?>
 
 
 @pytest.fixture(scope="module")
-def volume(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("tei-volume")
-    (folder / "volume.xml").write_text(TEI, encoding="utf-8")
-    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths([folder / "volume.xml"]))
-    assert all(r.status == "added" for r in results), results
-    yield lib
-    lib.close()
+def volume(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("tei-volume"), {"volume.xml": TEI})
 
 
 def test_the_editors_footnote_names_the_reply(volume):
@@ -410,15 +394,8 @@ ORLOV
 
 
 @pytest.fixture(scope="module")
-def margins(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("margin-cables")
-    for name, text in MARGINS.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
-    assert all(r.status == "added" for r in results), results
-    yield lib
-    lib.close()
+def margins(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("margin-cables"), MARGINS)
 
 
 def test_a_word_capitalised_by_its_place_or_a_form_of_address_names_no_one(margins):
@@ -593,15 +570,8 @@ GRIGORIEV
 
 
 @pytest.fixture(scope="module")
-def ledger(tmp_path_factory) -> Library:
-    folder: Path = tmp_path_factory.mktemp("ledger-cables")
-    for name, text in LEDGER.items():
-        (folder / name).write_text(text, encoding="utf-8")
-    lib = Library.open(folder / "store.db", seeds_dir=folder / "no-seeds")
-    results = list(lib.ingest_paths(sorted(folder.glob("*.md"))))
-    assert all(r.status == "added" for r in results), results
-    yield lib
-    lib.close()
+def ledger(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("ledger-cables"), LEDGER)
 
 
 def test_a_clause_after_the_counted_thing_is_not_counted(ledger):
