@@ -282,17 +282,3 @@ def header_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable
         quote = c.title if any(h.split()[-1].lower() in c.title.lower() for h in holders) else (c.addressee or c.title)
         return render(query.q, f"{verdict}: {cap(describe(c))} {verb} {' and '.join(holders)}.", [cite(c, quote)])
     return None
-
-
-def negated_near_strict(text: str, words: frozenset[str], window: int = 5) -> bool:
-    """Whether a plain negation ('not', 'no', "didn't") stands just before one of words."""
-    from knowledge.aliases import norm
-    from knowledge.qa.passages import _match
-
-    tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", text)]
-    for i, t in enumerate(tokens):
-        if any(_match(w, (t,), frozenset((t,))) for w in words):
-            before = " ".join(tokens[max(0, i - window) : i])
-            if NEAR_NEGATION.search(before):
-                return True
-    return False

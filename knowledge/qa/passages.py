@@ -38,12 +38,6 @@ for _short, _full in ABBREVIATIONS.items():
     if " " not in _full:
         SHORT_FORMS[_full] = (*SHORT_FORMS.get(_full, ()), _short)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d[\d,./\-]*")
-NEGATIONS = re.compile(
-    r"\b(?:not|no|never|nor|cannot|can't|won't|don't|doesn't|didn't|isn't|wasn't|weren't|"
-    r"shouldn't|wouldn't|couldn't|impossible|unthinkable|refuse[sd]?|reject(?:ed|s)?|decline[sd]?|"
-    r"disadvantageous|unacceptable|inadvisable|premature|set aside|against|lack|without|neither)\b",
-    re.I,
-)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -294,14 +288,3 @@ def score_units(
         out.append(Scored(u, coverage, matched, coverage, context))
     out.sort(key=lambda s: (-s.score, s.unit.order))
     return out
-
-
-def negated_near(text: str, words: frozenset[str], window: int = 6) -> bool:
-    """Whether a negation stands within window words before one of words in text."""
-    tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", text)]
-    for i, t in enumerate(tokens):
-        if any(_match(w, (t,), frozenset((t,))) for w in words):
-            before = " ".join(tokens[max(0, i - window) : i])
-            if NEGATIONS.search(before):
-                return True
-    return False

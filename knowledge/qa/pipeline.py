@@ -225,7 +225,7 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         # ("how many autos could China mobilise from Northern China": the sentence).
         found = _passage(lib, query, res, cables)
         dated = not query.dates or any(_holds_date(c.quote, query.dates) for c in found.citations) if found else False
-        if found and dated and _held(query, found) > _held(query, legacy) + LEGACY_MARGIN:
+        if found and dated and _held(query, _quoted(found)) > _held(query, _quoted(legacy)) + LEGACY_MARGIN:
             return found
     if t == "place":
         legacy = _legacy(lib, query, res, cables, "place")
@@ -263,20 +263,20 @@ def _reply_note(c: Cable) -> str | None:
     return None
 
 
-def _held(query: Query, answer: Answer) -> float:
-    """Share of the question's focus words the answer's quotes hold."""
+def _held(query: Query, text: str) -> float:
+    """Share of the question's focus words (3+ letters) the text holds."""
+    from knowledge.qa.passages import _match
+
     words = [w for w in query.focus if len(w) > 2]
     if not words:
         return 0.0
-    vocab = word_forms(" ".join(c.quote for c in answer.citations))
+    vocab = word_forms(text)
     vs = frozenset(vocab)
-    from knowledge.qa.passages import _match
-
     return sum(1 for w in words if _match(w, vocab, vs)) / len(words)
 
 
-def _seed_like(cables: list[Cable]) -> bool:
-    return any(c.items for c in cables[:1])
+def _quoted(answer: Answer) -> str:
+    return " ".join(c.quote for c in answer.citations)
 
 
 # -- legacy handlers, checked ---------------------------------------------------------------
@@ -365,7 +365,7 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
             return render(query.q, f"{cap(describe(c))}: {stamp}", [cite(c, stamp)])
         lines = [u for u in units_of(c) if pattern.search(u.text) and (shape is None or shape(u.text))]
         if lines and res.how != "ranked":
-            best = max(lines, key=lambda u: (_held_text(query, u.text), -u.order))
+            best = max(lines, key=lambda u: (_held(query, u.text), -u.order))
             return render(query.q, f"{cap(describe(c))}: {best.text}", [cite(c, best.text)])
     if t == "outgoing_number" and res.how != "ranked":
         # The origin line gives the sender's number: "From BEIJING No. 1309 20 hours 05".
@@ -443,13 +443,6 @@ def _heading_fits(query: Query, c: Cable) -> bool:
     from knowledge.qa.passages import _match
 
     return any(_match(w, vocab, frozenset(vocab)) for w in words)
-
-
-def _held_text(query: Query, text: str) -> float:
-    vocab = word_forms(text)
-    from knowledge.qa.passages import _match
-
-    return sum(1 for w in query.focus if _match(w, vocab, frozenset(vocab)))
 
 
 def _needs(target: str):
