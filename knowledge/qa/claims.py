@@ -107,7 +107,7 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
 
 def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
-    from knowledge.qa.passages import _match, word_forms
+    from knowledge.qa.passages import holds
     from knowledge.qa.pipeline import _best_units, _holds_date, _number_near
 
     header = header_claim(lib, query, res, cables)
@@ -197,10 +197,9 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         verdict = "No" if refuted else "Yes"
         return render(query.q, f"{verdict}: {phrase}, according to {where}.", [cite(c, best.quote)])
     negative_word = NEGATIVE_SENSE.search(query.text)
-    vocab = word_forms(sentence)
     negative_in_sentence = bool(
         negative_word
-        and _match(singular(negative_word.group(0).lower()), vocab, frozenset(vocab))
+        and holds(singular(negative_word.group(0).lower()), sentence)
     )
     if negated_share(sentence, matched) >= NEGATED_SHARE:
         refuted = not claim_negative
@@ -234,7 +233,7 @@ def negated_share(text: str, words: frozenset[str], window: int = 5) -> float:
     "not to give you old automobiles, but to send new automobiles to Manchuria station"
     negates the automobiles, not the sending or the station."""
     from knowledge.aliases import norm
-    from knowledge.qa.passages import _match
+    from knowledge.qa.passages import holds
 
     tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", text)]
     if not words:
@@ -242,7 +241,7 @@ def negated_share(text: str, words: frozenset[str], window: int = 5) -> float:
     negated = 0
     for w in words:
         for i, t in enumerate(tokens):
-            if _match(w, (t,), frozenset((t,))):
+            if holds(w, t):
                 if NEAR_NEGATION.search(" ".join(tokens[max(0, i - window) : i])):
                     negated += 1
                 break

@@ -163,20 +163,15 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
-def match_quality(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> float:
-    """1.0 when word is in vocab (or its singular), 0.9 for an abbreviation or stem, 0.7 for
-    a misspelling (rapidfuzz ratio >= TYPO_MATCH), 0 when it is not there."""
-    text = " ".join(vocab)
+def holds(word: str, text: str) -> bool:
+    """Whether text holds word: as written or singular, as an abbreviation or stem, or
+    misspelt (rapidfuzz ratio >= TYPO_MATCH). The text's words are indexed once (memo)."""
     held, stems = vocab_index(text)
-    return _quality(word, held, stems, typos_of(word, held) if len(word) >= 5 else frozenset())
-
-
-def _match(word: str, vocab: tuple[str, ...], vocab_set: frozenset[str]) -> bool:
-    return match_quality(word, vocab, vocab_set) > 0
+    return _quality(word, held, stems, typos_of(word, held) if len(word) >= 5 else frozenset()) > 0
 
 
 class Matcher:
-    """Which of a question's words each unit holds, and how well (see match_quality): the
+    """Which of a question's words each unit holds, and how well (see _quality): the
     slips a word may be are found once against all the units' words, not unit by unit."""
 
     def __init__(self, words: list[str], units: list[Unit], alternatives: dict[str, tuple[str, ...]]) -> None:

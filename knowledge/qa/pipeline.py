@@ -21,7 +21,7 @@ from knowledge.qa import replies
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
-from knowledge.qa.passages import GENERIC, Scored, idf, score_units, units_of, word_forms
+from knowledge.qa.passages import GENERIC, Scored, holds, idf, score_units, units_of, word_forms
 from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
 from knowledge.records import Cable, Fact
@@ -265,14 +265,11 @@ def _reply_note(c: Cable) -> str | None:
 
 def _held(query: Query, text: str) -> float:
     """Share of the question's focus words (3+ letters) the text holds."""
-    from knowledge.qa.passages import _match
 
     words = [w for w in query.focus if len(w) > 2]
     if not words:
         return 0.0
-    vocab = word_forms(text)
-    vs = frozenset(vocab)
-    return sum(1 for w in words if _match(w, vocab, vs)) / len(words)
+    return sum(1 for w in words if holds(w, text)) / len(words)
 
 
 def _quoted(answer: Answer) -> str:
@@ -312,11 +309,9 @@ def _legacy(
         # several is no evidence; a date the question names counts), and a place it gives
         # must be a name. (A header field's line holds no words of the question.)
         words = [w for w in query.focus if len(w) > 2]
-        quoted = " ".join(c.quote for c in got.citations)
-        vocab = word_forms(quoted + " " + got.fact)
-        from knowledge.qa.passages import _match
-
-        held = sum(1 for w in words if _match(w, vocab, frozenset(vocab)))
+        quoted = _quoted(got)
+        said = quoted + " " + got.fact
+        held = sum(1 for w in words if holds(w, said))
         held += bool(query.dates) and _holds_date(quoted, query.dates)
         if len(words) >= 2 and held < 2:
             return None
@@ -330,13 +325,11 @@ def _legacy(
             return None
     thing = query.thing or [w for w in query.focus if len(w) > 3]
     if thing and query.target in ("quantity", "total"):
-        quoted = " ".join(c.quote for c in got.citations) + " " + got.fact
-        vocab = word_forms(quoted)
-        from knowledge.qa.passages import _match
+        quoted = _quoted(got) + " " + got.fact
 
         related = {r for w in thing for r in lib.aliases.related_words(w) for r in r.split()}
         related |= {f for w in [*thing, *q.words] for f in lib.speller.forms(w)}
-        if not any(_match(w, vocab, frozenset(vocab)) for w in [*thing, *related]):
+        if not any(holds(w, quoted) for w in [*thing, *related]):
             return None
     return got
 
@@ -439,10 +432,7 @@ def _heading_fits(query: Query, c: Cable) -> bool:
     if not words:
         return True
     head = " ".join([c.title, c.description or "", *(n for n, _r in c.party_roles()), *c.places])
-    vocab = word_forms(head)
-    from knowledge.qa.passages import _match
-
-    return any(_match(w, vocab, frozenset(vocab)) for w in words)
+    return any(holds(w, head) for w in words)
 
 
 def _needs(target: str):
@@ -570,13 +560,12 @@ def _head_before(sentence: str, at: int) -> tuple[str, int] | None:
 
 def _same(a: str, b: str) -> bool:
     """Whether text word a is the question's thing word b, as written or as a synonym."""
-    from knowledge.qa.passages import _match
 
     if not a:
         return False
     aliases = ALIASES.get()
     forms = [b, *(x for x in (aliases.related_words(b) if aliases else ()) if " " not in x)]
-    return any(_match(f, (a,), frozenset((a,))) for f in forms)
+    return any(holds(f, a) for f in forms)
 
 
 def _is_date_or_id(sentence: str, m: re.Match) -> bool:
