@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field, fields, is_dataclass
 from functools import cache
 from typing import Any, get_args, get_origin, get_type_hints
@@ -24,9 +25,54 @@ class DateValue:
 
     def display(self) -> str:
         """Render as a reader expects: '8 November 1950, 02:00', '25-26 November 1950'."""
-        from knowledge.dates import display_date
-
         return display_date(self)
+
+
+_MONTH_NAMES = {i: calendar.month_name[i] for i in range(1, 13)}
+
+
+def _day(iso: str | None) -> tuple[int, int, int] | None:
+    if not iso:
+        return None
+    y, m, d = (int(x) for x in iso.split("-"))
+    return y, m, d
+
+
+def display_date(v: DateValue) -> str:
+    """Render a DateValue at its own precision: '25-26 November 1950', 'second half of 1951'."""
+    s, e = _day(v.start), _day(v.end)
+    if s is None:
+        return v.text
+    y, m, d = s
+    p = v.precision
+    if p == "year":
+        text = f"{y}"
+    elif p == "half-year":
+        text = f"{'first' if m == 1 else 'second'} half of {y}"
+    elif p == "half-month":
+        text = f"{'first' if d == 1 else 'second'} half of {_MONTH_NAMES[m]} {y}"
+    elif p == "month":
+        text = f"{_MONTH_NAMES[m]} {y}"
+    elif p == "month-range" and e:
+        text = (
+            f"{_MONTH_NAMES[m]}-{_MONTH_NAMES[e[1]]} {e[0]}"
+            if e[0] == y
+            else f"{_MONTH_NAMES[m]} {y}-{_MONTH_NAMES[e[1]]} {e[0]}"
+        )
+    elif p == "day-range" and e and e != s:
+        if (e[0], e[1]) == (y, m):
+            text = f"{d}-{e[2]} {_MONTH_NAMES[m]} {y}"
+        elif e[0] == y:
+            text = f"{d} {_MONTH_NAMES[m]} - {e[2]} {_MONTH_NAMES[e[1]]} {y}"
+        else:
+            text = f"{d} {_MONTH_NAMES[m]} {y} - {e[2]} {_MONTH_NAMES[e[1]]} {e[0]}"
+    else:
+        text = f"{d} {_MONTH_NAMES[m]} {y}"
+    if v.time:
+        text += f", {v.time}"
+    if v.qualifier in ("before", "by", "after", "until"):
+        text = f"{v.qualifier} {text}"
+    return text
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from knowledge.dates import display_date, find_dates, find_time, parse_date, with_time
-from knowledge.records import DateValue
+from knowledge.dates import find_dates, find_time, parse_date, with_time
+from knowledge.records import DateValue, display_date
 
 
 @pytest.mark.parametrize(
