@@ -5,7 +5,8 @@ from __future__ import annotations
 from discord import app_commands
 
 from bot._embeds import clip
-from knowledge.library import CableSummary, Library
+from knowledge.collection import CableSummary
+from knowledge.library import Library
 
 MAX_CHOICES = 25  # Discord shows no more
 CHOICE_LIMIT = 100  # characters in a choice's name and value

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.library import CableSummary, Library
+from knowledge.collection import CableSummary
+from knowledge.library import Library
 
 # "No. 26637", "telegram 5708", "Deptel 812", "Urtel 3153", "record 114232"
 _LABELLED = re.compile(

@@ -23,7 +23,7 @@ from knowledge.dates import find_dates
 from knowledge.text import singular
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
     from knowledge.records import Cable
 
 # How long a conversation's context is kept without a new question (Discord keeps one per
@@ -60,7 +60,7 @@ class Context:
     def clear(self) -> None:
         self.cable_id, self.people, self.thing, self.question = "", (), "", ""
 
-    def remember(self, lib: Library, question: str, answer: Answer) -> None:
+    def remember(self, lib: Collection, question: str, answer: Answer) -> None:
         """Keep what answer was about: its first cited cable, its people, the thing asked after."""
         self.at = time.monotonic()
         if not answer.found or not answer.citations:
@@ -101,7 +101,7 @@ _QUESTION_WORDS_TEXT = (
 _QUESTION_WORDS = frozenset(_QUESTION_WORDS_TEXT.split())
 
 
-def _people_in(lib: Library, text: str) -> list[str]:
+def _people_in(lib: Collection, text: str) -> list[str]:
     """Canonical names of the people text names (the alias file's and the stored parties')."""
     found = list(lib.aliases.find_people(text))
     words = f" {norm(text)} "
@@ -112,7 +112,7 @@ def _people_in(lib: Library, text: str) -> list[str]:
     return found
 
 
-def _stored_people(lib: Library) -> tuple[str, ...]:
+def _stored_people(lib: Collection) -> tuple[str, ...]:
     generation = lib.store.generation()
     cached = lib.__dict__.get("_followup_people")
     if cached is None or cached[0] != generation:
@@ -124,7 +124,7 @@ def _stored_people(lib: Library) -> tuple[str, ...]:
     return cached[1]
 
 
-def _names_own_cable(lib: Library, question: str) -> bool:
+def _names_own_cable(lib: Collection, question: str) -> bool:
     """Whether question says which cable it means: a stored number, a date, a person's cable."""
     for m in _NUMBER.finditer(question):
         if lib.store.by_number(m.group(1)) or lib.store.by_number(f"No. {m.group(1)}"):
@@ -164,7 +164,7 @@ _QUANTITY = re.compile(
 )
 
 
-def _quantity_thing(lib: Library, question: str) -> str:
+def _quantity_thing(lib: Collection, question: str) -> str:
     """What a quantity question counts: "how many pistols did Mao want" -> "pistols"."""
     m = _QUANTITY.search(question)
     if not m:
@@ -178,7 +178,7 @@ def _quantity_thing(lib: Library, question: str) -> str:
     return " ".join(run)
 
 
-def _pointed_cable(lib: Library, context: Context, words: str) -> Cable | None:
+def _pointed_cable(lib: Collection, context: Context, words: str) -> Cable | None:
     """The cable "the reply" or "the request" means after the last answer's cable, or that cable."""
     cable = lib.store.get(context.cable_id) if context.cable_id else None
     if cable is None:
@@ -199,7 +199,7 @@ def _cable_phrase(cable: Cable) -> str:
     return f"telegram {number}" if number else f'the cable "{cable.title}"'
 
 
-def _replace_thing(lib: Library, context: Context, phrase: str) -> str | None:
+def _replace_thing(lib: Collection, context: Context, phrase: str) -> str | None:
     """The last question with its thing replaced by phrase ("the heavy ones" -> heavy ...)."""
     if not context.thing or not context.question:
         return None
@@ -235,7 +235,7 @@ def _replace_person(context: Context, person: str) -> str | None:
     return None
 
 
-def resolve(question: str, context: Context | None, lib: Library) -> tuple[str, str | None]:
+def resolve(question: str, context: Context | None, lib: Collection) -> tuple[str, str | None]:
     """Rewrite a follow-up with the last answer's cable, person or thing.
 
     Returns (the question to ask, the id of the cable it assumed, or None). The question is
@@ -297,7 +297,7 @@ def preface(question: str, asked: str, assumed: Cable | None) -> str:
 
 
 def ask_in_context(
-    lib: Library, question: str, context: Context, answer: Callable[[Library, str], Answer]
+    lib: Collection, question: str, context: Context, answer: Callable[[Collection, str], Answer]
 ) -> Answer:
     """Answer question in context: resolve it, answer, preface what was assumed, remember it."""
     if context.expired():

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from knowledge.aliases import Aliases, load_aliases, norm
 from knowledge.answers import Answer
+from knowledge.collection import CableSummary
 from knowledge.config import Config
 from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, StoreError
 from knowledge.index import IndexDoc, IndexRun, SearchIndex
@@ -19,19 +20,6 @@ from knowledge.store import Rows, Store, pack_file, passages_of, rows_of
 from knowledge.text import singular
 
 MAX_QUESTION_CHARS = 500
-
-
-@dataclass(frozen=True)
-class CableSummary:
-    """A line of the cable list: enough to pick a cable."""
-
-    id: str
-    title: str
-    date: str  # displayed date, "" if none
-    kind: str  # "cable" or "commentary"
-    telegram_number: str
-    sender: str
-    recipient: str
 
 
 @dataclass(frozen=True)

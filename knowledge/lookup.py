@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, utils
 
 from knowledge.aliases import norm
+from knowledge.collection import CableSummary
 from knowledge.errors import CablebotError, CableNotFound
 from knowledge.records import ArchivalSource, Cable
 
 if TYPE_CHECKING:
-    from knowledge.library import CableSummary, Library
+    from knowledge.collection import Collection
 
 # A reference typed as one token holding a digit: a telegram number ("26637", "No. 2784",
 # "483/sh"), a record ID ("KW-0042", "113636") or an outgoing number.
@@ -59,7 +60,7 @@ _IGNORED = {
 }  # fmt: skip
 
 
-def rank_cables(lib: Library, text: str, *, limit: int) -> list[tuple[float, Cable]]:
+def rank_cables(lib: Collection, text: str, *, limit: int) -> list[tuple[float, Cable]]:
     words = _ref_words(text)
     if not words:
         return []
@@ -107,14 +108,14 @@ def _citation_place(source: ArchivalSource | None, number: str) -> str:
     return "citation" if number in re.findall(r"\w+", source.text) else ""
 
 
-def _by_number(lib: Library, ref: str) -> list[str]:
+def _by_number(lib: Collection, ref: str) -> list[str]:
     number = _NUMBER_REF.fullmatch(ref)
     if not number:
         return []
     return lib.store.by_number(number.group(1)) or lib.store.by_number(ref)
 
 
-def find_exact(lib: Library, ref: str) -> Cable:
+def find_exact(lib: Collection, ref: str) -> Cable:
     """The cable whose id, telegram or outgoing number, or record ID is exactly ref (for removal).
 
     Record IDs may hold letters ("KW-0042", any case). CableNotFound (with suggestions)
@@ -133,7 +134,7 @@ def find_exact(lib: Library, ref: str) -> Cable:
     raise CableNotFound(ref, suggestions)
 
 
-def find_cable(lib: Library, ref: str) -> Cable:
+def find_cable(lib: Collection, ref: str) -> Cable:
     """The cable ref names; CableNotFound with suggestions when none fits."""
     ref = (ref or "").strip()
     if not ref:
@@ -155,7 +156,7 @@ def find_cable(lib: Library, ref: str) -> Cable:
     raise CableNotFound(ref, suggestions)
 
 
-def _title_or_citation(lib: Library, number: str, ref: str) -> list[str]:
+def _title_or_citation(lib: Collection, number: str, ref: str) -> list[str]:
     """Cables whose title holds number; OnlyInCitations when only archival citations do."""
     hits = lib.index.search([number], kinds=("cable",), limit=25)
     ids = list(dict.fromkeys(h.cable for h in hits))
@@ -175,10 +176,8 @@ def _title_or_citation(lib: Library, number: str, ref: str) -> list[str]:
     return []
 
 
-def complete(lib: Library, text: str, *, limit: int = 25) -> list[CableSummary]:
+def complete(lib: Collection, text: str, *, limit: int = 25) -> list[CableSummary]:
     """Up to limit cables for an autocomplete box, best first."""
-    from knowledge.library import CableSummary as Summary
-
     text = (text or "").strip()
     if not text:
         return lib.cables(limit)
@@ -189,7 +188,7 @@ def complete(lib: Library, text: str, *, limit: int = 25) -> list[CableSummary]:
         best[h.cable] = max(best.get(h.cable, 0.0), h.score)
     typed = utils.default_process(text)
     out = []
-    for s in (Summary(*row) for row in lib.store.summaries(best)):
+    for s in (CableSummary(*row) for row in lib.store.summaries(best)):
         label = f"{s.title} {s.sender} {s.recipient} {s.telegram_number} {s.id}"
         out.append((fuzz.partial_ratio(typed, utils.default_process(label)) + best[s.id], s))
     out.sort(key=lambda x: -x[0])

@@ -30,7 +30,7 @@ from knowledge.records import Cable, CrossReference, DateValue
 from knowledge.text import clip, sentences, singular
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
 
 # Days between a request and a reply for an *inferred* link. Chosen on the replies whose lag
 # the cables show: Stalin answered Zhou's request of 17 November 1950 the same day (seed);
@@ -155,7 +155,7 @@ def _shared_words(a: Cable, b: Cable) -> list[str]:
 
 # -- finding candidate cables -------------------------------------------------------------------
 def _between(
-    lib: Library,
+    lib: Collection,
     senders: Iterable[str],
     receivers: Iterable[str],
     days: tuple[date, date] | None = None,
@@ -200,7 +200,7 @@ def _number_key(number: str) -> str:
     return re.sub(r"^(?:no\.?|nr\.?|#)\s*", "", number.strip().lower()).replace(" ", "")
 
 
-def _numbered(lib: Library, number: str) -> list[Cable]:
+def _numbered(lib: Collection, number: str) -> list[Cable]:
     """Stored cables whose telegram or outgoing number is number."""
     key = _number_key(number)
     if not key:
@@ -217,7 +217,7 @@ def _numbered(lib: Library, number: str) -> list[Cable]:
     return out
 
 
-def _citing(lib: Library, cable: Cable) -> list[Cable]:
+def _citing(lib: Collection, cable: Cable) -> list[Cable]:
     """Cables whose text holds one of cable's numbers (they may cite it)."""
     out: dict[str, Cable] = {}
     for number in (cable.telegram_number, cable.outgoing_number):
@@ -251,7 +251,9 @@ _DATED_REFERENCE = re.compile(
 _NUMBER_IN_WORDS = re.compile(r"\bNo\.?\s*(\d[\w/\-]*)", re.I)
 
 
-def _resolve_reference(lib: Library, cable: Cable, ref: CrossReference) -> tuple[Cable, str] | None:
+def _resolve_reference(
+    lib: Collection, cable: Cable, ref: CrossReference
+) -> tuple[Cable, str] | None:
     """The stored cable a cross-reference names, with the relation, or None."""
     found = [c for c in _numbered(lib, ref.number) if c.id != cable.id]
     if not found:
@@ -283,7 +285,7 @@ def _resolve_reference(lib: Library, cable: Cable, ref: CrossReference) -> tuple
 
 
 def _dated_reference(
-    lib: Library, cable: Cable, printed: str, pool: list[Cable] | None
+    lib: Collection, cable: Cable, printed: str, pool: list[Cable] | None
 ) -> Cable | None:
     """The one cable from cable's correspondent dated as printed ("May 9"), or None."""
     here = _day(cable)
@@ -307,7 +309,7 @@ def _dated_reference(
 
 
 def _named_request(
-    lib: Library, cable: Cable, words: str, pool: list[Cable] | None
+    lib: Collection, cable: Cable, words: str, pool: list[Cable] | None
 ) -> Cable | None:
     """The earlier cable a sentence or description names by date or subject (no number)."""
     here = _day(cable)
@@ -349,7 +351,7 @@ def _named_request(
     return max(best, key=lambda c: _day(c) or date.min)  # the latest such request
 
 
-def outgoing(lib: Library, cable: Cable, *, pool: list[Cable] | None = None) -> list[Link]:
+def outgoing(lib: Collection, cable: Cable, *, pool: list[Cable] | None = None) -> list[Link]:
     """Explicit links from cable to the cables it says it answers or cites."""
     out: dict[str, Link] = {}
     covered: list[str] = []
@@ -431,7 +433,7 @@ def _reach(cable: Cable, *, back: bool) -> tuple[date, date] | None:
     return (day - reach, day + slack) if back else (day - slack, day + reach)
 
 
-def _own_links(lib: Library, cable: Cable) -> list[Link]:
+def _own_links(lib: Collection, cable: Cable) -> list[Link]:
     """Links from cable: explicit ones, else one inferred reply."""
     earlier = _between(lib, _receivers(cable), _senders(cable), _reach(cable, back=True))
     explicit = outgoing(lib, cable, pool=earlier)
@@ -441,7 +443,7 @@ def _own_links(lib: Library, cable: Cable) -> list[Link]:
     return explicit + ([guess] if guess else [])
 
 
-def links(lib: Library, cable_id: str) -> list[Link]:
+def links(lib: Collection, cable_id: str) -> list[Link]:
     """Every link from or to the cable cable_id, explicit first, then by date.
 
     Returns Link records (see Link) whose from_id or to_id is cable_id: the cables it answers
@@ -479,7 +481,7 @@ def links(lib: Library, cable_id: str) -> list[Link]:
     )
 
 
-def thread(lib: Library, cable_id: str) -> list[Cable]:
+def thread(lib: Collection, cable_id: str) -> list[Cable]:
     """The cables linked to cable_id, directly or through others, in date order.
 
     A cable that answers another dated the same day comes after it. At most MAX_THREAD
@@ -516,7 +518,7 @@ def gist(cable: Cable, limit: int = 110) -> str:
     return clip(first[0] if first else text, limit)
 
 
-def answers_and_answered_by(lib: Library, cable_id: str) -> tuple[list[Link], list[Link]]:
+def answers_and_answered_by(lib: Collection, cable_id: str) -> tuple[list[Link], list[Link]]:
     """(links where cable_id answers another, links where another answers it)."""
     found = [x for x in links(lib, cable_id) if x.relation == ANSWERS]
     return (
@@ -533,7 +535,7 @@ def cable_line(c: Cable) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def link_lines(lib: Library, cable_id: str) -> list[str]:
+def link_lines(lib: Collection, cable_id: str) -> list[str]:
     """Header lines for a quoted cable: 'Answers: ...' and 'Answered by: ...', with how known."""
     answers, answered_by = answers_and_answered_by(lib, cable_id)
     lines = []
