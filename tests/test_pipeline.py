@@ -708,3 +708,48 @@ def test_a_thing_followed_by_its_amount_of_money_or_measure_is_counted():
     assert _number_near("We signed a credit amounting to 300 million roubles.", ["credit"]) == "credit amounting to 300 million roubles"
     # a number of places is no amount of the troops
     assert _number_near("The enemy massed troops at 3 places on the river.", ["troop"]) is None
+
+
+VIEWS = {
+    "view.md": """---
+title: "Telegram from Orlov to Belov"
+date: "June 3, 1951"
+---
+To Comrade BELOV
+We consider your plan for the depot at Kirov to be completely correct.
+Request that any statement by Volkov omit the coal figure so as not to prejudice the budget.
+ORLOV
+""",
+    "belov.md": """---
+title: "Telegram from Belov to Orlov"
+date: "June 1, 1951"
+---
+To Comrade ORLOV
+Grigoriev proposes that the talks be held on a ship.
+As concerns the place, Grigoriev suggests the port of Perm.
+Considering that Perm is a fortified river base and the enemy intends to land there, it seems to me disadvantageous to agree to talks there.
+BELOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def views(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("view-cables"), VIEWS)
+
+
+def test_whose_view_is_asked_is_the_speaker_not_the_owner_of_the_thing(views):
+    # "what did Orlov think of Belov's plan": Orlov speaks; "Belov's" owns the plan
+    answer = views.ask("what did orlov think of belov's plan for the depot")
+    assert answer.found and "completely correct" in answer.text, answer.text
+
+
+def test_a_purpose_put_negatively_is_a_reason(views):
+    # "so as not to" gives a reason; "leave out" is written "omit"
+    answer = views.ask("why should volkov leave out the coal figure")
+    assert answer.found and "so as not to prejudice" in answer.text, answer.text
+
+
+def test_a_reason_against_meeting_somewhere_is_read_from_the_talks_sentence(views):
+    answer = views.ask("why didnt belov want to meet in perm")
+    assert answer.found and "fortified river base" in answer.text, answer.text

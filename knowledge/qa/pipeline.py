@@ -54,7 +54,7 @@ RANK_WEIGHT = 0.08
 LEGACY_MARGIN = 0.3  # a sentence must hold this much more of the question than a listed lot  # how much a cable's place in the resolution adds to its sentences' scores
 REASON_CUES = re.compile(
     r"\b(?:because|since|in view of|due to|owing to|as a result|therefore|so that|in order to|"
-    r"on account of|the reason|so as to|for fear|lest|in case|as it|as they|as this|considering|"
+    r"on account of|the reason|so as (?:not )?to|in order not to|for fear|lest|in case|as it|as they|as this|considering|"
     r"given that|in the interest|otherwise|for the purpose|inasmuch|seeing that|the aim|"
     # a purpose: what the thing asked about is for ("with this credit they would like to buy")
     r"with (?:this|these)\b.{0,60}\b(?:would like|wish|want|intend|plan)\w* to)\b",
@@ -789,6 +789,10 @@ def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
     the subject of the answering sentence or of the paragraph before it. Named elsewhere in
     the sentence, they are not the asker: "send 25 trucks for the Orlov group" is Belov's."""
     askers = [m for m in query.people if m.role_hint == "sender" or m.possessive]
+    speaker = query.speaker.split()
+    if any(norm(m.name).split()[-1] in speaker and not m.possessive for m in query.people):
+        # "what did Orlov think of Petrov's plan": Orlov speaks; Petrov's is the plan's owner
+        askers = [m for m in askers if not m.possessive or norm(m.name).split()[-1] in speaker]
     if not askers:
         return True
     senders = {n for n, r in c.party_roles() if r == "sender"}
