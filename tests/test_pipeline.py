@@ -733,6 +733,17 @@ BELOV
 }
 
 
+VIEWS["deptel.md"] = """---
+title: "The Secretary of State to the Embassy in Kirov"
+date: "July 9, 1951"
+---
+Dept agrees with gen proposals contained Embtel 412.
+Inform General Orlov there is no objection to release by him of suitable portions of our 377.
+He has not yet seen Deptel 377.
+Acheson
+"""
+
+
 @pytest.fixture(scope="module")
 def views(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("view-cables"), VIEWS)
@@ -746,10 +757,18 @@ def test_whose_view_is_asked_is_the_speaker_not_the_owner_of_the_thing(views):
 
 def test_a_purpose_put_negatively_is_a_reason(views):
     # "so as not to" gives a reason; "leave out" is written "omit"
-    answer = views.ask("why should volkov leave out the coal figure")
+    answer = views.ask("why should volkov leave out the figure")
     assert answer.found and "so as not to prejudice" in answer.text, answer.text
 
 
 def test_a_reason_against_meeting_somewhere_is_read_from_the_talks_sentence(views):
     answer = views.ask("why didnt belov want to meet in perm")
     assert answer.found and "fortified river base" in answer.text, answer.text
+
+
+def test_a_title_or_a_kind_of_cable_is_no_name_the_sentence_must_hold(views):
+    # "General Orlov" capitalises a title, "Deptel" a kind of cable: neither is a name
+    answer = views.ask("dept agrees with the general proposals of which embtel")
+    assert answer.found and "Embtel 412" in answer.text, answer.text
+    answer = views.ask("portions of which deptel may orlov release")
+    assert answer.found and "our 377" in answer.text, answer.text

@@ -73,6 +73,10 @@ NUMBER = re.compile(
 )
 # Words for a cable or a talk itself: a sentence that holds only these of the question's words
 # ("I herewith transmit a letter", "I had a meeting") is about the document, not the question.
+# Telegraphese for kinds of cable ("Deptel 812", "Embtel 940", "Depcirtel 334"): capitalised, no names
+CABLE_KINDS = frozenset(["deptel", "embtel", "urtel", "mytel", "reftel", "circtel", "depcirtel", "niact", "msg", "tel"])
+# Titles the cables capitalise before a name ("General Ridgway", "Premier Zhou"): no name themselves
+TITLES = frozenset(["general", "president", "secretary", "ambassador", "minister", "chairman", "premier", "marshal", "colonel", "admiral", "commander", "comrade", "governor", "counselor", "consul", "captain", "major", "lieutenant", "chief"])
 DOCUMENT_WORDS = frozenset(
     ["letter", "telegram", "tel", "cable", "message", "msg", "note", "report", "meeting", "conversation", "talk", "statement", "directive", "instruction", "order", "wire", "text", "document", "paper", "reply", "answer"]
 )
@@ -754,6 +758,10 @@ def _unmatched_proper_nouns(
             continue
         if NATIONALITY.search(w) or len(w) <= 3:
             continue  # "Soviet", "Chinese": capitalised, but no name of one place or person
+        if w in CABLE_KINDS:
+            continue  # "which Deptel": a kind of cable, whatever its capital
+        if w in TITLES:
+            continue  # "the general recommendations": "General Ridgway" capitalises a title, no name
         if lib.aliases.find_places(w) or any(_written_as_name(w, x) for x in [c, *seen]):
             out.append(w)
     return out
