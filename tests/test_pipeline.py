@@ -744,6 +744,15 @@ Acheson
 """
 
 
+VIEWS["kazan.md"] = """---
+title: "Telegram from Sidorov to Orlov"
+date: "August 2, 1951"
+---
+Grigoriev stated that Chou En-lai had evidently been overruled by the Politburo.
+SIDOROV
+"""
+
+
 @pytest.fixture(scope="module")
 def views(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("view-cables"), VIEWS)
@@ -772,3 +781,9 @@ def test_a_title_or_a_kind_of_cable_is_no_name_the_sentence_must_hold(views):
     assert answer.found and "Embtel 412" in answer.text, answer.text
     answer = views.ask("portions of which deptel may orlov release")
     assert answer.found and "our 377" in answer.text, answer.text
+
+
+def test_a_person_the_question_names_may_be_written_under_another_name(views):
+    # the alias file writes Zhou Enlai also as "Chou En-lai"
+    answer = views.ask("who overruled zhou enlai according to grigoriev")
+    assert answer.found and "by the Politburo" in answer.text, answer.text

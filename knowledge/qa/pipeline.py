@@ -611,6 +611,14 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
     synonyms = {w: tuple(x for x in aliases.related_words(w) if x != w and " " not in x) for w in words} if aliases else {}
     for w, alts in (alternatives or {}).items():
         synonyms[w] = tuple(dict.fromkeys([*synonyms.get(w, ()), *alts]))
+    if aliases:
+        # a person the question names may be written under another name ("Zhou Enlai" as
+        # "Chou En-lai"): any word of those names stands for any word of the canonical one
+        for m in query.people:
+            spelt = _spellings(aliases, m.name)
+            for w in norm(m.name).split():
+                if singular(w) in words:
+                    synonyms[singular(w)] = tuple(dict.fromkeys([*synonyms.get(singular(w), ()), *spelt]))
     scored = score_units(words, units, weights=weights, alternatives=synonyms)
     best = None
     for s in scored:
@@ -624,6 +632,16 @@ def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus
         if best is None or s.score > best.score:
             best = s
     return best
+
+
+def _spellings(aliases: Aliases, name: str) -> tuple[str, ...]:
+    """Words (3+ letters, titles aside) of the other names the alias file gives a person."""
+    out: list[str] = []
+    for written, canonical in aliases.people.items():
+        if canonical == name:
+            out += [w for w in written.split() if len(w) > 2 and w not in TITLES]
+            out += ["".join(written.split()[1:])] if len(written.split()) == 3 else []  # "en lai": "enlai"
+    return tuple(dict.fromkeys(out))
 
 
 def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], need_also=None) -> Answer | None:
