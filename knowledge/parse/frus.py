@@ -380,27 +380,47 @@ def strip_marks(
 
 
 def _next_mark(texts, n, ti0, pos0, *, glued_numbers: bool):
+    """Where note n's mark is, at or after (ti0, pos0): (text index, start, end) or None.
+
+    A mark glued to a word or punctuation ('confidence.1') is taken over the last digit of a
+    reference number ('Urtel 641') when it comes before the next note's mark: a copied page
+    glues each mark once, so a reference number's own last digit is a mark only when no
+    clearer place holds it. A digit followed by the mark itself ('JCS 90083.3') is no mark.
+    """
+    word = _word_mark(texts, n, ti0, pos0)
+    if not glued_numbers:
+        return word
+    number = _number_mark(texts, n, ti0, pos0)
+    if number is None:
+        return word
+    if word is None or word[:2] < number[:2]:
+        return word or number
+    following = _word_mark(texts, n + 1, ti0, pos0)
+    if following is None or word[:2] < following[:2]:
+        return word
+    return number
+
+
+def _word_mark(texts, n, ti0, pos0):
     word_mark = re.compile(rf"(?<=[A-Za-z)\].,;:’'”\"…])({n})(?!\d)(?![.,]\d)")
-    number_mark = re.compile(rf"\b{_REF_WORD}\s*(?:[A-Z]{{1,3}}\s+)?\d{{2,}}?({n})(?!\d)", re.I)
     for ti in range(ti0, len(texts)):
         text = texts[ti]
-        start = pos0 if ti == ti0 else 0
-        best = None
-        for m in word_mark.finditer(text, start):
-            if _ordinal_or_unit(text, m):
-                continue
-            best = (m.start(1), m.end(1))
-            break
-        if glued_numbers:
-            for m in number_mark.finditer(text, start):
-                digits = re.search(r"\d+$", text[: m.end(1)]).group(0)
-                if len(digits) - len(str(n)) < 2:
-                    continue
-                if best is None or m.start(1) < best[0]:
-                    best = (m.start(1), m.end(1))
-                break
-        if best:
-            return ti, best[0], best[1]
+        for m in word_mark.finditer(text, pos0 if ti == ti0 else 0):
+            if not _ordinal_or_unit(text, m):
+                return ti, m.start(1), m.end(1)
+    return None
+
+
+def _number_mark(texts, n, ti0, pos0):
+    number_mark = re.compile(
+        rf"\b{_REF_WORD}\s*(?:[A-Z]{{1,3}}\s+)?\d{{2,}}?({n})(?!\d)(?![.,;:)]?{n}(?!\d))", re.I
+    )
+    for ti in range(ti0, len(texts)):
+        text = texts[ti]
+        for m in number_mark.finditer(text, pos0 if ti == ti0 else 0):
+            digits = re.search(r"\d+$", text[: m.end(1)]).group(0)
+            if len(digits) - len(str(n)) >= 2:
+                return ti, m.start(1), m.end(1)
     return None
 
 
