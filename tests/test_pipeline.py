@@ -787,3 +787,11 @@ def test_a_person_the_question_names_may_be_written_under_another_name(views):
     # the alias file writes Zhou Enlai also as "Chou En-lai"
     answer = views.ask("who overruled zhou enlai according to grigoriev")
     assert answer.found and "by the Politburo" in answer.text, answer.text
+
+
+def test_a_numbered_paragraph_of_prose_is_no_list_item():
+    from knowledge.qa.pipeline import _paragraph
+
+    assert not _paragraph("Soviet rifles 140,000. Rifle cartridges 58,000,000.")  # a list of lots
+    assert not _paragraph("Tents 700.")
+    assert _paragraph("Belov passed us the papers you sent about the depot at Perm. At the same time we learned that the column had left.")

@@ -25,7 +25,7 @@ from knowledge.qa.passages import GENERIC, Scored, holds, idf, score_units, unit
 from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
 from knowledge.records import Cable, Fact
-from knowledge.text import singular
+from knowledge.text import sentences, singular
 
 if TYPE_CHECKING:
     from knowledge.library import Library
@@ -305,6 +305,9 @@ def _legacy(
         return None
     if query.target == "event_date" and CABLE_DATE_ANSWER.search(got.fact):
         return None  # a cable's own date is no answer to when something in it happened
+    listed = LISTING.search(got.fact) if intent == "items" else None
+    if listed and any(_paragraph(item) for item in listed.group(1).split("; ")):
+        return None  # a numbered paragraph of several sentences is read as a list item: no item
     if _unknown_words(lib, _placed_words(query)):
         return None  # the older handlers match the words they know and pass over the rest
     if res.how == "ranked" and query.target not in HEADER_TARGETS and query.target != "copies":
@@ -336,6 +339,16 @@ def _legacy(
         if not any(holds(w, quoted) for w in [*thing, *related]):
             return None
     return got
+
+
+ITEM_WORDS = 8  # a listed lot ("Soviet rifles 140,000.") is shorter than a sentence of prose
+LISTING = re.compile(r"\b(?:for|promised): (.*) \(")  # the older handler's list of lots
+
+
+def _paragraph(item: str) -> bool:
+    """Whether a listed item's name is prose of several sentences, not a lot."""
+    said = sentences(" ".join(item.split()))
+    return len(said) > 1 and any(len(x.split()) >= ITEM_WORDS for x in said)
 
 
 # -- header fields ---------------------------------------------------------------------------
