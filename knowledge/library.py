@@ -16,7 +16,7 @@ from knowledge.index import IndexDoc, IndexRun, SearchIndex
 from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
 from knowledge.spelling import Speller, tokens
-from knowledge.store import Rows, Store, pack_file, passages_of, rows_of
+from knowledge.store import PackedFile, Passage, Rows, Store, pack_file, passages_of, stored_forms
 from knowledge.text import singular
 
 MAX_QUESTION_CHARS = 500
@@ -58,11 +58,18 @@ def default_db_path(config: Config | None = None) -> Path:
     return Path(base) / "cablebot" / "store.db"
 
 
-def index_docs(cable: Cable, aliases: Aliases) -> list[IndexDoc]:
-    """What the index holds for one cable: its passages, its items and its header facts."""
+def index_docs(
+    cable: Cable, aliases: Aliases, passages: list[Passage] | None = None
+) -> list[IndexDoc]:
+    """What the index holds for one cable: its passages, its items and its header facts.
+
+    passages: passages_of(cable), when the caller has them already.
+    """
     parties = [name for name, _role in cable.party_roles()]
     people = tuple(dict.fromkeys([*parties, *cable.people, *(c.name for c in cable.copies)]))
-    docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages_of(cable)]
+    if passages is None:
+        passages = passages_of(cable)
+    docs = [IndexDoc(cable.id, "passage", p.position, p.text, people) for p in passages]
     for i, item in enumerate(cable.items):
         # The quantity as one token ("370000000"): "the 355 automobiles" names one lot among
         # hundreds of automobiles.
@@ -212,10 +219,8 @@ class Library:
     ) -> str | None:
         """add_cables' store transaction; the new generation if a cable was added or removed."""
         changed = False
-        with self.store.transaction():
+        with self.store.transaction(bulk=True):
             for file, cables, *data in batches:
-                if data:
-                    self.store.keep_file(file, data[0])
                 encoding = data[1] if len(data) > 1 and data[1] != UTF8 else ""
                 statuses, ids = [], []
                 for cable in cables:
@@ -245,6 +250,8 @@ class Library:
                         self.store.add_words(words)
                         words.clear()
                     ids.append(cable_id)
+                if data:  # a file of one document is kept compressed against its record
+                    self.store.keep_file(file, data[0], ids[0] if len(ids) == 1 else None)
                 status = (
                     "added"
                     if "added" in statuses
@@ -369,8 +376,16 @@ class Prepared:
 
 def prepare(cable: Cable, aliases: Aliases) -> Prepared:
     """Everything add_cables writes for cable, computed where it was parsed."""
-    docs = tuple(index_docs(cable, aliases))
-    return Prepared(rows_of(cable), docs, frozenset().union(*(tokens(d.text) for d in docs)))
+    return _prepare(cable, aliases)[0]
+
+
+def _prepare(cable: Cable, aliases: Aliases) -> tuple[Prepared, bytes]:
+    """prepare's result, and the cable's record text before compression (Store.keep_file)."""
+    passages = passages_of(cable)
+    rows, text = stored_forms(cable, passages)
+    docs = tuple(index_docs(cable, aliases, passages))
+    words = frozenset().union(*(tokens(d.text) for d in docs))
+    return Prepared(rows, docs, words), text
 
 
 # Words for typo correction are filed in batches of this many during a run, not all at its
@@ -386,7 +401,12 @@ def _parse_one(path: str, aliases: Aliases) -> tuple[str, tuple | str]:
     try:
         data = read_file(Path(path))
         cables, encoding = parse_bytes_encoding(data, name=path, aliases=aliases)
-        return path, ([prepare(c, aliases) for c in cables], pack_file(data), encoding)
+        ready = [_prepare(c, aliases) for c in cables]
+        # A file of one document is compressed against that document's record (see
+        # Store.keep_file); the record blob goes with it to say so.
+        against = (ready[0][0].rows.record, ready[0][1]) if len(ready) == 1 else None
+        packed: PackedFile = pack_file(data, against)
+        return path, ([p for p, _ in ready], packed, encoding)
     except CablebotError as exc:
         return path, str(exc)
 
