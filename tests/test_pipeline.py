@@ -753,6 +753,16 @@ SIDOROV
 """
 
 
+VIEWS["winter.md"] = """---
+title: "Telegram from Sidorov to Grigoriev"
+date: "October 4, 1951"
+---
+Belov was much concerned about the winter at the front.
+He foresaw grave shortages of coal at the depot.
+SIDOROV
+"""
+
+
 @pytest.fixture(scope="module")
 def views(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("view-cables"), VIEWS)
@@ -795,3 +805,11 @@ def test_a_numbered_paragraph_of_prose_is_no_list_item():
     assert not _paragraph("Soviet rifles 140,000. Rifle cartridges 58,000,000.")  # a list of lots
     assert not _paragraph("Tents 700.")
     assert _paragraph("Belov passed us the papers you sent about the depot at Perm. At the same time we learned that the column had left.")
+
+
+def test_a_past_form_no_stem_undoes_is_the_question_s_verb(views):
+    from knowledge.qa.passages import holds
+
+    assert holds("foresee", "He foresaw grave shortages.") and holds("meet", "They met at noon.")
+    answer = views.ask("what shortages did belov foresee")
+    assert answer.found and "grave shortages of coal" in answer.text, answer.text

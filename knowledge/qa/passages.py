@@ -131,11 +131,31 @@ def word_forms(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Past forms a crude stem cannot undo ("foresaw" is "foresee"): a question asks "what did he
+# foresee" of a cable that says "he foresaw".
+IRREGULAR = {
+    "saw": "see", "seen": "see", "foresaw": "foresee", "foreseen": "foresee", "gave": "give",
+    "given": "give", "took": "take", "taken": "take", "told": "tell", "said": "say", "thought": "think",
+    "sent": "send", "brought": "bring", "began": "begin", "begun": "begin", "chose": "choose",
+    "chosen": "choose", "made": "make", "met": "meet", "knew": "know", "known": "know", "wrote": "write",
+    "written": "write", "spoke": "speak", "spoken": "speak", "sought": "seek", "held": "hold",
+    "left": "leave", "led": "lead", "felt": "feel", "kept": "keep", "got": "get", "found": "find",
+    "went": "go", "gone": "go", "came": "come", "became": "become", "lost": "lose", "paid": "pay",
+    "bought": "buy", "fought": "fight", "flew": "fly", "flown": "fly", "drew": "draw", "drawn": "draw",
+    "broke": "break", "broken": "break", "fell": "fall", "fallen": "fall", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "undertook": "undertake", "understood": "understand", "stood": "stand",
+    "rose": "rise", "risen": "rise", "struck": "strike", "sold": "sell", "built": "build", "meant": "mean",
+    "heard": "hear", "forgot": "forget", "forgotten": "forget", "threw": "throw", "thrown": "throw",
+    "drove": "drive", "driven": "drive", "foretold": "foretell", "overcame": "overcome", "sank": "sink",
+    "sunk": "sink", "shot": "shoot", "bore": "bear", "borne": "bear", "taught": "teach",
+}  # fmt: skip
+
+
 @memo(maxsize=65_536)
 def vocab_index(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words with their singulars, crude stems) of a unit's text, for set lookups."""
     words = word_forms(text)
-    held = frozenset(words) | frozenset(singular(w) for w in words)
+    held = frozenset(words) | frozenset(singular(w) for w in words) | frozenset(IRREGULAR[w] for w in words if w in IRREGULAR)
     return held, frozenset(stem(singular(w)) for w in words if len(w) >= 3)
 
 
