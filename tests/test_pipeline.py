@@ -813,3 +813,12 @@ def test_a_past_form_no_stem_undoes_is_the_question_s_verb(views):
     assert holds("foresee", "He foresaw grave shortages.") and holds("meet", "They met at noon.")
     answer = views.ask("what shortages did belov foresee")
     assert answer.found and "grave shortages of coal" in answer.text, answer.text
+
+
+def test_a_noun_meets_the_verb_it_is_made_from():
+    from knowledge.qa.passages import holds, root
+
+    assert root("agreement") == root("agrees") == "agre"
+    assert holds("agreement", "Comrade Orlov also agrees with your plan.")
+    assert holds("approval", "The Politburo approves the plan.")
+    assert not holds("agreement", "Comrade Orlov also argues with your plan.")

@@ -156,7 +156,19 @@ def vocab_index(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """(words with their singulars, crude stems) of a unit's text, for set lookups."""
     words = word_forms(text)
     held = frozenset(words) | frozenset(singular(w) for w in words) | frozenset(IRREGULAR[w] for w in words if w in IRREGULAR)
-    return held, frozenset(stem(singular(w)) for w in words if len(w) >= 3)
+    return held, frozenset(stem(singular(w)) for w in words if len(w) >= 3) | frozenset(root(w) for w in words if len(w) >= 7)
+
+
+NOUN_SUFFIXES = ("ments", "ment", "ations", "ation", "als", "al", "ances", "ance", "ences", "ence")
+
+
+def root(word: str) -> str:
+    """The verb a noun is made from, stemmed: 'agreement' and 'agrees' meet at 'agre',
+    'withdrawal' and 'withdraw' at 'withdraw'."""
+    for suffix in NOUN_SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return stem(singular(word[: -len(suffix)]))
+    return stem(singular(word))
 
 
 def typos_of(word: str, vocab: frozenset[str] | set[str]) -> frozenset[str]:
@@ -180,6 +192,8 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
         return 0.9  # the cable's telegraphese: "Amb Briggs" for the ambassador
     if len(word) >= 3 and stem(singular(word)) in stems:
         return 0.9
+    if len(word) >= 7 and root(word) in stems:
+        return 0.85  # the noun for the cable's verb, or the other way: "agreement", "agrees"
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
