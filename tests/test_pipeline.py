@@ -822,3 +822,10 @@ def test_a_noun_meets_the_verb_it_is_made_from():
     assert holds("agreement", "Comrade Orlov also agrees with your plan.")
     assert holds("approval", "The Politburo approves the plan.")
     assert not holds("agreement", "Comrade Orlov also argues with your plan.")
+
+
+def test_a_hyphened_pair_of_names_is_held_when_both_names_are():
+    from knowledge.qa.passages import holds
+
+    assert holds("orlov-belov", "an account of the Orlov–Belov conversation")
+    assert not holds("orlov-belov", "an account of the Orlov conversation")

@@ -194,6 +194,8 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
         return 0.9
     if len(word) >= 7 and root(word) in stems:
         return 0.85  # the noun for the cable's verb, or the other way: "agreement", "agrees"
+    if "-" in word and all(p in held or singular(p) in held for p in word.split("-") if p):
+        return 1.0  # "kirk-vyshinsky" in "the Kirk–Vyshinsky conversation" (a dash the text kept)
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
