@@ -829,3 +829,10 @@ def test_a_hyphened_pair_of_names_is_held_when_both_names_are():
 
     assert holds("orlov-belov", "an account of the Orlov–Belov conversation")
     assert not holds("orlov-belov", "an account of the Orlov conversation")
+
+
+def test_a_question_s_words_meet_the_telegraphese_that_shortens_them():
+    from knowledge.qa.passages import holds
+
+    assert holds("circular", "Contents Depcirtel 412, May 3, discussed with Foreign Minister.")
+    assert not holds("ministry", "They left in mid October.")  # "mid" (MID, the ministry) is also an English word

@@ -31,12 +31,20 @@ ABBREVIATIONS = {
     "approx": "approximately", "arty": "artillery", "aa": "anti-aircraft", "intl": "international",
     "primin": "prime minister", "pm": "prime minister", "sec": "secretary", "secy": "secretary",
     "mfa": "ministry foreign affairs", "mid": "ministry foreign affairs", "ussr": "soviet",
+    "depcirtel": "department circular telegram", "circtel": "circular telegram",
 }  # fmt: skip
 # The other way: a question's "ambassador" meets the cable's "Amb".
 SHORT_FORMS: dict[str, tuple[str, ...]] = {}
 for _short, _full in ABBREVIATIONS.items():
     if " " not in _full:
         SHORT_FORMS[_full] = (*SHORT_FORMS.get(_full, ()), _short)
+# A word of a several-word expansion, from the longer abbreviations (a short one may be an
+# English word, "mid"): the question's "circular telegram" meets the cable's "Depcirtel".
+PART_FORMS: dict[str, tuple[str, ...]] = {}
+for _short, _full in ABBREVIATIONS.items():
+    if " " in _full and len(_short) >= 5:
+        for _part in _full.split():
+            PART_FORMS[_part] = (*PART_FORMS.get(_part, ()), _short)
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’\-]*|\d[\d,./\-]*")
 
 
@@ -190,6 +198,8 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
         return 0.9
     if any(a in held for a in SHORT_FORMS.get(word, ())):
         return 0.9  # the cable's telegraphese: "Amb Briggs" for the ambassador
+    if any(a in held for a in PART_FORMS.get(singular(word), ())):
+        return 0.9  # "Depcirtel 334" for the circular telegram
     if len(word) >= 3 and stem(singular(word)) in stems:
         return 0.9
     if len(word) >= 7 and root(word) in stems:
