@@ -835,4 +835,5 @@ def test_a_question_s_words_meet_the_telegraphese_that_shortens_them():
     from knowledge.qa.passages import holds
 
     assert holds("circular", "Contents Depcirtel 412, May 3, discussed with Foreign Minister.")
+    assert holds("indian", "read substance tel from Ind Chargé Kaul") and holds("delegation", "UNC del made statement")
     assert not holds("ministry", "They left in mid October.")  # "mid" (MID, the ministry) is also an English word

@@ -32,6 +32,11 @@ ABBREVIATIONS = {
     "primin": "prime minister", "pm": "prime minister", "sec": "secretary", "secy": "secretary",
     "mfa": "ministry foreign affairs", "mid": "ministry foreign affairs", "ussr": "soviet",
     "depcirtel": "department circular telegram", "circtel": "circular telegram",
+    # FRUS telegraphese
+    "fonmin": "foreign minister", "fonoff": "foreign office", "fonsecy": "foreign secretary",
+    "ind": "indian", "brit": "british", "sovs": "soviet", "natl": "national", "natls": "national",
+    "posn": "position", "polit": "political", "conv": "conversation", "del": "delegation",
+    "dels": "delegation", "mtgs": "meeting", "recd": "received", "govts": "government",
 }  # fmt: skip
 # The other way: a question's "ambassador" meets the cable's "Amb".
 SHORT_FORMS: dict[str, tuple[str, ...]] = {}
