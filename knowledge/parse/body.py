@@ -10,8 +10,14 @@ from knowledge.dates import find_time, parse_date
 _HEADING = re.compile(
     r"^(?P<h>(?:(?:ciphered|coded|enciphered|cipher|encrypted|special|secret|top secret|outgoing|incoming|radio)\s+)*"
     r"(?:telegram|cable|cablegram|radiogram|message|telegraph message))\s*"
-    r"(?:No\.?|Nr\.?|Number|#)\s*(?P<n>[\w/\-]+)\.?$",
+    r"(?:No\.?|N[º°o]|№|Nr\.?|Number|#)\s*(?P<n>[\w/\-]+)\.?"
+    # a classification may share the heading line: "CABLE Nº 58986 TOP SECRET"
+    r"(?:\s+(?:top secret|strictly secret|secret|urgent|top priority|priority))?\.?$",
     re.I,
+)
+# The number in an archive title: "Ciphered Telegram No. 58986 from Kovalev to Filippov".
+TITLE_NUMBER = re.compile(
+    r"\b(?:telegram|cable|cablegram|radiogram)\s+(?:No\.?|N[º°]|№)\s*(?P<n>\d[\d/\-]*\d|\d)\b", re.I
 )
 _OFFICE = re.compile(
     r"\b(ADMINISTRATION|GENERAL STAFF|MINISTRY|DIRECTORATE|COMMITTEE|DEPARTMENT|EMBASSY|CENTRAL COMMITTEE|SECRETARIAT|CHANCELLERY)\b"
@@ -103,6 +109,13 @@ class TelegramParts:
     signed_date: str = ""
     salutation: str = ""
     other_header: list[str] = field(default_factory=list)
+
+
+def title_number(title: str) -> str:
+    """The telegram number an archive title gives ("Ciphered Telegram No. 58986 from Kovalev
+    to Filippov" -> "58986", "Cable Nº 2220" -> "2220"), or ""."""
+    m = TITLE_NUMBER.search(title or "")
+    return m.group("n") if m else ""
 
 
 def _is_date_line(line: str) -> bool:

@@ -9,7 +9,7 @@ from dataclasses import replace
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates, parse_date, with_time
 from knowledge.facts import read_facts
-from knowledge.parse.body import TelegramParts, read_telegram, reflow
+from knowledge.parse.body import TelegramParts, read_telegram, reflow, title_number
 from knowledge.parse.frus import (
     FrusParts,
     dateline_date,
@@ -206,7 +206,7 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         description=raw.description,
         issuing_office=parts.issuing_office,
         heading=parts.heading,
-        telegram_number=parts.telegram_number,
+        telegram_number=parts.telegram_number or title_number(raw.title),
         copies=parse_copies(parts.copies_text, aliases) if parts.copies_text else (),
         origin=parts.origin,
         destination=parts.destination,
