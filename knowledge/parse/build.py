@@ -37,6 +37,13 @@ _PARTIES = re.compile(
     r"(?:\s*,?\s*\(?\s*for\s+(?:comrades?\s+)?(?P<f>[^()]+?)\)?)?\s*$",
     re.I,
 )
+_FROM_ONLY = re.compile(
+    r"^(?:(?:ciphered|coded|enciphered|cipher|top secret|secret|urgent)\s+)*"
+    r"(?:telegram|cable|cablegram|radiogram|letter|message|report)"
+    r"(?:\s+(?:No\.?|Nr\.?|#)\s*[\w/\-]+)?\s+from\s+(?P<s>[A-Z][^,;:()]*?)\s*$",
+    re.I,
+)
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?$")  # "Roshchin in Beijing"
 _TOPIC_TAIL = re.compile(
     r"\s*(?:,\s*|\s+)(?:about|regarding|concerning|on the|re:|with regard to|in connection with)\b.*$",
     re.I,
@@ -58,6 +65,9 @@ def title_parties(title: str, aliases: Aliases | None = None) -> dict[str, str]:
         rest = head.replace(" to ", " \x00 ") + tail
     m = _PARTIES.match(rest)
     if not m:
+        # "Ciphered telegram from Kuznetsov and Fedorenko in Pyongyang": a sender, no recipient.
+        if f := _FROM_ONLY.match(title.strip()):
+            return {"sender": _IN_PLACE.sub("", f.group("s")).strip(" ,.")}
         return {}
     out = {}
     for k, g in (("sender", "s"), ("recipient", "r"), ("via", "v"), ("for", "f")):
