@@ -837,3 +837,36 @@ def test_a_question_s_words_meet_the_telegraphese_that_shortens_them():
     assert holds("circular", "Contents Depcirtel 412, May 3, discussed with Foreign Minister.")
     assert holds("indian", "read substance tel from Ind Chargé Kaul") and holds("delegation", "UNC del made statement")
     assert not holds("ministry", "They left in mid October.")  # "mid" (MID, the ministry) is also an English word
+
+
+SIGNED = {
+    "signed.md": """---
+title: "The Secretary of State to the Embassy in Kirov"
+date: "July 12, 1951"
+---
+
+711.00/7–1251: Telegram
+
+The Secretary of State to the Embassy in Kirov
+
+confidential
+
+61. Reference your 522.
+
+Inform Orlov that the truce does not settle the future of the depot at Perm.
+
+Acheson
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def signed(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("signed-cables"), SIGNED)
+
+
+def test_the_signature_names_who_speaks_in_a_cable_sent_by_an_office(signed):
+    # "The Secretary of State to ..." signed "Acheson": Acheson speaks in it
+    assert signed.store.get(signed.store.ids()[0]).signature == "Acheson"
+    answer = signed.ask("what did acheson say the truce does not settle")
+    assert answer.found and "future of the depot" in answer.text, answer.text

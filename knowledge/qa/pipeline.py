@@ -856,7 +856,8 @@ def _speaker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
     open the sentence; "the Eisenhower government" in Stalin's words is not Eisenhower writing."""
     if not query.speaker or any(norm(m.name).split()[-1] in query.speaker.split() for m in query.people):
         return True
-    senders = " ".join(norm(n) for n, r in c.party_roles() if r == "sender")
+    # the signature names the sender too: "Dulles" signs the Secretary of State's telegram
+    senders = " ".join([*(norm(n) for n, r in c.party_roles() if r == "sender"), norm(c.signature)])
     head = norm(" ".join(best.unit.text.split()[:SUBJECT_WORDS]))
     return any(w in senders.split() or w in head.split() for w in query.speaker.split())
 
