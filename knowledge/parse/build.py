@@ -11,7 +11,6 @@ from knowledge.dates import find_dates, parse_date, with_time
 from knowledge.facts import read_facts
 from knowledge.parse.body import TelegramParts, read_telegram, reflow, title_number
 from knowledge.parse.frus import (
-    FrusParts,
     dateline_date,
     file_number_date,
     frus_extra,
@@ -20,7 +19,7 @@ from knowledge.parse.frus import (
     volume_parts,
 )
 from knowledge.parse.items import numbered_items, prose_items
-from knowledge.parse.raw import RawDocument
+from knowledge.parse.raw import FrusParts, RawDocument
 from knowledge.parse.xrefs import find_cross_references
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
 from knowledge.text import printed_text, sentences

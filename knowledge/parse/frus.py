@@ -15,16 +15,16 @@ text copied from there:
 
 Footnote marks are superscripts that copied text glues onto the word or number before them
 ("Minister1", "Deptel 4172" for Deptel 417 and note 2); "[Page 212]" marks a printed page break.
-This module holds FrusParts (what both readers find) and the reader of the text forms
+This module fills FrusParts (parse/raw.py: what both readers find) from the text forms
 (Markdown bodies and saved or copied history.state.gov pages); frus_tei.py reads TEI.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from knowledge.dates import MONTHS, parse_date
+from knowledge.parse.raw import FrusParts
 from knowledge.records import DateValue
 
 SITE = "https://history.state.gov/historicaldocuments"
@@ -95,44 +95,6 @@ _HEADING_KIND = re.compile(
     r"(?:of\s+Conversation\s+)?(?:by|from)\s+)",
     re.I,
 )
-
-
-@dataclass(frozen=True)
-class FrusParts:
-    """What a FRUS document prints around and after its text, as read by frus or frus_tei.
-
-    sender and recipient are the person's name when the heading gives one ("Muccio"), the office
-    otherwise ("Secretary of State"); the office alone goes in sender_office / recipient_office.
-    date carries the dateline's time when it has one; pages are printed page numbers as text.
-    """
-
-    file_number: str = ""
-    file_kind: str = ""
-    heading: str = ""
-    sender: str = ""
-    sender_office: str = ""
-    recipient: str = ""
-    recipient_office: str = ""
-    classification: str = ""
-    precedence: str = ""
-    place: str = ""
-    dateline: str = ""
-    date: DateValue | None = None
-    received: str = ""
-    telegram_number: str = ""
-    routing: tuple[str, ...] = ()
-    signature: str = ""
-    closing: tuple[str, ...] = ()
-    footnotes: tuple[str, ...] = ()
-    pages: tuple[str, ...] = ()
-    volume: str = ""
-    volume_id: str = ""
-    doc_number: str = ""
-    doc_id: str = ""
-    citation: str = ""  # "FRUS, 1949, vol. VII, pt. 2, doc. 216, p. 986; file ..."
-    url: str = ""
-    printed: str = ""  # blocks of lines between blank lines, as knowledge.text.printed_text
-    extra: tuple[tuple[str, str], ...] = field(default=())
 
 
 # -- pieces shared by both readers ----------------------------------------------------------

@@ -24,7 +24,6 @@ from lxml import etree
 from knowledge.errors import ParseError
 from knowledge.parse.frus import (
     SITE,
-    FrusParts,
     clock,
     file_line,
     is_marking_line,
@@ -35,7 +34,7 @@ from knowledge.parse.frus import (
     split_heading,
     split_party,
 )
-from knowledge.parse.raw import RawDocument
+from knowledge.parse.raw import FrusParts, RawDocument
 from knowledge.records import DateValue
 
 TEI = "http://www.tei-c.org/ns/1.0"

@@ -2,11 +2,47 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from dataclasses import dataclass, field
 
-if TYPE_CHECKING:
-    from knowledge.parse.frus import FrusParts
+from knowledge.records import DateValue
+
+
+@dataclass(frozen=True)
+class FrusParts:
+    """What a FRUS document prints around and after its text, as read by frus or frus_tei.
+
+    sender and recipient are the person's name when the heading gives one ("Muccio"), the office
+    otherwise ("Secretary of State"); the office alone goes in sender_office / recipient_office.
+    date carries the dateline's time when it has one; pages are printed page numbers as text.
+    """
+
+    file_number: str = ""
+    file_kind: str = ""
+    heading: str = ""
+    sender: str = ""
+    sender_office: str = ""
+    recipient: str = ""
+    recipient_office: str = ""
+    classification: str = ""
+    precedence: str = ""
+    place: str = ""
+    dateline: str = ""
+    date: DateValue | None = None
+    received: str = ""
+    telegram_number: str = ""
+    routing: tuple[str, ...] = ()
+    signature: str = ""
+    closing: tuple[str, ...] = ()
+    footnotes: tuple[str, ...] = ()
+    pages: tuple[str, ...] = ()
+    volume: str = ""
+    volume_id: str = ""
+    doc_number: str = ""
+    doc_id: str = ""
+    citation: str = ""  # "FRUS, 1949, vol. VII, pt. 2, doc. 216, p. 986; file ..."
+    url: str = ""
+    printed: str = ""  # blocks of lines between blank lines, as knowledge.text.printed_text
+    extra: tuple[tuple[str, str], ...] = field(default=())
 
 
 @dataclass(frozen=True)
