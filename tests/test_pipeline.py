@@ -870,3 +870,45 @@ def test_the_signature_names_who_speaks_in_a_cable_sent_by_an_office(signed):
     assert signed.store.get(signed.store.ids()[0]).signature == "Acheson"
     answer = signed.ask("what did acheson say the truce does not settle")
     assert answer.found and "future of the depot" in answer.text, answer.text
+
+
+DELIVERIES = {
+    "plan.md": """---
+title: "Telegram from Orlov to Belov"
+date: "December 20, 1952"
+---
+To Comrade BELOV
+We can deliver to you in the course of 1953 around 300 tractors for the depot.
+ORLOV
+""",
+    "snow.md": """---
+title: "Telegram from Belov to Orlov"
+date: "March 2, 1953"
+---
+To Comrade ORLOV
+The roads to the depot are closed by snow.
+BELOV
+""",
+    "comrades.md": """---
+title: "Telegram from Orlov to Sidorov"
+date: "February 3, 1951"
+---
+To Comrade SIDOROV
+I asked you to send me the opinion of the depot comrades.
+ORLOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def deliveries(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("delivery-cables"), DELIVERIES)
+
+
+def test_a_year_the_question_names_may_be_an_event_s_in_a_cable_of_another_year(deliveries):
+    # the 1953 cable holds nothing of tractors; the December 1952 one tells of 1953
+    answer = deliveries.ask("how many tractors could orlov deliver in 1953")
+    assert answer.found and "300 tractors" in answer.text, answer.text
+    # a cable that names neither the month nor the year asked about tells nothing of them
+    answer = deliveries.ask("what did orlov say about the depot comrades in may 1952")
+    assert not answer.found or "February 1951" not in answer.text, answer.text

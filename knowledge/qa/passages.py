@@ -37,6 +37,7 @@ ABBREVIATIONS = {
     "ind": "indian", "brit": "british", "sovs": "soviet", "natl": "national", "natls": "national",
     "posn": "position", "polit": "political", "conv": "conversation", "del": "delegation",
     "dels": "delegation", "mtgs": "meeting", "recd": "received", "govts": "government",
+    "ga": "general assembly", "unga": "general assembly", "sc": "security council",
 }  # fmt: skip
 # The other way: a question's "ambassador" meets the cable's "Amb".
 SHORT_FORMS: dict[str, tuple[str, ...]] = {}

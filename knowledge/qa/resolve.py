@@ -135,6 +135,27 @@ def word_share(query: Query, card: Card) -> float:
     return sum(1 for w in words if card.has_word(w)) / len(words)
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
+
+
+def _tells_of(lib: Library, cable_id: str, query: Query) -> bool:
+    """Whether the cable's text names the question's year, and its month when it gives one
+    ("in 1953", "nov-dec 1951"): a cable of another date may tell of events then."""
+    c = lib.store.get(cable_id)
+    if c is None:
+        return False
+    text = _all_text(c).lower()
+    for d in query.dates:
+        if not d.start or d.start[:4] == str(YEARLESS) or d.start[:4] not in text:
+            return False
+        if d.precision.startswith("month"):
+            month = MONTH_NAMES[int(d.start[5:7]) - 1]
+            if not re.search(rf"\b{month[:3]}", text):
+                return False
+    return True
+
+
 def date_fits(query: Query, card: Card) -> bool:
     """Whether a date the question names is the cable's own (at the question's precision)."""
     for d in query.dates:
@@ -201,6 +222,13 @@ def resolve(lib: Library, query: Query) -> Resolution:
     cards = list({c.id: c for c in cards}.values())
     if not cards:
         return Resolution([], "none")
+    # The cables holding most of the question's words, whatever their date, when the question
+    # names only a year or a month: it may be an event's in the text ("how many guns could X deliver in 1953",
+    # asked of a cable of December 1952).
+    by_words = []
+    if query.dates and all(d.precision in ("year", "month", "month-range", "year-range") for d in query.dates):
+        by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
+        by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE and _tells_of(lib, c.id, query)]
     how = "ranked"
     date_matched = False
     if query.dates:
@@ -222,6 +250,7 @@ def resolve(lib: Library, query: Query) -> Resolution:
     # A header question's words ("when did it arrive") say little of which cable it is.
     weight = HEADER_WORDS_WEIGHT if query.target in HEADER_TARGETS else WORDS_WEIGHT
     cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * word_share(query, c)))
-    by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
-    by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE]
+    kept = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
+    kept = [c for c in kept if word_share(query, c) >= WORD_CABLE_SHARE]
+    by_words = list({c.id: c for c in [*kept, *by_words]}.values())[:WORD_CABLES]
     return Resolution(cards, how, [], date_matched, by_words)
