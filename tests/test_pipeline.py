@@ -912,3 +912,39 @@ def test_a_year_the_question_names_may_be_an_event_s_in_a_cable_of_another_year(
     # a cable that names neither the month nor the year asked about tells nothing of them
     answer = deliveries.ask("what did orlov say about the depot comrades in may 1952")
     assert not answer.found or "February 1951" not in answer.text, answer.text
+
+
+FLIGHTS = {
+    "flight.md": """---
+title: "Telegram from Grigoriev to Sidorov"
+date: "October 14, 1949"
+---
+To Comrade SIDOROV
+Pass to ORLOV the following reply to his telegram about sending one regiment to PERM by aircraft.
+We consider your decision about sending one regiment from KAZAN to PERM by air transport to be correct.
+In case it is not possible to send a plane, Belov can travel by naval transport from Tiksi to Archangel.
+GRIGORIEV
+""",
+    "orlov.md": """---
+title: "Telegram from Orlov to Grigoriev"
+date: "October 12, 1949"
+---
+To Comrade GRIGORIEV
+We ask for fuel.
+ORLOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def flights(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("flight-cables"), FLIGHTS)
+
+
+def test_a_place_question_is_answered_by_a_place_not_a_person(flights):
+    # "which city" asks for a city, the sentence need not say "city"; "flown" is written "by
+    # air"; ORLOV, a person, is no place the sentence names beyond the question's
+    answer = flights.ask("from which city was the regiment supposed to be flown to perm")
+    assert answer.found and "from KAZAN to PERM" in answer.text, answer.text
+    answer = flights.ask("if no plane, belov goes by sea from where to where?")
+    assert answer.found and "from Tiksi to Archangel" in answer.text, answer.text

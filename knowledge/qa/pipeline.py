@@ -700,7 +700,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     elif t == "who" or t == "place":
         # The answer names someone or somewhere the question does not: a sentence naming only
         # the question's own people ("I had a meeting with KIM IL SUNG") answers no "who else".
-        need = lambda s: _names_beyond(s, query, place=t == "place")  # noqa: E731
+        need = lambda s: _names_beyond(s, query, place=t == "place", people=_person_words(lib, s) if t == "place" else frozenset())  # noqa: E731
     if t in ("passage", "reply") and WHICH_MESSAGE.search(query.text):
         # "which Clark msg urged ...": a sentence about the message that gives no number
         # ("In this telegram, dated Feb. 24, Clark urged ...") does not say which one it was.
@@ -906,7 +906,12 @@ def _holds_number(sentence: str, digits: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(digits)}(?!\d)", plain) is not None
 
 
-def _names_beyond(sentence: str, query: Query, *, place: bool = False) -> bool:
+def _person_words(lib: Library, sentence: str) -> frozenset[str]:
+    """Words of the people a sentence names ("MAO ZEDONG"): no place a place question asks for."""
+    return frozenset(w for n in lib.names.names_in(sentence) for w in norm(n).split())
+
+
+def _names_beyond(sentence: str, query: Query, *, place: bool = False, people: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names someone or somewhere the question does not (the question's
     people by any of their names' words: "Kim" asks about "KIM IL SUNG"). A word capitalised
     only because it opens the sentence or a bracket ("[Translator's note: ..."), and forms of
@@ -921,7 +926,7 @@ def _names_beyond(sentence: str, query: Query, *, place: bool = False) -> bool:
             continue  # the sentence's (or a bracket's) first word is capitalised anyway
         words = [w for w in words if w not in ADDRESS]
         if place:
-            words = [w for w in words if not NATIONALITY.search(singular(w)) and not GROUP.match(w)]
+            words = [w for w in words if not NATIONALITY.search(singular(w)) and not GROUP.match(w) and w not in people]
         if any(w not in asked and len(w) > 2 for w in words):
             return True
     return False
