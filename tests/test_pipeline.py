@@ -948,3 +948,38 @@ def test_a_place_question_is_answered_by_a_place_not_a_person(flights):
     assert answer.found and "from KAZAN to PERM" in answer.text, answer.text
     answer = flights.ask("if no plane, belov goes by sea from where to where?")
     assert answer.found and "from Tiksi to Archangel" in answer.text, answer.text
+
+
+WEEKDAY_CABLES = {
+    "weekday.md": """---
+title: "The Ambassador in Kirov (Orlov) to the Department of State"
+date: "July 14, 1952"
+---
+
+Telegram
+
+The Ambassador in Kirov (Orlov) to the Department of State
+
+secret
+
+170. Grigoriev said this bears out msg received from Kazan Saturday which reported the column had turned back.
+
+Belov will arrive Thursday with the full report.
+
+Orlov
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def weekdays(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("weekday-cables"), WEEKDAY_CABLES)
+
+
+def test_a_weekday_a_cable_names_is_dated_from_the_cable_s_own_date(weekdays):
+    # 14 July 1952 was a Monday: the Saturday before it was 12 July, the Thursday after 17 July
+    answer = weekdays.ask("date of the saturday message from kazan")
+    assert answer.found and answer.text.startswith("Saturday, July 12, 1952"), answer.text
+    assert "msg received from Kazan Saturday" in answer.text, answer.text
+    answer = weekdays.ask("on what date will belov arrive on thursday with the report")
+    assert answer.found and answer.text.startswith("Thursday, July 17, 1952"), answer.text

@@ -206,6 +206,12 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         found = _passage(lib, query, res, cables)
         if found or t in PASSAGE_ONLY:
             return found
+    weekday = WEEKDAY.search(query.text)
+    if weekday and t in ("dated", "event_date", "sent", "received"):
+        # "the date of the Saturday message from Peking": the day the cable's own date fixes
+        got = _weekday_date(lib, query, res, cables, weekday.group(1).lower())
+        if got:
+            return got
     header = t in HEADER_TARGETS or t in ("incoming_number", "repeated_as")
     if t in ("sent", "received") and _other_transmission(query, cables[0]):
         # "when was Orlov's directive sent to Belov", asked of Grigoriev's cable to Volkov: the
@@ -248,6 +254,47 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         if c.description:
             return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
     return _passage(lib, query, res, cables)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+COMING = re.compile(r"\b(?:will|shall|next|coming|expected|plans?|intends?)\b", re.I)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
+def _weekday_date(lib: Library, query: Query, res: Resolution, cables: list[Cable], day: str) -> Answer | None:
+    """The date of a weekday a sentence names ("msg received from Peking Saturday"), counted
+    from the cable's own date: the last such day before it, or the next after it when the
+    sentence speaks of what will come. None when no sentence names the day and the question."""
+    import datetime
+
+    name = re.compile(rf"\b{day}\b", re.I)
+    best = _best_units(query, cables, need=lambda s: bool(name.search(s)))
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    if best is None or best.coverage < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    if not pinned and len(_focus(query, cables)) >= 2 and len(best.matched) < 2:
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    if not (c.date and c.date.start and c.date.precision in ("day", "minute")):
+        return None
+    base = datetime.date.fromisoformat(c.date.start)
+    want = WEEKDAYS.index(day)
+    if want == base.weekday():
+        return None  # "Saturday" in a cable of a Saturday: today, or a week before?
+    if COMING.search(best.unit.text):
+        found = base + datetime.timedelta(days=(want - base.weekday()) % 7)
+        when = "after"
+    else:
+        found = base - datetime.timedelta(days=(base.weekday() - want) % 7)
+        when = "before"
+    month = MONTHS[found.month - 1]
+    # in the order the cable prints its own date: "July 14, 1952" or "14 July 1952"
+    us = re.match(r"\s*[A-Za-z]", c.date.text or "")
+    said = f"{day.capitalize()}, {month} {found.day}, {found.year}" if us else f"{day.capitalize()}, {found.day} {month} {found.year}"
+    fact = f"{said}, the {day.capitalize()} {when} {describe(c)}."
+    return render(query.q, fact, [cite(c, best.quote)])
 
 
 # An editors' footnote naming the telegram that answered this one ("The reply to this message
