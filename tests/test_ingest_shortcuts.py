@@ -8,7 +8,7 @@ import string
 
 from knowledge.aliases import norm
 from knowledge.cards import card_data
-from knowledge.parse import xrefs
+from knowledge.parse import items, xrefs
 from knowledge.records import to_dict
 from knowledge.spelling import _TOKEN, norm_words, tokens
 from knowledge.text import fold
@@ -51,3 +51,29 @@ def test_card_items_are_the_items_as_stored(seed_cables):
     for cable in seed_cables.values():
         items = json.loads(card_data(cable)["items"])
         assert items == [to_dict(i) for i in cable.items]
+
+
+CUE_WORDS = [
+    "I", "we", "We", "ask", "asks", "asking", "asked", "request", "requests", "requested",
+    "please", "his", "her", "their", "our", "my", "urgent", "send", "give", "supply", "provide",
+    "deliver", "us", "to", "you", "for", "that", "me", "the", "your", "soviet", "delivery",
+    "need", "beg", "would like", "will", "be", "sent", "orders have been given",
+    "we are sending", "has been decided", "agree", "promised", "shall", "have decided",
+    "are being sent", "are", "is", "am", "ready to", "can", "handed", "_", "2", ",", ".",
+    "\n", "army", "Kask", "REQUEST", "WILL", "é",
+]  # fmt: skip
+
+
+def test_request_and_promise_cues_are_the_patterns_first_matches():
+    rnd = random.Random(1952)
+    found = 0
+    for _ in range(20000):
+        text = " ".join(rnd.choice(CUE_WORDS) for _ in range(rnd.randint(0, 9)))
+        for fast, pattern in (
+            (items.request_cue, items.REQUEST_CUES),
+            (items.promise_cue, items.PROMISE_CUES),
+        ):
+            a, b = fast(text), pattern.search(text)
+            assert (a and a.span()) == (b and b.span()), repr(text)
+            found += b is not None
+    assert found > 5000
