@@ -983,3 +983,48 @@ def test_a_weekday_a_cable_names_is_dated_from_the_cable_s_own_date(weekdays):
     assert "msg received from Kazan Saturday" in answer.text, answer.text
     answer = weekdays.ask("on what date will belov arrive on thursday with the report")
     assert answer.found and answer.text.startswith("Thursday, July 17, 1952"), answer.text
+
+
+ORDERS = {
+    "carried.md": """---
+title: "Telegram from Belov to Orlov"
+date: "August 31, 1950"
+---
+To Comrade ORLOV
+In accordance with your order of 29.8.50 I visited GRIGORIEV and communicated to him the contents of the telegram.
+BELOV
+""",
+    "directive.md": """---
+title: "Telegram from Volkov to Petrov"
+date: "November 21, 1951"
+---
+To Comrade PETROV
+
+On 20 November the following directive from Comrade ORLOV was sent to Kirov:
+
+“Explain to Grigoriev that there is a difference between Molotov's demand about the immediate withdrawal of troops and our position.”
+
+VOLKOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def orders(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("order-cables"), ORDERS)
+
+
+def test_late_or_early_before_a_month_is_part_of_the_date(orders):
+    assert "late" not in query(orders, "date of orlov's order that belov carried out in late aug 1950").focus
+    assert "late" in query(orders, "why was the train late").focus
+
+
+def test_carried_out_an_order_is_written_in_accordance_with_it(orders):
+    answer = orders.ask("date of orlov's order that belov carried out in late aug 1950")
+    assert answer.found and answer.text.startswith("29.8.50"), answer.text
+
+
+def test_a_paragraph_ending_in_a_colon_lends_its_words_to_the_next(orders):
+    # "the following directive from Comrade ORLOV was sent:" introduces the quoted directive
+    answer = orders.ask("what did molotov demand according to orlov's directive")
+    assert answer.found and "immediate withdrawal of troops" in answer.text, answer.text

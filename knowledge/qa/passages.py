@@ -316,7 +316,10 @@ def score_units(
     for u, quality in zip(units, qualities, strict=True):
         own = quality
         if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
-            window = []
+            # a paragraph ending in a colon introduces the next: "the following directive was
+            # sent to Roshchin:" lends its words to the directive's first sentence
+            introduces = window[-1][0].cable == u.cable and window[-1][0].text.rstrip().endswith(":")
+            window = window[-1:] if introduces else []
         context = None
         if any(q > 0 for q in own.values()):
             gained: dict[str, float] = {}

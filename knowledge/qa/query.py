@@ -279,7 +279,8 @@ def _focus_words(masked: str, q: Question) -> list[str]:
             blank[i] = " "
     text = "".join(blank)
     from knowledge.dates import find_dates
-
+    # "late Aug 1950", "early in March": a part of the date, not a word the answer must hold
+    text = re.sub(r"\b(?:early|late|mid|middle|end|beginning)\b(?=[\s\-]+(?:of\s+|in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", lambda m: " " * len(m.group(0)), text, flags=re.I) if q.dates else text
     for (a, b), _d in find_dates(text, year=YEARLESS):
         text = text[:a] + " " * (b - a) + text[b:]
     text = _MONTH_YEAR.sub(lambda m: " " * len(m.group(0)), text)
