@@ -1028,3 +1028,12 @@ def test_a_paragraph_ending_in_a_colon_lends_its_words_to_the_next(orders):
     # "the following directive from Comrade ORLOV was sent:" introduces the quoted directive
     answer = orders.ask("what did molotov demand according to orlov's directive")
     assert answer.found and "immediate withdrawal of troops" in answer.text, answer.text
+
+
+def test_a_claim_judged_wrong_is_refuted_by_the_cable_calling_it_correct(flights):
+    # "airlift" is written "by air transport"; "wrong" is judged by "correct"
+    answer = flights.ask("did grigoriev say the plan to airlift a regiment to perm was wrong?")
+    assert answer.found and answer.text.startswith("No"), answer.text
+    assert "to be correct" in answer.text, answer.text
+    answer = flights.ask("did grigoriev say the plan to airlift a regiment to perm was correct?")
+    assert answer.found and answer.text.startswith("Yes"), answer.text

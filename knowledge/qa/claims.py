@@ -55,6 +55,8 @@ _VERDICT = (
 )  # fmt: skip
 VERDICT_WORDS = re.compile(r"\b(?:" + "|".join(_VERDICT) + r")\w*|\b(?:not|cannot|can't|won't)\b", re.I)
 VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse", "reject", "decline", "consent", "concur")}
+# "was the plan wrong": the cable judges it either way ("we consider your decision correct")
+VERDICT_SYNONYMS |= {w: ("correct", "right", "wrong", "incorrect", "mistake", "mistaken", "error") for w in ("wrong", "correct", "right", "mistake", "incorrect")}
 _CLAIM_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+"
     r"((?:(?!(?:for|from|to|in|on|by|of|within|during|before|after|at|and|or|extra|more|additional|than)\b)[A-Za-z][\w\-]*\s*){1,5})",
