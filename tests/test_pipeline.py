@@ -1009,6 +1009,17 @@ VOLKOV
 }
 
 
+ORDERS["proposal.md"] = """---
+title: "Telegram from Orlov to Belov"
+date: "February 3, 1951"
+---
+To Comrade BELOV
+You did not understand my telegram of January 30 about the depot.
+This telegram is not a directive, but my proposal for discussion with the staff.
+ORLOV
+"""
+
+
 @pytest.fixture(scope="module")
 def orders(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("order-cables"), ORDERS)
@@ -1037,3 +1048,14 @@ def test_a_claim_judged_wrong_is_refuted_by_the_cable_calling_it_correct(flights
     assert "to be correct" in answer.text, answer.text
     answer = flights.ask("did grigoriev say the plan to airlift a regiment to perm was correct?")
     assert answer.found and answer.text.startswith("Yes"), answer.text
+
+
+def test_a_date_naming_the_telegram_a_claim_is_about_need_not_be_in_the_deciding_sentence(orders):
+    from knowledge.qa.claims import _names_a_message
+
+    assert _names_a_message("was orlov's 30 january telegram a directive?", "30 january")
+    assert _names_a_message("was the cable of 30 january a directive?", "30 january")
+    assert not _names_a_message("did orlov arrive on 30 january?", "30 january")
+    answer = orders.ask("was orlov's 30 january telegram a directive?")
+    assert answer.found and answer.text.startswith("No"), answer.text
+    assert "not a directive, but my proposal" in answer.text, answer.text

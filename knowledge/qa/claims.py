@@ -107,6 +107,19 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
     return None, []
 
 
+MESSAGE_WORD = r"(?:telegram|tel|cable|message|msg|letter|directive|order|instruction|reply|note)s?"
+
+
+def _names_a_message(text: str, date_text: str) -> bool:
+    """Whether the question writes the date as a message's ("his 30 January telegram", "the
+    cable of 30 January"), not as the time of what it claims."""
+    at = text.lower().find(date_text.lower())
+    if at < 0:
+        return False
+    before, after = text[:at].lower(), text[at + len(date_text) :].lower()
+    return bool(re.match(rf"\s*{MESSAGE_WORD}\b", after) or re.search(rf"\b{MESSAGE_WORD}\s+(?:of|dated|from)\s+$", before))
+
+
 def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
     from knowledge.qa.passages import holds
@@ -126,6 +139,17 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     subject = next((m.name for m in query.people if not m.possessive), "")
     rank = {c.id: SUBJECT_BONUS for c in cables if c.sender and subject and c.sender.name == subject}
     dated = [d for d in query.dates if not res.date_matched]
+    cited = [d for d in dated if _names_a_message(query.text, d.text)]
+    if cited:
+        # "was Stalin's 30 January telegram a directive": the date names the telegram the claim
+        # is about; the cables citing it decide, their sentences need not repeat the date.
+        from knowledge.qa.passages import units_of
+
+        citing = [c for c in cables if any(_holds_date(u.text, cited) for u in units_of(c))]
+        if not citing:
+            return None
+        cables = citing
+        dated = [d for d in dated if d not in cited]
 
     def statement(s: str) -> bool:
         return not s.rstrip().endswith("?")
