@@ -17,7 +17,7 @@ from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
-from knowledge.qa import replies
+from knowledge.qa import gate, replies
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
@@ -132,7 +132,7 @@ def answer(lib: Library, text: str) -> Answer:
     cables = [c for c in (lib.store.get(card.id) for card in cards) if c]
     result = _dispatch(lib, query, res, cables)
     if result is not None:
-        return result
+        return gate.check(lib, query, result)
     return _what_it_holds(lib, query, res, cables)
 
 

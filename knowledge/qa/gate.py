@@ -1,0 +1,242 @@
+"""Abstain: the last check an answer passes before it is marked found.
+
+The stages before it find an answer; this one asks whether the answer can be wrong in a way a
+reader would see at once, and if so says "not in the cables" instead. A confident wrong answer
+(found, cited, fact wrong) is the worst thing cablebot can give; an abstention loses little.
+Each rule holds for any cable of the genre:
+
+- a number the question gives (a telegram number, a claimed quantity) that the cited cables do
+  not hold means the answer is about something else ("when was JCS 932503 sent" answered from
+  JCS 908998; "was it 200 pilots" confirmed from a sentence saying 120);
+- the thing a quantity question counts must be in the quoted words ("how many MIG-15 jets"
+  is not answered by "one anti-aircraft division");
+- a place the question names for an event, quantity or list must be in the quoted words or
+  the cited cable's heading and dateline ("when did he arrive in Moscow" is not answered by a
+  plane arriving in Pyongyang);
+- a question about a role the heading does not give ("who was the interpreter") is not
+  answered by the heading's sender or recipient;
+- "what replied to X" is not answered by what X itself refers to (a question whose subject is
+  the reply; "X replies to which telegram" asks the other way).
+
+check(lib, query, answer) returns the answer unchanged or an abstention (found False).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge.aliases import norm
+from knowledge.qa.compose import abstain
+from knowledge.qa.passages import holds
+from knowledge.text import sentences, singular
+
+if TYPE_CHECKING:
+    from knowledge.answers import Answer
+    from knowledge.collection import Collection
+    from knowledge.qa.query import Query
+    from knowledge.records import Cable
+
+NOT_HELD = "The cables here do not say."
+
+# A number of three or more digits: a telegram, file or record number, or a claimed quantity.
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,/-])\d{3,}(?![\d])"
+)
+_YEAR = re.compile(r"1[89]\d\d")
+# Roles a question may ask about that a cable's heading does not give: only the text names them.
+BODY_ROLES = frozenset(
+    [
+        "interpreter",
+        "translator",
+        "head",
+        "chief",
+        "chairman",
+        "commander",
+        "leader",
+        "minister",
+        "deputy",
+        "delegate",
+        "representative",
+        "secretary",
+        "adviser",
+        "advisor",
+        "aide",
+        "envoy",
+        "spokesman",
+        "negotiator",
+        "counterpart",
+        "official",
+        "officer",
+        "general",
+        "premier",
+        "president",
+        "member",
+        "successor",
+        "replacement",
+    ]
+)
+# Words that ask about the heading itself: who sent, wrote, signed or received the cable.
+HEADER_CUES = frozenset(
+    [
+        "sent",
+        "send",
+        "sends",
+        "sender",
+        "wrote",
+        "write",
+        "writes",
+        "author",
+        "signed",
+        "sign",
+        "signer",
+        "signature",
+        "addressed",
+        "address",
+        "addressee",
+        "recipient",
+        "received",
+        "receive",
+        "via",
+        "relay",
+        "relayed",
+        "transmitted",
+        "forwarded",
+        "copy",
+        "copies",
+    ]
+)
+# Targets whose answer is an event in the text: a place the question names is where it happened
+# ("when did he arrive in Moscow"). For a heading's fields and replies a place only describes
+# the cable ("the telegram to Moscow").
+PLACE_BOUND = frozenset({"event_date", "quantity", "total", "items"})
+# Where a question asks for a role ("as interpreter", "which foreign minister", "who was to head"),
+# not where it only mentions one ("his letter about advisers").
+_ROLE_ASKED = re.compile(
+    r"(?=\b(?:as|which|whose|who (?:was|is|were|would be|will be)(?: the| his| her| their)?|to)"
+    r"\s+([a-z]+)(?:\s+([a-z]+))?)"
+)
+_HEADER_ANSWER = re.compile(
+    r"\b(?:was (?:addressed|sent) (?:to|by)|was signed by|went via|sent via)\b"
+)
+_OWN_REFERENCE = re.compile(r"\bit (?:refers to|answers|replies to|is a reply to)\b")
+# "what (telegram) replied to X": the question's subject is the reply, X the cable answered.
+_REPLY_QUESTION = re.compile(
+    r"^\s*(?:what|which)\b[\w\s.'’-]{0,40}?\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respond(?:ed|s)?)\s+to\b",
+    re.I,
+)
+
+
+def check(lib: Collection, query: Query, answer: Answer) -> Answer:
+    """The answer, or an abstention when a rule above shows it answers something else."""
+    if not answer.found or not answer.citations:
+        return answer
+    cited = [c for c in (lib.store.get(x.cable) for x in answer.citations) if c is not None]
+    quotes = " ".join(x.quote for x in answer.citations)
+    refuted = answer.text.lstrip().lower().startswith("no")
+    why = (
+        (None if refuted else _number_missing(query, cited, quotes))
+        or _thing_missing(query, quotes)
+        or _place_missing(lib, query, cited, quotes)
+        or _heading_for_body_role(query, answer)
+        or _reply_backwards(query, answer)
+    )
+    if why is None:
+        return answer
+    return abstain(answer.question, NOT_HELD, answer.suggestions)
+
+
+def _number_missing(query: Query, cited: list[Cable], quotes: str) -> str | None:
+    """A number the question gives that neither the quotes nor the cited cables hold."""
+    held = _digits(quotes) | {d for c in cited for d in _digits(_cable_text(c))}
+    for m in _NUMBER.finditer(query.text):
+        digits = re.sub(r"\D", "", m.group(0))
+        if _YEAR.fullmatch(digits) and len(digits) == 4:
+            continue  # a year is a date, checked by the stages that read dates
+        if digits not in held:
+            return f"the cited cables do not hold {m.group(0)}"
+    return None
+
+
+def _thing_missing(query: Query, quotes: str) -> str | None:
+    """The thing a quantity question counts, absent from the quoted words."""
+    if query.target not in ("quantity", "total") or not query.thing:
+        return None
+    words = [w for w in query.thing if len(w) > 2]
+    if not words or any(holds(w, quotes) for w in words):
+        return None
+    return f"the quote does not name {' '.join(words)}"
+
+
+def _place_missing(lib: Collection, query: Query, cited: list[Cable], quotes: str) -> str | None:
+    """A place the question names, absent from the quotes and the cited cables' headings."""
+    if query.target not in PLACE_BOUND:
+        return None
+    places = lib.aliases.find_places(query.text)
+    if not places:
+        return None
+    around = " ".join([quotes, *(_heading(c) for c in cited)])
+    held = {norm(p) for p in lib.aliases.find_places(around)}
+    for place in places:
+        if norm(place) not in held and not holds(norm(place).split()[-1], around):
+            return f"nothing cited names {place}"
+    # The sentence that answers comes last in a quote (an earlier one may lend it words); when
+    # it names other places and not the question's, it tells of something that happened elsewhere.
+    last = sentences(quotes)[-1] if quotes.strip() else ""
+    named = {norm(p) for p in lib.aliases.find_places(last)}
+    if named and not named & {norm(p) for p in places}:
+        return "the answering sentence is about another place"
+    return None
+
+
+def _heading_for_body_role(query: Query, answer: Answer) -> str | None:
+    """A heading's sender or recipient given for a role only the text can name."""
+    if not _HEADER_ANSWER.search(answer.fact or answer.text):
+        return None
+    text = query.text.lower()
+    words = {singular(w) for w in re.findall(r"[a-z]+", text)}
+    asked = {singular(w) for m in _ROLE_ASKED.finditer(text) for w in m.groups() if w}
+    roles = asked & BODY_ROLES
+    if roles and not words & HEADER_CUES:
+        return "the question asks for a role the heading does not give"
+    return None
+
+
+def _reply_backwards(query: Query, answer: Answer) -> str | None:
+    """'What replied to X' answered with what X itself refers to or answers."""
+    if not _REPLY_QUESTION.search(query.text):
+        return None
+    if _OWN_REFERENCE.search(answer.fact or answer.text):
+        return "the answer gives what the cable answers, not what answered it"
+    return None
+
+
+def _digits(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text)}
+
+
+def _cable_text(c: Cable) -> str:
+    """Everything a cable prints or is filed under: its text as printed, title, numbers, notes."""
+    return " ".join(
+        [
+            c.title,
+            c.printed,
+            c.telegram_number,
+            c.outgoing_number,
+            c.file_number,
+            c.record_id,
+            c.source.text if c.source else "",
+            *c.routing,
+            *c.paragraphs,
+            *c.numbered_items,
+            *c.footnotes,
+        ]
+    )
+
+
+def _heading(c: Cable) -> str:
+    """The cable's title, heading and places of sending and receipt, with the top of its printed
+    text (where a FRUS dateline stands)."""
+    return " ".join(
+        [c.title, c.heading, c.origin, c.destination, c.issuing_office, c.printed[:400]]
+    )
