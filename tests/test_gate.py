@@ -138,3 +138,38 @@ def test_what_replied_to_a_cable_is_not_what_it_answers(lib):
 def test_questions_through_the_whole_pipeline_still_answer(lib):
     assert lib.ask("how many tents did petrov ask for in telegram 41250").found
     assert not lib.ask("how many jets did petrov ask for in telegram 41250").found
+
+
+def test_a_deed_the_text_tells_is_not_answered_by_the_heading(lib):
+    for question in ("who passed orlov the tents", "to whom did petrov want to show the plan"):
+        got = ask_checked(
+            lib, question, "It was addressed to Orlov.", "To Comrade ORLOV", cable_id(lib, "41250"),
+        )  # fmt: skip
+        assert not got.found, question
+    kept = ask_checked(
+        lib, "to whom was the telegram about tents addressed", "It was addressed to Orlov.",
+        "To Comrade ORLOV", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_with_which_telegram_did_x_reply_to_y_asks_for_the_reply(lib):
+    got = ask_checked(
+        lib, "with which telegram did petrov reply to orlov's 5120",
+        "Telegram 5120: it answers No. 41250.", "In reply to your telegram No. 41250",
+        cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_what_x_replied_comes_from_a_cable_x_sent(lib):
+    got = ask_checked(
+        lib, "what did petrov reply to orlov about the tents", "Orlov's cable says: ...",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "what did orlov reply to petrov about the tents", "Orlov's cable says: ...",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert kept.found

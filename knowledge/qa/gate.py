@@ -120,10 +120,23 @@ _HEADER_ANSWER = re.compile(
     r"\b(?:was (?:addressed|sent) (?:to|by)|was signed by|went via|sent via)\b"
 )
 _OWN_REFERENCE = re.compile(r"\bit (?:refers to|answers|replies to|is a reply to)\b")
-# "what (telegram) replied to X": the question's subject is the reply, X the cable answered.
-_REPLY_QUESTION = re.compile(
-    r"^\s*(?:what|which)\b[\w\s.'’-]{0,40}?\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respond(?:ed|s)?)\s+to\b",
+# "replied to X", "in reply to X": X is the cable answered.
+_REPLY_TO = re.compile(
+    r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I
+)
+# After "reply to", the words that ask ("which telegram", "mao's telegram no.?", "what").
+_UNKNOWN_AFTER = re.compile(r"\b(?:which|what|whose)\b|\bno\.?\s*\??\s*$|\bnumber\s*\??\s*$", re.I)
+# "what did Vyshinsky reply to ...": group 1 is who replied.
+_WHAT_DID_REPLY = re.compile(
+    r"\b(?:what|how)\s+(?:did|had|does|has)\s+(.{2,40}?)\s+(?:repl(?:y|ied)|answer(?:ed)?|respond(?:ed)?)\b",
     re.I,
+)
+# A deed in the question: a past tense that is not about sending ("who passed", "who drafted"),
+# or "did" with a person doing something ("to whom did kim want to read").
+_DEED = re.compile(
+    r"\b(?!(?:ciphered|coded|dated|numbered|signed|addressed|relayed|forwarded|transmitted|"
+    r"received|copied|typed|sent|enciphered|decoded|marked|stamped|printed)\b)[a-z]{3,}ed\b"
+    r"|\bdid\s+(?!(?:the|this|that|it|its|tel|telegram|cable|msg|message|cables)\b)[a-z]+",
 )
 
 
@@ -140,6 +153,7 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _place_missing(lib, query, cited, quotes)
         or _heading_for_body_role(query, answer)
         or _reply_backwards(query, answer)
+        or _replier_not_sender(lib, query, cited)
     )
     if why is None:
         return answer
@@ -190,25 +204,47 @@ def _place_missing(lib: Collection, query: Query, cited: list[Cable], quotes: st
 
 
 def _heading_for_body_role(query: Query, answer: Answer) -> str | None:
-    """A heading's sender or recipient given for a role only the text can name."""
+    """A heading's sender, recipient or via given for a role or a deed only the text can name
+    ("who went as interpreter", "who passed Stalin the materials", "to whom did Kim want to
+    read the letter"), when the question has no word about sending the cable."""
     if not _HEADER_ANSWER.search(answer.fact or answer.text):
         return None
     text = query.text.lower()
     words = {singular(w) for w in re.findall(r"[a-z]+", text)}
+    if words & HEADER_CUES:
+        return None
     asked = {singular(w) for m in _ROLE_ASKED.finditer(text) for w in m.groups() if w}
-    roles = asked & BODY_ROLES
-    if roles and not words & HEADER_CUES:
+    if asked & BODY_ROLES:
         return "the question asks for a role the heading does not give"
+    if _DEED.search(text):
+        return "the question asks who did something the text tells"
     return None
 
 
 def _reply_backwards(query: Query, answer: Answer) -> str | None:
-    """'What replied to X' answered with what X itself refers to or answers."""
-    if not _REPLY_QUESTION.search(query.text):
+    """'What replied to X' answered with what X itself refers to or answers. A question whose
+    words after 'reply to' are what it asks ("replies to which telegram", "to mao's telegram
+    no.?") asks the other way and is left alone."""
+    m = _REPLY_TO.search(query.text)
+    if not m or _UNKNOWN_AFTER.search(query.text[m.end() :]):
         return None
     if _OWN_REFERENCE.search(answer.fact or answer.text):
         return "the answer gives what the cable answers, not what answered it"
     return None
+
+
+def _replier_not_sender(lib: Collection, query: Query, cited: list[Cable]) -> str | None:
+    """'What did X reply (answer, respond)' answered from a cable X did not send."""
+    m = _WHAT_DID_REPLY.search(query.text)
+    if not m or not cited:
+        return None
+    named = lib.names.names_in(m.group(1))
+    if not named:
+        return None
+    senders = {norm(c.sender.name) for c in cited if c.sender}
+    if any(norm(n) in senders for n in named):
+        return None
+    return f"no cited cable was sent by {named[0]}"
 
 
 def _digits(text: str) -> set[str]:
