@@ -15,7 +15,7 @@ from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, Stor
 from knowledge.index import IndexDoc, IndexRun, SearchIndex
 from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
-from knowledge.spelling import Speller, tokens
+from knowledge.spelling import Speller, correctable, tokens
 from knowledge.store import PackedFile, Passage, Rows, Store, pack_file, passages_of, stored_forms
 from knowledge.text import singular
 
@@ -386,7 +386,7 @@ class Prepared:
 
     rows: Rows
     index: tuple[IndexDoc, ...]
-    words: frozenset[str]
+    words: frozenset[str]  # its searchable words typo correction files (correctable ones)
 
 
 def prepare(cable: Cable, aliases: Aliases) -> Prepared:
@@ -399,7 +399,8 @@ def _prepare(cable: Cable, aliases: Aliases) -> tuple[Prepared, bytes]:
     passages = passages_of(cable)
     rows, text = stored_forms(cable, passages)
     docs = tuple(index_docs(cable, aliases, passages))
-    words = frozenset(tokens(" ".join(d.text for d in docs)))  # one scan of all their text
+    # One scan of all their text; only the words typo correction files (Store.add_words).
+    words = frozenset(w for w in set(tokens(" ".join(d.text for d in docs))) if correctable(w))
     return Prepared(rows, docs, words), text
 
 

@@ -814,7 +814,7 @@ def _text_of(record: bytes | None) -> bytes | None:
     return None if record is None else inflate(record, RECORD_DICTIONARY)
 
 
-BULK_CACHE_KB = 64 * 1024
+BULK_CACHE_KB = 32 * 1024
 
 
 class _Transaction:
