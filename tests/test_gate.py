@@ -173,3 +173,29 @@ def test_what_x_replied_comes_from_a_cable_x_sent(lib):
         "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
     )  # fmt: skip
     assert kept.found
+
+
+def test_a_total_of_two_things_is_not_one_number(lib):
+    got = ask_checked(
+        lib, "how many tents in all on 12 march and 20 march", "Orlov promised 500 tents, on 12 March.",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "how many tents in all on 12 march and 20 march", "1,200 tents in all: 500 + 700.",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_what_someone_said_is_confirmed_only_from_his_own_cable(lib):
+    got = ask_checked(
+        lib, "so orlov said he needs 700 tents, right", "Yes, according to Petrov's cable ...",
+        "We ask you to train 120 pilots and to send 700 tents", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "so petrov said he needs 700 tents, right", "Yes, according to Petrov's cable ...",
+        "We ask you to train 120 pilots and to send 700 tents", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found

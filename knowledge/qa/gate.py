@@ -120,6 +120,30 @@ _HEADER_ANSWER = re.compile(
     r"\b(?:was (?:addressed|sent) (?:to|by)|was signed by|went via|sent via)\b"
 )
 _OWN_REFERENCE = re.compile(r"\bit (?:refers to|answers|replies to|is a reply to)\b")
+# A count in an answer: a number before a word that is no month ("140 automobiles", not
+# "20 November"), years aside.
+_COUNTS = re.compile(
+    r"(?<![\w.])(?!1[89]\d\d\b)\d[\d,]*\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]",
+    re.I,
+)
+# A question asking for a total, and an answer or quote that gives one.
+_TOTAL_ASKED = re.compile(
+    r"\b(?:in all|in total|altogether|all together|combined|total|sum)\b", re.I
+)
+_TOTAL_SAID = re.compile(
+    r"\b(?:in all|in total|altogether|total(?:ling|ing|s)?|sum|together|combined|adds? up|added)\b|\+",
+    re.I,
+)
+# "so Stalin said (told, wrote ...) that ...": group 1 is who is said to have said it.
+_SPEAKER_CLAIM = re.compile(
+    r"\b(?:so\s+|is it true that\s+)?([a-z][\w. -]{1,30}?)\s+"
+    r"(?:said|says|told|tells|wrote|writes|stated|states|claimed|claims|reported|reports)\b",
+    re.I,
+)
+# A heading field given as the answer: when the cable was sent or received, its number, parties.
+_HEADER_FIELD_ANSWER = re.compile(
+    r"\b(?:was (?:sent|received|dated|addressed)|is (?:telegram|numbered|No\.)|was signed)\b"
+)
 # "replied to X", "in reply to X": X is the cable answered.
 _REPLY_TO = re.compile(
     r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I
@@ -154,6 +178,9 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _heading_for_body_role(query, answer)
         or _reply_backwards(query, answer)
         or _replier_not_sender(lib, query, cited)
+        or _total_not_summed(query, answer, quotes)
+        or _speaker_not_sender(lib, query, answer, cited)
+        or _heading_of_other_parties(lib, query, answer, cited)
     )
     if why is None:
         return answer
@@ -245,6 +272,56 @@ def _replier_not_sender(lib: Collection, query: Query, cited: list[Cable]) -> st
     if any(norm(n) in senders for n in named):
         return None
     return f"no cited cable was sent by {named[0]}"
+
+
+def _total_not_summed(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'How many X and Y in all' answered with one number that is no sum and that the quote
+    does not call a total."""
+    if not _TOTAL_ASKED.search(query.text) or not re.search(r"\band\b|&|\+", query.text):
+        return None  # a total of two things or two dates ("on 20 Nov and 25-26 Nov, in all")
+    if _TOTAL_SAID.search(answer.fact or answer.text) or _TOTAL_SAID.search(quotes):
+        return None
+    if len(_COUNTS.findall(_before_citation(answer))) > 1:
+        return None  # the answer gives the parts
+    return "the question asks for a total of two things and the answer gives one number"
+
+
+def _speaker_not_sender(
+    lib: Collection, query: Query, answer: Answer, cited: list[Cable]
+) -> str | None:
+    """'So Stalin said X, right?' confirmed from a cable Stalin did not send."""
+    if not answer.text.lstrip().lower().startswith("yes"):
+        return None
+    m = _SPEAKER_CLAIM.search(query.text)
+    if not m:
+        return None
+    named = lib.names.names_in(m.group(1))
+    if not named:
+        return None
+    senders = {norm(c.sender.name) for c in cited if c.sender}
+    if any(norm(n) in senders for n in named):
+        return None
+    return f"no cited cable was sent by {named[0]}"
+
+
+def _heading_of_other_parties(
+    lib: Collection, query: Query, answer: Answer, cited: list[Cable]
+) -> str | None:
+    """A heading field (date sent, number, parties) of a cable that names none of the people the
+    question names ("when did Marshall send Acheson the draft" answered from a cable between two
+    others)."""
+    if not _HEADER_FIELD_ANSWER.search(answer.fact or answer.text) or not query.people:
+        return None
+    for c in cited:
+        text = norm(" ".join([_heading(c), c.printed, *c.footnotes]))
+        if any(norm(m.name).split()[-1] in text.split() for m in query.people):
+            return None
+    return "the cited cable names none of the people asked about"
+
+
+def _before_citation(answer: Answer) -> str:
+    """The answer's own words, without the bracketed citation and its quote."""
+    return (answer.fact or answer.text).split(" [", 1)[0]
 
 
 def _digits(text: str) -> set[str]:
