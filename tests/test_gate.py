@@ -199,3 +199,62 @@ def test_what_someone_said_is_confirmed_only_from_his_own_cable(lib):
         "We ask you to train 120 pilots and to send 700 tents", cable_id(lib, "41250"),
     )  # fmt: skip
     assert kept.found
+
+
+def test_a_yes_no_question_needs_a_yes_or_a_no(lib):
+    got = ask_checked(
+        lib, "so petrov wanted the tents by plane, right", "Petrov's cable says: [...]",
+        "We ask you to train 120 pilots and to send 700 tents", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_a_yes_must_quote_a_small_number_the_claim_gives(lib):
+    got = ask_checked(
+        lib, "so petrov asked for 5 field kitchens, right", "Yes, according to ...",
+        "We ask you to train 120 pilots and to send 700 tents", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_no_is_not_said_when_the_cited_cable_holds_the_claimed_number(lib):
+    got = ask_checked(
+        lib, "did petrov ask for 700 tents", "No: 120 pilots, according to ...",
+        "We ask you to train 120 pilots", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "did petrov ask for 900 tents", "No: 700 tents, according to ...",
+        "send 700 tents", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_a_date_answer_is_not_the_date_the_question_points_with(lib):
+    got = ask_checked(
+        lib, "date of the order petrov carried out in his 2 march 1951 tel",
+        "Petrov's cable was dated 2 March 1951.", "March 2, 1951", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "what time was the 2 march 1951 telegram received",
+        "Petrov's cable of 2 March 1951: Received 2.3.51 13:15", "Received 2.3.51 13:15",
+        cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_a_reason_is_not_taken_from_an_editors_footnote(lib):
+    got = ask_checked(
+        lib, "why did petrov want the tents", "An editors' footnote to Petrov's cable says: ...",
+        "See the memorandum of 3 March.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_which_telegram_answered_x_asks_for_the_reply(lib):
+    got = ask_checked(
+        lib, "which telegram answered orlov's 5120", "Telegram 5120: it answers No. 41250.",
+        "In reply to your telegram No. 41250", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found

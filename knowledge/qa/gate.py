@@ -27,6 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from knowledge.aliases import norm
+from knowledge.dates import find_dates
 from knowledge.qa.compose import abstain
 from knowledge.qa.passages import holds
 from knowledge.text import sentences, singular
@@ -140,6 +141,16 @@ _SPEAKER_CLAIM = re.compile(
     r"(?:said|says|told|tells|wrote|writes|stated|states|claimed|claims|reported|reports)\b",
     re.I,
 )
+# A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
+_YES_NO_QUESTION = re.compile(
+    r"^\s*(?:so\b|did\b|does\b|do\b|was\b|were\b|is\b|are\b|has\b|had\b|have\b|can\b|could\b|would\b)"
+    r"|\b(?:right|correct|true)\s*\??\s*$",
+    re.I,
+)
+# A small count a claim gives ("5 more infantry divisions"), not part of a name ("MIG-15").
+_SMALL_NUMBER = re.compile(
+    r"(?<![\w.,/-])\d{1,2}(?![\w.,/-]|\s*(?:[ap]\.?m\b|th\b|st\b|nd\b|rd\b))"
+)
 # A heading field given as the answer: when the cable was sent or received, its number, parties.
 _HEADER_FIELD_ANSWER = re.compile(
     r"\b(?:was (?:sent|received|dated|addressed)|is (?:telegram|numbered|No\.)|was signed)\b"
@@ -147,6 +158,10 @@ _HEADER_FIELD_ANSWER = re.compile(
 # "replied to X", "in reply to X": X is the cable answered.
 _REPLY_TO = re.compile(
     r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I
+)
+# "which deptel answered Muccio's 447": the subject asked for is the reply.
+_WHICH_ANSWERED = re.compile(
+    r"^\s*(?:which|what)\b[\w\s.'’-]{0,30}?\b(?:answered|replied|responded)\b(?!\s+to\b)", re.I
 )
 # After "reply to", the words that ask ("which telegram", "mao's telegram no.?", "what").
 _UNKNOWN_AFTER = re.compile(r"\b(?:which|what|whose)\b|\bno\.?\s*\??\s*$|\bnumber\s*\??\s*$", re.I)
@@ -181,6 +196,10 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _total_not_summed(query, answer, quotes)
         or _speaker_not_sender(lib, query, answer, cited)
         or _heading_of_other_parties(lib, query, answer, cited)
+        or _claim_left_open(query, answer, quotes)
+        or (_refuted_by_its_own_cable(query, cited) if refuted else None)
+        or _date_already_given(query, answer)
+        or _reason_from_editors(query, answer)
     )
     if why is None:
         return answer
@@ -252,7 +271,7 @@ def _reply_backwards(query: Query, answer: Answer) -> str | None:
     """'What replied to X' answered with what X itself refers to or answers. A question whose
     words after 'reply to' are what it asks ("replies to which telegram", "to mao's telegram
     no.?") asks the other way and is left alone."""
-    m = _REPLY_TO.search(query.text)
+    m = _REPLY_TO.search(query.text) or _WHICH_ANSWERED.search(query.text)
     if not m or _UNKNOWN_AFTER.search(query.text[m.end() :]):
         return None
     if _OWN_REFERENCE.search(answer.fact or answer.text):
@@ -277,7 +296,7 @@ def _replier_not_sender(lib: Collection, query: Query, cited: list[Cable]) -> st
 def _total_not_summed(query: Query, answer: Answer, quotes: str) -> str | None:
     """'How many X and Y in all' answered with one number that is no sum and that the quote
     does not call a total."""
-    if not _TOTAL_ASKED.search(query.text) or not re.search(r"\band\b|&|\+", query.text):
+    if not _TOTAL_ASKED.search(query.text) or not re.search(r"\band\b|&|\+|\w,\s*\w", query.text):
         return None  # a total of two things or two dates ("on 20 Nov and 25-26 Nov, in all")
     if _TOTAL_SAID.search(answer.fact or answer.text) or _TOTAL_SAID.search(quotes):
         return None
@@ -317,6 +336,68 @@ def _heading_of_other_parties(
         if any(norm(m.name).split()[-1] in text.split() for m in query.people):
             return None
     return "the cited cable names none of the people asked about"
+
+
+def _claim_left_open(query: Query, answer: Answer, quotes: str) -> str | None:
+    """A yes/no question answered neither yes nor no (a passage the claim checker could not
+    decide), or a yes whose quote lacks a small number the claim gives ("5 more divisions")."""
+    if not _YES_NO_QUESTION.search(query.text) and query.target != "claim":
+        return None
+    said = answer.text.lstrip().lower()
+    if not re.match(r"(?:yes|no)\b", said):
+        return "a yes/no question answered neither yes nor no"
+    if said.startswith("yes"):
+        held = _digits_all(quotes)
+        for m in _SMALL_NUMBER.finditer(query.text):
+            if m.group(0) not in held:
+                return f"the quote does not hold {m.group(0)}"
+    return None
+
+
+def _refuted_by_its_own_cable(query: Query, cited: list[Cable]) -> str | None:
+    """'No: 65,000' although the cited cable holds the claimed 200,000 too: the sentence
+    refuting it counts something else."""
+    claimed = {re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(query.text)}
+    claimed -= {d for d in claimed if _YEAR.fullmatch(d)}
+    claimed -= {re.sub(r"\D", "", r.number) for r in query.references}  # "did tel 628 say ..."
+    if not claimed:
+        return None
+    held = {d for c in cited for d in _digits(_cable_text(c))}
+    if claimed & held:
+        return "the cited cable holds the claimed number"
+    return None
+
+
+def _date_already_given(query: Query, answer: Answer) -> str | None:
+    """A date answer that is the date the question points with ("the order carried out in his
+    31 Aug tel": the answer is not 31 August)."""
+    if query.target not in ("sent", "received", "dated", "event_date") or not query.dates:
+        return None
+    said = _before_citation(answer)
+    if re.search(r"\b\d{1,2}[:.]\d{2}\b(?![.:]\d)|\bhours?\b|\b[ap]\.?m\b", said):
+        return None  # it gives a time the question did not
+    dates = [d for _span, d in find_dates(said)]
+    if any(not any(d.start == q.start and d.end == q.end for q in query.dates) for d in dates):
+        return None  # it gives another date too
+    for d in dates:
+        if d.start and any(
+            d.start == q.start and d.end == q.end and d.precision == q.precision
+            for q in query.dates
+        ):
+            return "the answer repeats the date the question gives"
+    return None
+
+
+def _reason_from_editors(query: Query, answer: Answer) -> str | None:
+    """A why-question answered from an editors' footnote: the editors explain the record, not
+    the reasons of the people in it."""
+    if query.target == "reason" and "editors' footnote" in answer.text.lower():
+        return "a reason from an editors' footnote"
+    return None
+
+
+def _digits_all(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d,]*", text)}
 
 
 def _before_citation(answer: Answer) -> str:
