@@ -821,6 +821,7 @@ def test_a_noun_meets_the_verb_it_is_made_from():
     assert root("agreement") == root("agrees") == "agre"
     assert holds("agreement", "Comrade Orlov also agrees with your plan.")
     assert holds("approval", "The Politburo approves the plan.")
+    assert holds("apply", "To fulfil this application in one year is impossible.")  # -ication: -y
     assert not holds("agreement", "Comrade Orlov also argues with your plan.")
 
 

@@ -179,6 +179,8 @@ NOUN_SUFFIXES = ("ments", "ment", "ations", "ation", "als", "al", "ances", "ance
 def root(word: str) -> str:
     """The verb a noun is made from, stemmed: 'agreement' and 'agrees' meet at 'agre',
     'withdrawal' and 'withdraw' at 'withdraw'."""
+    if word.endswith(("ication", "ications")):
+        return stem(word[: word.rindex("ication")] + "y")  # "application": "apply"
     for suffix in NOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return stem(singular(word[: -len(suffix)]))
