@@ -258,3 +258,21 @@ def test_which_telegram_answered_x_asks_for_the_reply(lib):
         "In reply to your telegram No. 41250", cable_id(lib, "5120"),
     )  # fmt: skip
     assert not got.found
+
+
+def test_who_is_answered_by_a_quote_naming_someone_the_question_does_not(lib):
+    got = ask_checked(
+        lib, "who will go with the delegation", "Petrov's cable says: [...]",
+        "The delegation will arrive in Pyongyang on 9 March.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    for quote in (
+        "The delegation will arrive in Pyongyang on 9 March. Comrade Lin will go with it as interpreter.",
+        "Mr. Merchant said that Mr. Acheson approved the text.",
+        "WANG JIAXIANG passed us the materials.",
+    ):
+        kept = ask_checked(
+            lib, "who will go with the delegation", "Petrov's cable says: [...]", quote,
+            cable_id(lib, "41250"),
+        )  # fmt: skip
+        assert kept.found, quote

@@ -141,6 +141,90 @@ _SPEAKER_CLAIM = re.compile(
     r"(?:said|says|told|tells|wrote|writes|stated|states|claimed|claims|reported|reports)\b",
     re.I,
 )
+# An answer that is a quoted passage ("X's cable says: [...]").
+_PASSAGE_ANSWER = re.compile(r"\bsays: \[")
+# A capitalised word or run of them, and capitalised words that name no person.
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]+)*")
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "our",
+        "your",
+        "his",
+        "their",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "of",
+        "and",
+        "but",
+        "comrade",
+        "cde",
+        "mr",
+        "general",
+        "gen",
+        "government",
+        "govt",
+        "department",
+        "dept",
+        "embassy",
+        "ministry",
+        "minister",
+        "secretary",
+        "president",
+        "ambassador",
+        "chairman",
+        "committee",
+        "council",
+        "state",
+        "states",
+        "united",
+        "nations",
+        "foreign",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "command",
+        "chiefs",
+        "staff",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "telegram",
+        "cable",
+        "no",
+    ]
+)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
 _YES_NO_QUESTION = re.compile(
     r"^\s*(?:so\b|did\b|does\b|do\b|was\b|were\b|is\b|are\b|has\b|had\b|have\b|can\b|could\b|would\b)"
@@ -200,6 +284,7 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or (_refuted_by_its_own_cable(query, cited) if refuted else None)
         or _date_already_given(query, answer)
         or _reason_from_editors(query, answer)
+        or _who_without_a_name(lib, query, answer, quotes)
     )
     if why is None:
         return answer
@@ -394,6 +479,36 @@ def _reason_from_editors(query: Query, answer: Answer) -> str | None:
     if query.target == "reason" and "editors' footnote" in answer.text.lower():
         return "a reason from an editors' footnote"
     return None
+
+
+def _who_without_a_name(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """'Who ...' answered by a quoted passage that names nobody the question does not: the
+    person asked about is not in the words given."""
+    if not re.match(r"\s*(?:who|whom)\b", query.text, re.I) or not _PASSAGE_ANSWER.search(
+        answer.text
+    ):
+        return None
+    asked = {norm(m.name) for m in query.people} | {norm(n) for n in lib.names.names_in(query.text)}
+    named = {norm(n) for n in lib.names.names_in(quotes)} - asked
+    if named:
+        return None
+    words = set(norm(query.text).split())
+    for m in _CAPITALISED.finditer(quotes):
+        name = [w for w in norm(m.group(0)).split() if w not in words and w not in _NOT_NAMES]
+        before = quotes[: m.start()].rstrip(" ")
+        addressed = re.search(
+            r"\b(?:Mr|Mrs|Messrs|Dr|Gen|General|Cde|Comrade|Ambassador|Amb)\.?$", before
+        )
+        opening = not addressed and (not before or before[-1] in '.[("“:;')
+        shouted = m.group(0).isupper() and len(name) < 2  # "HAMI": a place as often as a name
+        if (
+            name
+            and not shouted
+            and not lib.aliases.find_places(m.group(0))
+            and (len(name) > 1 or not opening)
+        ):
+            return None  # a capitalised name the alias file does not know (one word: not the sentence's first)
+    return "the quote names nobody the question does not"
 
 
 def _digits_all(text: str) -> set[str]:
