@@ -880,6 +880,7 @@ date: "December 20, 1952"
 ---
 To Comrade BELOV
 We can deliver to you in the course of 1953 around 300 tractors for the depot.
+With great difficulty we can deliver to you in 1953, besides those already earmarked, 40 tractors for the depot.
 ORLOV
 """,
     "snow.md": """---
@@ -1060,3 +1061,8 @@ def test_a_date_naming_the_telegram_a_claim_is_about_need_not_be_in_the_deciding
     answer = orders.ask("was orlov's 30 january telegram a directive?")
     assert answer.found and answer.text.startswith("No"), answer.text
     assert "not a directive, but my proposal" in answer.text, answer.text
+
+
+def test_extra_things_are_written_besides_those_already_earmarked(deliveries):
+    answer = deliveries.ask("how many tractors extra could orlov deliver in 1953")
+    assert answer.found and answer.text.startswith("40 tractors"), answer.text
