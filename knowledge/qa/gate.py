@@ -499,6 +499,9 @@ def _who_without_a_name(lib: Collection, query: Query, answer: Answer, quotes: s
         addressed = re.search(
             r"\b(?:Mr|Mrs|Messrs|Dr|Gen|General|Cde|Comrade|Ambassador|Amb)\.?$", before
         )
+        addressed = addressed or re.match(
+            r"(?:Mr|Mrs|Dr|Gen|General|Cde|Comrade|Ambassador)\b", m.group(0)
+        )
         opening = not addressed and (not before or before[-1] in '.[("“:;')
         shouted = m.group(0).isupper() and len(name) < 2  # "HAMI": a place as often as a name
         if (
