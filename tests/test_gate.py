@@ -276,3 +276,11 @@ def test_who_is_answered_by_a_quote_naming_someone_the_question_does_not(lib):
             cable_id(lib, "41250"),
         )  # fmt: skip
         assert kept.found, quote
+
+
+def test_the_thing_counted_may_be_named_by_an_alias_or_misspelt(lib):
+    got = ask_checked(
+        lib, "how many tentes did petrov ask for", "700 tents, according to ...",
+        "send 700 tents to Harbin", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert got.found

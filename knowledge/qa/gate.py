@@ -99,6 +99,11 @@ HEADER_CUES = frozenset(
         "received",
         "receive",
         "via",
+        "through",
+        "answer",
+        "answered",
+        "reply",
+        "replied",
         "relay",
         "relayed",
         "transmitted",
@@ -272,7 +277,7 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
     refuted = answer.text.lstrip().lower().startswith("no")
     why = (
         (None if refuted else _number_missing(query, cited, quotes))
-        or _thing_missing(query, quotes)
+        or _thing_missing(lib, query, answer, quotes)
         or _place_missing(lib, query, cited, quotes)
         or _heading_for_body_role(query, answer)
         or _reply_backwards(query, answer)
@@ -293,22 +298,38 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
 
 def _number_missing(query: Query, cited: list[Cable], quotes: str) -> str | None:
     """A number the question gives that neither the quotes nor the cited cables hold."""
-    held = _digits(quotes) | {d for c in cited for d in _digits(_cable_text(c))}
-    for m in _NUMBER.finditer(query.text):
-        digits = re.sub(r"\D", "", m.group(0))
-        if _YEAR.fullmatch(digits) and len(digits) == 4:
-            continue  # a year is a date, checked by the stages that read dates
-        if digits not in held:
-            return f"the cited cables do not hold {m.group(0)}"
+    asked = [m.group(0) for m in _NUMBER.finditer(query.text)]
+    asked = [a for a in asked if not (_YEAR.fullmatch(a) and len(a) == 4)]  # years: dates
+    if not asked:
+        return None
+    held = _digits(quotes)
+    if all(re.sub(r"\D", "", a) in held for a in asked):
+        return None
+    held |= {d for c in cited for d in _digits(_cable_text(c))}
+    for a in asked:
+        if re.sub(r"\D", "", a) not in held:
+            return f"the cited cables do not hold {a}"
     return None
 
 
-def _thing_missing(query: Query, quotes: str) -> str | None:
-    """The thing a quantity question counts, absent from the quoted words."""
+def _thing_missing(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """The thing a quantity question counts, absent from the quoted words and from the answer's
+    own (which names the item it matched: "pistols" asked, "Pilots' handguns" answered, the
+    alias file making one the other)."""
     if query.target not in ("quantity", "total") or not query.thing:
         return None
     words = [w for w in query.thing if len(w) > 2]
-    if not words or any(holds(w, quotes) for w in words):
+    if not words:
+        return None
+    said = f"{_before_citation(answer)} {quotes}"
+    # the word, what the alias file makes it ("smg": "sub-machine gun") and the stored words a
+    # misspelling stands for ("rifels": "rifles")
+    forms = {f for w in words for f in (*lib.aliases.related_words(w), *lib.speller.forms(w))}
+    plain = norm(said).replace("-", " ")
+    if any(
+        holds(f, said) if " " not in f else norm(f).replace("-", " ") in plain
+        for f in forms | set(words)
+    ):
         return None
     return f"the quote does not name {' '.join(words)}"
 
