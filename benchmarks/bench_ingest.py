@@ -3,7 +3,8 @@
 Writes n synthetic cables (benchmarks/synthetic.py, turned into Markdown with YAML front
 matter) into a folder, then times Library.ingest_paths on that folder into a new store, as
 `cablebot ingest FOLDER` does (seed cables loaded first, not timed). Prints documents a
-second, peak memory of this process and its children (resource.getrusage, MB), and the
+second, CPU milliseconds a cable of this (writing) process and of the parsing workers,
+peak memory of this process and its children (resource.getrusage, MB), and the
 store's bytes per cable: the SQLite file (documents table apart) and the tantivy index,
 against the text the cables hold (their files' bytes).
 
