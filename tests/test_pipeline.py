@@ -315,15 +315,15 @@ def wires(tmp_path_factory):
 
 
 def test_a_count_in_telegraphese(wires):
-    from knowledge.qa.pipeline import _number_near
+    from knowledge.qa.pipeline import number_near
 
     # a numbered paragraph's own number counts nothing; an adverb ends the counted phrase
-    assert _number_near('1. 30 US launches now "on loan" Ruritanian HP.', ["launch"]) == "30 US launches"
+    assert number_near('1. 30 US launches now "on loan" Ruritanian HP.', ["launch"]) == "30 US launches"
     # a full stop inside "U.S." ends no phrase
-    assert _number_near("withdrawal of 2,500 U.S. marines from the port.", ["marine"]) == "2,500 U.S. marines"
+    assert number_near("withdrawal of 2,500 U.S. marines from the port.", ["marine"]) == "2,500 U.S. marines"
     # a measure joined by a hyphen is what the number counts; a size of something else is not
-    assert _number_near("within a 45-day period.", ["day"]) == "45-day"
-    assert _number_near("a three-regiment air division.", ["regiment"]) is None
+    assert number_near("within a 45-day period.", ["day"]) == "45-day"
+    assert number_near("a three-regiment air division.", ["regiment"]) is None
 
 
 def test_a_name_the_cable_writes_by_its_initials(wires):
@@ -575,10 +575,10 @@ def ledger(tmp_path_factory):
 
 
 def test_a_clause_after_the_counted_thing_is_not_counted(ledger):
-    from knowledge.qa.pipeline import _number_near
+    from knowledge.qa.pipeline import number_near
 
     # "then I must say": the clause's opening ends the phrase, a pronoun is counted by no number
-    assert _number_near("As concerns tents for 40 brigades then I must say so.", ["brigade"]) == "40 brigades"
+    assert number_near("As concerns tents for 40 brigades then I must say so.", ["brigade"]) == "40 brigades"
     answer = ledger.ask("did orlov agree to supply tents for 40 brigades within one month?")
     assert answer.found and answer.text.startswith("No") and "physically impossible" in answer.text, answer.text
 
@@ -702,12 +702,12 @@ def test_a_person_the_cable_names_elsewhere_may_be_he_in_the_answering_sentence(
 
 
 def test_a_thing_followed_by_its_amount_of_money_or_measure_is_counted():
-    from knowledge.qa.pipeline import _number_near
+    from knowledge.qa.pipeline import number_near
 
-    assert _number_near("The bank granted the loan at 2 billion won to the ministry.", ["loan"]) == "loan at 2 billion won"
-    assert _number_near("We signed a credit amounting to 300 million roubles.", ["credit"]) == "credit amounting to 300 million roubles"
+    assert number_near("The bank granted the loan at 2 billion won to the ministry.", ["loan"]) == "loan at 2 billion won"
+    assert number_near("We signed a credit amounting to 300 million roubles.", ["credit"]) == "credit amounting to 300 million roubles"
     # a number of places is no amount of the troops
-    assert _number_near("The enemy massed troops at 3 places on the river.", ["troop"]) is None
+    assert number_near("The enemy massed troops at 3 places on the river.", ["troop"]) is None
 
 
 VIEWS = {

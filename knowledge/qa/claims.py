@@ -20,7 +20,7 @@ from knowledge.qa.compose import cite, describe, render
 from knowledge.text import parse_number, singular
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
     from knowledge.qa.query import Query
     from knowledge.qa.resolve import Resolution
     from knowledge.records import Cable
@@ -120,10 +120,10 @@ def _names_a_message(text: str, date_text: str) -> bool:
     return bool(re.match(rf"\s*{MESSAGE_WORD}\b", after) or re.search(rf"\b{MESSAGE_WORD}\s+(?:of|dated|from)\s+$", before))
 
 
-def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
     from knowledge.qa.passages import holds
-    from knowledge.qa.pipeline import _best_units, _holds_date, _number_near
+    from knowledge.qa.sentences import best_units, holds_date, number_near
 
     header = header_claim(lib, query, res, cables)
     if header is not None:
@@ -145,7 +145,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         # is about; the cables citing it decide, their sentences need not repeat the date.
         from knowledge.qa.passages import units_of
 
-        citing = [c for c in cables if any(_holds_date(u.text, cited) for u in units_of(c))]
+        citing = [c for c in cables if any(holds_date(u.text, cited) for u in units_of(c))]
         if not citing:
             return None
         cables = citing
@@ -155,14 +155,14 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         return not s.rstrip().endswith("?")
 
     def counts(s: str) -> bool:
-        return statement(s) and _number_near(s, thing[-1:] or thing) is not None
+        return statement(s) and number_near(s, thing[-1:] or thing) is not None
 
     def same_count(s: str) -> bool:
-        phrase = _number_near(s, thing[-1:] or thing) if statement(s) else None
+        phrase = number_near(s, thing[-1:] or thing) if statement(s) else None
         return phrase is not None and _said(phrase) == want
 
     def on_date(s: str) -> bool:
-        return not dated or _holds_date(s, dated)
+        return not dated or holds_date(s, dated)
 
     frame_cue = REQUEST_CUES if REQUEST_VERB.search(query.text) else PROMISE_CUES if PROMISE_VERB.search(query.text) else None
 
@@ -179,7 +179,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         if not dated:
             passes.append(counts)
         for need in passes:
-            best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
+            best = best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
             if best is not None and best.coverage >= CLAIM_COVERAGE_COUNTED:
                 break
             best = None
@@ -192,7 +192,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
             need = lambda s: statement(s) and on_date(s) and bool(VERDICT_WORDS.search(s) or VERDICT_NO.search(s))  # noqa: E731
         # "did X ask for ...": the sentence making the request ("we request ...") decides, not
         # one only reporting what led to it.
-        best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
+        best = best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
     if best is None or best.coverage < (CLAIM_COVERAGE if want is None else CLAIM_COVERAGE_COUNTED):
         return None
     sentence = best.unit.text
@@ -206,7 +206,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         return None  # the sentence is not about the people the claim names
     where = describe(c)
     if want is not None:
-        phrase = _number_near(sentence, thing[-1:] or thing)
+        phrase = number_near(sentence, thing[-1:] or thing)
         said = _said(phrase) if phrase else None
         if phrase and said != want:
             return render(query.q, f"No: {phrase}, according to {where}.", [cite(c, best.quote)])
@@ -215,7 +215,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     if want is not None:
         # The claimed number stands in the sentence for the claimed thing: a negation right
         # before that phrase ("not 140 automobiles") is all that could refute it.
-        phrase = _number_near(sentence, thing[-1:] or thing) or ""
+        phrase = number_near(sentence, thing[-1:] or thing) or ""
         at = sentence.find(phrase)
         before = " ".join(re.findall(r"[A-Za-z']+", sentence[:at])[-4:]) if at > 0 else ""
         verdict_no = bool(VERDICT_NO.search(sentence)) and not NEGATIVE_SENSE.search(query.text)
@@ -283,7 +283,7 @@ HEADER_ROLES = [
 ]
 
 
-def header_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def header_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes or No for a claim naming who sent, received, signed or relayed a cable the question
     pins; None when the claim is not of that kind."""
     from knowledge.qa.compose import cap

@@ -18,7 +18,7 @@ from knowledge.qa.rank import person_fit, rank_cables
 from knowledge.qa.understand import YEARLESS
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
 
 CANDIDATES = 8  # cables the index proposes for a question without an identifier
 PARTY_FIT = 3.0
@@ -56,7 +56,7 @@ def number_forms(ref: Reference) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def bearing(lib: Library, ref: Reference) -> list[str]:
+def bearing(lib: Collection, ref: Reference) -> list[str]:
     """Ids of the cables that bear the number as their own: telegram, outgoing or record
     number, or a number of their title ("Ciphered Telegram No. 4159 from Filipov")."""
     out: list[str] = []
@@ -72,7 +72,7 @@ def bearing(lib: Library, ref: Reference) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def has_number(lib: Library, digits: str) -> bool:
+def has_number(lib: Collection, digits: str) -> bool:
     """Whether a stored cable bears the number (see bearing)."""
     return bool(bearing(lib, Reference(digits)))
 
@@ -85,7 +85,7 @@ WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the cand
 DATE_CANDIDATES = 30  # cables of the question's date added to the index's candidates
 
 
-def dated(lib: Library, query: Query) -> list[str]:
+def dated(lib: Collection, query: Query) -> list[str]:
     """Ids of cables whose own date falls in a date the question names (with its year)."""
     out: list[str] = []
     for d in query.dates:
@@ -99,7 +99,7 @@ def dated(lib: Library, query: Query) -> list[str]:
     return out
 
 
-def mentioning(lib: Library, ref: Reference) -> list[str]:
+def mentioning(lib: Collection, ref: Reference) -> list[str]:
     """Ids of the cables whose text holds the number (as a whole token)."""
     digits = ref.number.split("/")[0]
     hits = lib.index.search([digits], kinds=("passage", "cable"), limit=20)
@@ -113,7 +113,7 @@ def mentioning(lib: Library, ref: Reference) -> list[str]:
     return keep
 
 
-def _own_number(lib: Library, cable_id: str, digits: str) -> bool:
+def _own_number(lib: Collection, cable_id: str, digits: str) -> bool:
     c = lib.store.get(cable_id)
     return bool(c) and any(
         re.sub(r"\D", "", n.split("/")[0]) == digits for n in (c.telegram_number, c.outgoing_number) if n
@@ -139,7 +139,7 @@ MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "
                "october", "november", "december")  # fmt: skip
 
 
-def _tells_of(lib: Library, cable_id: str, query: Query) -> bool:
+def _tells_of(lib: Collection, cable_id: str, query: Query) -> bool:
     """Whether the cable's text names the question's year, and its month when it gives one
     ("in 1953", "nov-dec 1951"): a cable of another date may tell of events then."""
     c = lib.store.get(cable_id)
@@ -171,7 +171,7 @@ def date_fits(query: Query, card: Card) -> bool:
     return False
 
 
-def resolve(lib: Library, query: Query) -> Resolution:
+def resolve(lib: Collection, query: Query) -> Resolution:
     """The cables the question is about; see the module docstring for the order of rules."""
     if query.references:
         pinned: list[str] = []
