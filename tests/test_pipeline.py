@@ -1092,6 +1092,32 @@ date: "June 1, 1950"
 }
 
 
+SUPPLY["jcs.md"] = """---
+title: "The Joint Chiefs of Staff to the Commander in Chief, Far East (Clark)"
+date: "March 3, 1952"
+---
+
+795.00/3–352: Telegram
+
+The Joint Chiefs of Staff to the Commander in Chief, Far East (Clark)
+
+top secret
+
+JCS 904411. From JCS. Reur CX 51234.
+
+The plan in your para 2 is approved, in view of State Dept tel [Gadel] 393.
+"""
+SUPPLY["thanks.md"] = """---
+title: "Ciphered Telegram from Volkov to Orlov"
+date: "May 9, 1951"
+---
+CIPHERED TELEGRAM No. 6310
+To Comrade ORLOV
+I received your telegram No. 6120. Thank you for the greetings.
+VOLKOV
+"""
+
+
 @pytest.fixture(scope="module")
 def supply(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
@@ -1174,3 +1200,33 @@ def test_a_body_is_no_person_and_a_long_sentence_keeps_the_name_at_its_end(suppl
     assert not got.found
     answer = supply.ask("who was going to head the ruritanian naval advisory group")
     assert not answer.found or "Holm" in answer.text, answer.text
+
+
+def test_an_identifier_typed_in_lower_case_or_after_a_possessive(supply):
+    got = query(supply, "when was jcs 904411 sent")
+    assert [(r.prefix, r.number) for r in got.references] == [("JCS", "904411")]
+    assert query(supply, "how many mortars did volkov's 300 men need").references == []
+    got = query(supply, "volkov's 6310 thanks orlov for which telegram")
+    assert [r.number for r in got.references] == ["6310"] and got.target == "reply"
+    answer = supply.ask("volkov's 6310 thanks orlov for which telegram")
+    assert answer.found and "6120" in answer.text, answer.text
+    answer = supply.ask("jcs 904411 replies to which cx msg")
+    assert answer.found and "CX 51234" in answer.text, answer.text
+
+
+def test_thanking_for_a_telegram_asks_which_one_it_answers(supply):
+    got = query(supply, "which telegram no. of orlov is volkov thanking him for on 9 may 1951")
+    assert got.target == "reply"
+    answer = supply.ask("which telegram no. of orlov is volkov thanking him for on 9 may 1951")
+    assert answer.found and "6120" in answer.text, answer.text
+
+
+def test_the_number_asked_of_a_telegram_cited_is_not_the_citing_ones(supply):
+    answer = supply.ask("what's the number of the state dept tel in jcs 904411")
+    assert not answer.found or "904411" not in answer.text.split("[")[0], answer.text
+    got = gated(
+        supply, "what's the number of the state dept tel in jcs 904411",
+        "The cable from the Joint Chiefs of Staff to Clark is telegram No. JCS 904411.",
+        "JCS 904411. From JCS.", "JCS 904411",
+    )  # fmt: skip
+    assert not got.found

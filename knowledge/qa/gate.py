@@ -331,6 +331,7 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _points_back(query, quotes)
         or _named_place_missing(lib, query, cited, quotes)
         or _name_asked_not_given(lib, query, answer, quotes)
+        or _own_number_for_another(query, answer)
     )
     if why is None:
         return answer
@@ -656,6 +657,20 @@ def _named_place_missing(
         title, upper = re.escape(word.capitalize()), re.escape(word.upper())
         if re.search(rf"(?<![.!?:\n]\s)(?<=\s){title}\b|\b{upper}\b", printed):
             return f"the quote does not name {word}"
+    return None
+
+
+def _own_number_for_another(query: Query, answer: Answer) -> str | None:
+    """'What's the number of the telegram cited in X' answered with X's own number, which the
+    question gives: the number asked for is another's."""
+    if query.target not in ("telegram_number", "outgoing_number") or not query.references:
+        return None
+    m = re.search(r"\bis (?:telegram )?No\. ([\w/ –-]+?)\.?\s*$", _before_citation(answer))
+    if not m:
+        return None
+    given = {re.sub(r"\D", "", r.number) for r in query.references}
+    if re.sub(r"\D", "", m.group(1)) in given:
+        return "the answer gives the number the question names"
     return None
 
 

@@ -31,6 +31,10 @@ IDENTIFIER = re.compile(
     re.I,
 )
 PREFIXED = re.compile(r"\b(?P<pre>[A-Z]{1,4}\d{0,3})[\s\-/]?(?P<num>\d{2,7})\b")  # P84/422, JCS-82438
+# The same typed in lower case ("jcs 932503"): an identifier only when a stored cable bears it.
+PREFIXED_TYPED = re.compile(r"\b(?P<pre>[a-z]{2,4})[\s\-]?(?P<num>\d{3,7})\b")
+# A possessive before a number ("muccio's 65", "jones' 1439"): the number names someone's cable.
+POSSESSIVE = re.compile(r"[A-Za-z]{2,}(?:'s|s'|’s|s’)\s*$")
 FUNCTION_AFTER = {
     "to", "was", "is", "were", "from", "and", "about", "on", "in", "answer", "answers",
     "answering", "refers", "reply", "replies", "replying", "sent", "say", "says", "said",
@@ -56,7 +60,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("collection", _T(r"^\s*(?:help|what can you (?:answer|do)|how (?:many|much) (?:cables|documents|telegrams) (?:are|do you|have)|list (?:the |all )?(?:cables|documents|telegrams)|which (?:cables|documents) (?:are|do you))", re.I)),
     ("commentary", _T(r"\b(?:according to the (?:post|poster|blog|commentary|author)|the post(?:er)?\b|commentary|blog|in the post|the introduction)", re.I)),
     ("replied", _T(r"\b(?:which|what) (?:telegram|tel|cable|message|msg|one|reply)s? (?:answered|replied to|responded to)\b|\bwho (?:answered|replied to)\b|^\s*did (?:anyone|anybody|any cable|\w+(?: \w+)?) (?:ever )?(?:answer|reply to|respond to)\b|\bwhat (?:was|is) (?:the |\w+'?s )?(?:reply|answer|response)\b|\bwhat did \w+(?: \w+)? (?:reply|answer|respond)\b|\bhow did \w+(?: \w+)? (?:reply|answer|respond)\b", re.I)),
-    ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)", re.I)),
+    ("reply", _T(r"^(?!\s*(?:when|what date|what time|who|whom|how|why|where)\b)(?=.*\b(?:answer\w*|repl(?:y|ies|ied|ying)\s+to|in reply|respon\w*|refer\w*|reur|is reur|thank\w*(?:\s+\w+)?\s+for|follow\w*\s+up)\b)(?=.*\b(?:which|what)\b|.*\bno\.?\s*\??\s*$)|\b(?:to|on|about|for)\s+which\s+(?:deptel|urtel|embtel|telegram|tel|cable|msg|message|communication)s?\s*\??\s*$", re.I)),
     ("copies", _T(r"\bhow many cop(?:y|ies)\b|\bcop(?:y|ies)\b.*\b(?:typed|made|printed|total)\b|\bwho (?:got|received|had) (?:a )?cop(?:y|ies)\b|\b(?:got|received|had|sent) (?:a )?cop(?:y|ies)\b|\bdistribution(?: list)?\b|\bcop(?:y|ies) (?:went|were sent) to\b|\breceived copies\b", re.I)),
     ("source", _T(r"\b(?:archival|archive|archives)\b.*\b(?:ref|reference|source|citation)\b|\b(?:source|provenance|citation)\s+(?:of|for)\b|^\s*(?:what(?:'s| is| was)\s+)?(?:the\s+)?(?:source|provenance|citation)\b|\barchival (?:ref|listy|delo|fond)|\b(?:fond|opis|delo|listy|list \d+)\b|\barchive\b", re.I)),
     ("record_id", _T(r"\brecord (?:id|number|no)\b", re.I)),
@@ -162,6 +166,13 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
             continue
         refs.append(Reference(m.group("num"), pre, True, m.span()))
         taken.append(m.span())
+    for m in PREFIXED_TYPED.finditer(text):
+        pre, num = m.group("pre").upper(), m.group("num")
+        if any(a <= m.start() < b for a, b in taken) or pre.lower() in CUE_WORDS | {"tels", "nos"}:
+            continue
+        if not lib_has_number(num) and lib_has_number(f"{pre} {num}"):
+            refs.append(Reference(num, pre, True, m.span()))
+            taken.append(m.span())
     for m in IDENTIFIER.finditer(text):
         start, end = m.span("num")
         if any(a <= start < b for a, b in taken):
@@ -180,6 +191,9 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
             len(digits) >= 3 and lib_has_number(digits) and not counted
             and (not next_word or next_word in FUNCTION_AFTER or len(digits) >= 5)
         )
+        unit = re.fullmatch(r"tons?|km|kg|pieces|sets|divisions?|men|[a-z]+ists|[a-z]+ers", next_word)
+        if not cue and not unit and POSSESSIVE.search(text[:start]) and lib_has_number(digits):
+            bare_id = True  # "muccio's 65 replies to ...": someone's cable by its number
         if cued and cue.lower() in ("number", "no", "no.") and next_word and next_word not in FUNCTION_AFTER:
             cued = len(digits) >= 3  # "number 3 regiments" is a count, "No. 2784" an identifier
         if cued or bare_id:
