@@ -1230,3 +1230,68 @@ def test_the_number_asked_of_a_telegram_cited_is_not_the_citing_ones(supply):
         "JCS 904411. From JCS.", "JCS 904411",
     )  # fmt: skip
     assert not got.found
+
+
+# -- claims: the number, the contrast and the year a claim gives decide it ---------------------
+CLAIMED = {
+    "advice.md": """---
+title: "Ciphered Telegram from Belov to Orlov"
+date: "February 7, 1950"
+---
+CIPHERED TELEGRAM
+To Comrade ORLOV
+Petrov asked my advice about forming four additional rifle brigades, so that the army will have twelve brigades.
+Petrov asks that the signallers be trained at Kazan: 150 Ruritanian signallers in all.
+In order to speed up the delivery, orders have been given not to hand over old trucks from the depot at Tula, but to send new trucks to the Luga station.
+Petrov agreed that the guarantees shld come from the Council rather than the Assembly.
+Petrov asked whether the treaty of 1883 was still in force.
+BELOV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def claimed(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("claimed-cables"), CLAIMED)
+
+
+def test_a_statement_ending_in_right_is_a_claim(claimed):
+    assert query(claimed, "petrov asked for 3 rifle brigades in feb 1950 right").target == "claim"
+    assert query(claimed, "petrov took the news calmly, as expected?").target == "claim"
+
+
+def test_the_thing_a_claimed_number_counts_is_not_the_word_right(claimed):
+    from knowledge.qa.claims import _claimed
+
+    assert _claimed(query(claimed, "so belov's tel is about training 200 ruritanian signallers right")) == (200.0, ["signaller"])
+    assert _claimed(query(claimed, "so petrov asked about forming 5 more rifle brigades, right")) == (5.0, ["brigade"])
+    answer = claimed.ask("so belov's tel is about training 200 ruritanian signallers right")
+    assert answer.found and answer.text.startswith("No: 150"), answer.text
+
+
+def test_a_request_reported_by_another_decides_a_claim_about_it(claimed):
+    # Petrov sent no cable: Belov's report of his request decides
+    answer = claimed.ask("so petrov asked belov about forming 5 more rifle brigades, right")
+    assert answer.found and answer.text.startswith("No: four additional rifle brigades"), answer.text
+
+
+def test_not_this_but_that_and_this_rather_than_that_refute_the_other_way(claimed):
+    from knowledge.qa.claims import contrasted
+
+    sentence = CLAIMED["advice.md"].splitlines()[8]
+    assert contrasted("were old trucks handed over from tula?", sentence, frozenset({"old", "truck", "tula"}))
+    assert contrasted("were new trucks sent to luga?", sentence, frozenset({"new", "truck", "luga"})) is False
+    rather = "Petrov agreed that the guarantees shld come from the Council rather than the Assembly."
+    assert contrasted("guarantees from the assembly rather than the council, right", rather, frozenset())
+    assert contrasted("guarantees from the council rather than the assembly, right", rather, frozenset()) is False
+    answer = claimed.ask("belov said old trucks would be handed over from tula, right")
+    assert answer.found and answer.text.startswith("No"), answer.text
+    answer = claimed.ask("petrov said the guarantees shld come from the assembly rather than the council, correct")
+    assert not answer.found or answer.text.startswith("No"), answer.text
+
+
+def test_a_yes_needs_the_year_the_claim_gives(claimed):
+    answer = claimed.ask("petrov asked if the treaty of 1892 was still in force, right")
+    assert not answer.found or answer.text.startswith("No"), answer.text
+    answer = claimed.ask("petrov asked if the treaty of 1883 was still in force, right")
+    assert answer.found and answer.text.startswith("Yes"), answer.text

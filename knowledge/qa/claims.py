@@ -59,7 +59,9 @@ VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse"
 VERDICT_SYNONYMS |= {w: ("correct", "right", "wrong", "incorrect", "mistake", "mistaken", "error") for w in ("wrong", "correct", "right", "mistake", "incorrect")}
 _CLAIM_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+"
-    r"((?:(?!(?:for|from|to|in|on|by|of|within|during|before|after|at|and|or|extra|more|additional|than)\b)[A-Za-z][\w\-]*\s*){1,5})",
+    r"(?:(?:more|extra|additional|new|other)\s+)?"
+    r"((?:(?!(?:for|from|to|in|on|by|of|within|during|before|after|at|and|or|extra|more|additional|than|"
+    r"right|correct|true|yes|no)\b)[A-Za-z][\w\-]*\s*){1,5})",
     re.I,
 )
 
@@ -120,8 +122,12 @@ def _names_a_message(text: str, date_text: str) -> bool:
     return bool(re.match(rf"\s*{MESSAGE_WORD}\b", after) or re.search(rf"\b{MESSAGE_WORD}\s+(?:of|dated|from)\s+$", before))
 
 
-def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
-    """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
+def check_claim(
+    lib: Collection, query: Query, res: Resolution, cables: list[Cable], own_first: bool = True
+) -> Answer | None:
+    """Yes with the supporting sentence, No with the contradicting one, or None (not found).
+    A number claimed of what someone asked is decided by their own cables first, then by the
+    others (a report of their request: "Kim asked my advice about forming three divisions")."""
     from knowledge.qa.passages import holds
     from knowledge.qa.sentences import best_units, holds_date, number_near
 
@@ -131,8 +137,11 @@ def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cab
     want, thing = _claimed(query)
     askers = [m.name for m in query.people if m.role_hint == "sender" and not m.possessive]
     own = [c for c in cables if c.sender and c.sender.name in askers]
-    if want is not None and own:
-        cables = own  # "did Zhou ask for 1000 automobiles": Zhou's own cables decide
+    if want is not None and own and own_first:
+        # "did Zhou ask for 1000 automobiles": Zhou's own cables decide, when they tell
+        got = check_claim(lib, query, res, own, own_first=False)
+        if got is not None or len(own) == len(cables):
+            return got
     alts = {w: VERDICT_SYNONYMS[w] for w in query.focus if w in VERDICT_SYNONYMS}
     # The claim's subject speaks in their own cables: "did Stalin accept" is decided by
     # Stalin's words, not by the request he answers. A question in the text decides nothing.
@@ -227,7 +236,10 @@ def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cab
         negative_word
         and holds(singular(negative_word.group(0).lower()), sentence)
     )
-    if negated_share(sentence, matched) >= NEGATED_SHARE:
+    contrast = contrasted(query.text, sentence, matched)
+    if contrast is not None:
+        refuted = contrast != claim_negative
+    elif negated_share(sentence, matched) >= NEGATED_SHARE:
         refuted = not claim_negative
     elif STILL.search(query.text) and NO_LONGER.search(sentence):
         refuted = True  # "was the treaty still in effect": "no longer in effect"
@@ -242,6 +254,47 @@ def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cab
 
 
 NEGATED_SHARE = 0.5
+# "not to give old automobiles ..., but to send new automobiles": what is denied, what is said.
+NOT_BUT = re.compile(r"\bnot\b(?P<no>[^.;]{3,160}?),?\s+but\b(?P<yes>[^.;]{3,200})", re.I)
+# "from US rather than UN", "by sea instead of by air": what is preferred, what is set aside.
+RATHER = re.compile(
+    r"(?P<yes>(?:\b[\w'’-]+\s+){0,2}[\w'’-]+)\s+(?:rather than|instead of|in place of)\s+"
+    r"(?P<no>(?:the\s+)?[\w'’-]+)",
+    re.I,
+)
+
+
+def contrasted(claim: str, sentence: str, matched: frozenset[str]) -> bool | None:
+    """Whether the sentence's contrast refutes the claim: True when the claim holds what the
+    sentence denies ("not ... X, but Y") or prefers the other way round ("A rather than B" said,
+    "B rather than A" claimed); False when it holds what the sentence affirms; None when the
+    sentence sets nothing against anything the claim says."""
+    from knowledge.aliases import norm
+    from knowledge.qa.passages import holds
+
+    said = RATHER.search(sentence)
+    claimed = RATHER.search(claim)
+    if said and claimed:
+        last = lambda t: norm(t).split()[-1]  # noqa: E731
+        yes, no = last(said.group("yes")), last(said.group("no"))
+        c_yes, c_no = last(claimed.group("yes")), last(claimed.group("no"))
+        if (c_yes, c_no) == (no, yes):
+            return True
+        if (c_yes, c_no) == (yes, no):
+            return False
+    m = NOT_BUT.search(sentence)
+    if not m:
+        return None
+    words = [w for w in re.findall(r"[a-z][\w'-]+", norm(claim)) if len(w) > 2]
+    denied = [w for w in words if holds(w, m.group("no")) and not holds(w, m.group("yes"))]
+    affirmed = [w for w in words if holds(w, m.group("yes")) and not holds(w, m.group("no"))]
+    if not (set(denied) | set(affirmed)) & set(matched) and not denied:
+        return None
+    if len(denied) > len(affirmed):
+        return True
+    if len(affirmed) > len(denied):
+        return False
+    return None
 STILL = re.compile(r"\bstill\b", re.I)
 NO_LONGER = re.compile(r"\bno longer\b|\bnot\b[^.;]{0,30}\bany (?:longer|more)\b|\bceased\b", re.I)
 # Which of several numbers for the thing a claim means: "did Zhou ask for" a request's, not

@@ -332,6 +332,7 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _named_place_missing(lib, query, cited, quotes)
         or _name_asked_not_given(lib, query, answer, quotes)
         or _own_number_for_another(query, answer)
+        or _claimed_year_missing(query, answer, quotes, cited)
     )
     if why is None:
         return answer
@@ -672,6 +673,22 @@ def _own_number_for_another(query: Query, answer: Answer) -> str | None:
     if re.sub(r"\D", "", m.group(1)) in given:
         return "the answer gives the number the question names"
     return None
+
+
+def _claimed_year_missing(
+    query: Query, answer: Answer, quotes: str, cited: list[Cable]
+) -> str | None:
+    """A yes to a claim giving a year ("the treaty of 1892") that neither the quote holds nor
+    any cited cable is dated in: the sentence confirms something of another year."""
+    if not answer.text.lstrip().lower().startswith("yes"):
+        return None
+    years = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", query.text))
+    if not years:
+        return None
+    held = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", quotes))
+    held |= {c.date.start[:4] for c in cited if c.date and c.date.start}
+    missing = years - held
+    return f"the quote does not hold {sorted(missing)[0]}" if missing else None
 
 
 def _name_asked_not_given(
