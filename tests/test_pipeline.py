@@ -1245,6 +1245,7 @@ Petrov asks that the signallers be trained at Kazan: 150 Ruritanian signallers i
 In order to speed up the delivery, orders have been given not to hand over old trucks from the depot at Tula, but to send new trucks to the Luga station.
 Petrov agreed that the guarantees shld come from the Council rather than the Assembly.
 Petrov asked whether the treaty of 1883 was still in force.
+Although this will make it harder to return to Tula, if the Council insists on Tula you will not make this issue a final breaking point without further reference to Moscow.
 BELOV
 """,
 }
@@ -1295,3 +1296,13 @@ def test_a_yes_needs_the_year_the_claim_gives(claimed):
     assert not answer.found or answer.text.startswith("No"), answer.text
     answer = claimed.ask("petrov asked if the treaty of 1883 was still in force, right")
     assert answer.found and answer.text.startswith("Yes"), answer.text
+
+
+def test_a_negation_opening_the_clause_that_holds_the_claim_refutes_it(claimed):
+    from knowledge.qa.claims import negated_after
+
+    sentence = "if they insist on Tula you will not make this issue a final breaking point"
+    assert negated_after(sentence, frozenset({"final", "breaking", "point", "tula"})) == 0.75
+    assert negated_after("we will make Tula a final breaking point", frozenset({"final", "tula"})) == 0
+    answer = claimed.ask("was tula to be made a final breaking point?")
+    assert answer.found and answer.text.startswith("No"), answer.text

@@ -239,7 +239,7 @@ def check_claim(
     contrast = contrasted(query.text, sentence, matched)
     if contrast is not None:
         refuted = contrast != claim_negative
-    elif negated_share(sentence, matched) >= NEGATED_SHARE:
+    elif max(negated_share(sentence, matched), negated_after(sentence, matched)) >= NEGATED_SHARE:
         refuted = not claim_negative
     elif STILL.search(query.text) and NO_LONGER.search(sentence):
         refuted = True  # "was the treaty still in effect": "no longer in effect"
@@ -305,6 +305,26 @@ PROMISE_VERB = re.compile(r"\b(?:promis\w*|offer\w*|send|sent|deliver\w*|give|ga
 REQUEST_CUES = re.compile(r"\b(?:ask|request|(?<!\bthe )need|send us|please|require|apply|application|want)\w*", re.I)
 PROMISE_CUES = re.compile(r"\b(?:will (?:be )?(?:send|deliver|transfer|give|hand)\w*|promise\w*|can give|we (?:will )?(?:send|give|deliver))", re.I)
 FRAME_BONUS = 0.15  # share of the claim's words a negation must govern to refute it
+
+
+def negated_after(text: str, words: frozenset[str], window: int = 12) -> float:
+    """Share of words standing in the clause a plain negation opens (up to window words, to
+    'but' or the clause's end): "you will not make this issue a final breaking point", "we do
+    not consider it advisable to approve ... unilateral suspension"."""
+    from knowledge.aliases import norm
+    from knowledge.qa.passages import holds
+
+    if not words:
+        return 0.0
+    clauses = re.split(r"[;:.]|\bbut\b", text)
+    negated: set[str] = set()
+    for clause in clauses:
+        tokens = [norm(t) for t in re.findall(r"[A-Za-z']+", clause)]
+        for i, t in enumerate(tokens):
+            if NEAR_NEGATION.fullmatch(t):
+                span = " ".join(tokens[i + 1 : i + 1 + window])
+                negated |= {w for w in words if holds(w, span)}
+    return len(negated) / len(words)
 
 
 def negated_share(text: str, words: frozenset[str], window: int = 5) -> float:
