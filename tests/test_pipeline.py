@@ -1081,6 +1081,8 @@ Please send Comrade Zorin by plane to discuss the request for the above mentione
 We also ask for one more anti-aircraft regiment to cover the bridges at Tikhvin.
 For the 12 divisions we will deliver 300 mortars of various types.
 Regarding your request about shipping 900 tons of coal to Tikhvin and 150 tons of it to Luga we report that we can deliver the coal by rail, with arrival on 3-5 June.
+Besides that we can deliver in 1952 some 40,000 pieces of shells, 75 pieces of field artillery of various types and other goods.
+Orlov asked about forming two additional brigades, so that the total number of the corps will be brought to nine brigades.
 VOLKOV
 """,
     "mission.md": """---
@@ -1306,3 +1308,30 @@ def test_a_negation_opening_the_clause_that_holds_the_claim_refutes_it(claimed):
     assert negated_after("we will make Tula a final breaking point", frozenset({"final", "tula"})) == 0
     answer = claimed.ask("was tula to be made a final breaking point?")
     assert answer.found and answer.text.startswith("No"), answer.text
+
+
+def test_a_count_given_for_another_place_or_thing_gives_way_to_the_one_asked(supply):
+    answer = supply.ask("how many tons of the coal were meant for luga")
+    assert answer.found and answer.text.startswith("150 tons"), answer.text
+    got = gated(
+        supply, "how many pieces of artillery could volkov deliver in 1952",
+        "40,000 pieces, according to ...",
+        "Besides that we can deliver in 1952 some 40,000 pieces of shells, 75 pieces of field "
+        "artillery of various types and other goods.", "77310",
+    )  # fmt: skip
+    assert got.found and got.text.startswith("75 pieces of field artillery"), got.text
+
+
+def test_a_total_is_not_answered_by_an_addition_or_a_list_item(supply):
+    got = gated(
+        supply, "orlov wanted the corps brought to how many brigades in total?",
+        "two additional brigades, according to ...",
+        "Orlov asked about forming two additional brigades, so that the total number of the "
+        "corps will be brought to nine brigades.", "77310",
+    )  # fmt: skip
+    assert got.found and got.text.startswith("nine brigades"), got.text
+    got = gated(
+        supply, "how many searchlights in total did volkov ask for", "(1) 40 searchlights, according to ...",
+        "We ask you to send us 6 patrol cutters, river mines and 40 searchlights.", "77310",
+    )  # fmt: skip
+    assert not got.found

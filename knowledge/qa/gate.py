@@ -264,6 +264,14 @@ _BACK_POINTER = re.compile(
 _NEGATED_PREFIX = re.compile(r"\banti-?\w+", re.I)
 # A word after a preposition in a question ("sent to lanzhou", "in kaesong").
 _AFTER_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
+# A number in a quote and the words after it, to the next number or the clause's end.
+_COUNT_PHRASE = re.compile(r"(?<![\w.,/-])(\d[\d,]*)(?![\d/-])((?:(?!\d)[^,;.:])*)")
+# Words that measure or box a thing rather than name it ("pieces of artillery", "tons of fuel").
+_UNIT_WORDS = frozenset(
+    ["piece", "ton", "unit", "set", "item", "number", "kind", "type", "lot", "sort", "total"]
+)
+# A word after a preposition that may name where a lot goes ("meant for hami", "to urumchi").
+_FOR_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near|for)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -304,8 +312,10 @@ _DEED = re.compile(
 )
 
 
-def check(lib: Collection, query: Query, answer: Answer) -> Answer:
-    """The answer, or an abstention when a rule above shows it answers something else."""
+def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -> Answer:
+    """The answer, or an abstention when a rule above shows it answers something else; a count
+    given for another thing or place, or a part given for a total, is replaced by the count the
+    same quote gives for the thing, place or total asked about, when it gives exactly one."""
     if not answer.found or not answer.citations:
         return answer
     cited = [c for c in (lib.store.get(x.cable) for x in answer.citations) if c is not None]
@@ -333,9 +343,16 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _name_asked_not_given(lib, query, answer, quotes)
         or _own_number_for_another(query, answer)
         or _claimed_year_missing(query, answer, quotes, cited)
+        or _count_of_another_thing(lib, query, answer, quotes)
+        or _part_for_a_total(query, answer)
     )
     if why is None:
         return answer
+    if why.startswith(RECOUNT) and recount:
+        # the quote gives the count asked for beside the one answered: answer with it, checked
+        got = _recount(lib, query, answer, quotes, cited)
+        if got is not None:
+            return check(lib, query, got, recount=False)
     return abstain(answer.question, NOT_HELD, answer.suggestions)
 
 
@@ -689,6 +706,122 @@ def _claimed_year_missing(
     held |= {c.date.start[:4] for c in cited if c.date and c.date.start}
     missing = years - held
     return f"the quote does not hold {sorted(missing)[0]}" if missing else None
+
+
+def _count_of_another_thing(
+    lib: Collection, query: Query, answer: Answer, quotes: str
+) -> str | None:
+    """A count the quote gives for another thing or place than the one asked, when another
+    count of the quote is the one given for it ("how much fuel for Hami" answered with the
+    1,000 tons for Urumchi of "1,000 tons to Urumchi and 200 tons of it to Hami"; "how many
+    artillery pieces" with the 600,000 pieces of ammunition before "332 pieces of artillery")."""
+    if query.target not in ("quantity", "total"):
+        return None
+    first = _COUNTS.search(_before_citation(answer))
+    if not first:
+        return None
+    count = re.sub(r"\D", "", first.group(0))
+    phrases = [(re.sub(r"\D", "", m.group(1)), m.group(2)) for m in _COUNT_PHRASE.finditer(quotes)]
+    mine = [p for d, p in phrases if d == count]
+    others = [p for d, p in phrases if d != count]
+    if not mine or not others:
+        return None
+    places = [norm(p).split()[-1] for p in lib.aliases.find_places(query.text)]
+    places += [m.group(1) for m in _FOR_PLACE_WORD.finditer(norm(query.text))]
+    places = [p for p in places if p not in _NOT_NAMES and holds(p, quotes)]
+    things = [w for w in query.thing if len(w) > 2 and w not in _UNIT_WORDS and w not in places]
+    unit = {_first_word(p) for p in mine}
+    for keys, same_unit in ((places, True), (things, False)):
+        if not keys or any(holds(k, p) for k in keys for p in mine):
+            continue
+        # a place may close a list ("1,000 tankists, 500 officers from the Soviet Union"):
+        # only a count of the same unit names it for itself ("200 tons of it to Hami")
+        rivals = [p for p in others if not same_unit or _first_word(p) in unit]
+        if any(holds(k, p) for k in keys for p in rivals):
+            return f"{RECOUNT} the answer's count is given for another thing or place"
+    return None
+
+
+RECOUNT = "recount:"
+_COUNT_WORD = (
+    r"(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+
+
+def _recount(
+    lib: Collection, query: Query, answer: Answer, quotes: str, cited: list[Cable]
+) -> Answer | None:
+    """The count the quote gives for what is asked: the one number after 'total' ('so that the
+    total number of the army will be brought to ten divisions') for a total, else the one count
+    of the answer's unit whose words hold the question's place or thing. None when not one."""
+    from knowledge.qa.compose import describe, render
+
+    if not cited or not answer.citations:
+        return None
+    heads = [w for w in query.thing if len(w) > 2 and w not in _UNIT_WORDS]
+    found: list[str] = []
+    if query.target == "total" and heads:
+        head = "|".join(re.escape(h) for h in heads)
+        found = [
+            m.group(1)
+            for m in re.finditer(
+                rf"\b(?:total|in all|altogether)\b[^.;]{{0,60}}?\b({_COUNT_WORD}\s+(?:[a-z-]+\s+)?(?:{head})\w*)",
+                quotes,
+                re.I,
+            )
+        ]
+    else:
+        first = _COUNTS.search(_before_citation(answer))
+        if not first:
+            return None
+        count = re.sub(r"\D", "", first.group(0))
+        phrases = [(m.group(1), m.group(2)) for m in _COUNT_PHRASE.finditer(quotes)]
+        unit = {_first_word(p) for d, p in phrases if re.sub(r"\D", "", d) == count}
+        places = [m.group(1) for m in _FOR_PLACE_WORD.finditer(norm(query.text))]
+        places += [norm(p).split()[-1] for p in lib.aliases.find_places(query.text)]
+        keys = [p for p in places if p not in _NOT_NAMES and holds(p, quotes)] or heads
+        found = [
+            f"{d}{_clause_head(p)}"
+            for d, p in phrases
+            if re.sub(r"\D", "", d) != count
+            and _first_word(p) in unit
+            and any(holds(k, p) for k in keys)
+        ]
+    if len(set(found)) != 1:
+        return None
+    c = next((x for x in cited if x.id == answer.citations[0].cable), cited[0])
+    fact = f"{found[0].strip()}, according to {describe(c)}."
+    return render(query.q, fact, list(answer.citations))
+
+
+def _clause_head(phrase: str) -> str:
+    """A count's words up to where its clause turns to something else ("tons of it to HAMI we
+    report ..." -> "tons of it to HAMI")."""
+    words: list[str] = []
+    for w in phrase.split()[:8]:
+        if words and w.lower() in ("we", "i", "they", "he", "she", "which", "that", "and", "but", "who"):
+            break
+        words.append(w)
+    return " " + " ".join(words) if words else ""
+
+
+def _first_word(phrase: str) -> str:
+    words = norm(phrase).split()
+    return singular(words[0]) if words else ""
+
+
+def _part_for_a_total(query: Query, answer: Answer) -> str | None:
+    """A total asked for, answered with a count the cable gives as an addition or as one item
+    of a numbered list ("three additional divisions" for "how many divisions in total")."""
+    if query.target != "total":
+        return None
+    said = _before_citation(answer)
+    if re.match(r"\s*(?:\(\d+\)|\d+[.)]\s)", said):
+        return "the answer is one item of a list"
+    if re.match(r"\s*[\w,.-]+\s+(?:[a-z-]+\s+)?(?:additional|more|extra|further)\b", said, re.I):
+        return f"{RECOUNT} the answer counts an addition, not the total"
+    return None
 
 
 def _name_asked_not_given(
