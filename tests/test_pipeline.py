@@ -1083,6 +1083,8 @@ For the 12 divisions we will deliver 300 mortars of various types.
 Regarding your request about shipping 900 tons of coal to Tikhvin and 150 tons of it to Luga we report that we can deliver the coal by rail, with arrival on 3-5 June.
 Besides that we can deliver in 1952 some 40,000 pieces of shells, 75 pieces of field artillery of various types and other goods.
 Orlov asked about forming two additional brigades, so that the total number of the corps will be brought to nine brigades.
+Comrade Zorin asked Lebedev to call today and read him the note from the Ruritanian chargé about the statement on the interned sailors.
+Zorin suggested we confine the statement to the words "several friendly governments had been asked to intercede."
 VOLKOV
 """,
     "mission.md": """---
@@ -1333,5 +1335,20 @@ def test_a_total_is_not_answered_by_an_addition_or_a_list_item(supply):
     got = gated(
         supply, "how many searchlights in total did volkov ask for", "(1) 40 searchlights, according to ...",
         "We ask you to send us 6 patrol cutters, river mines and 40 searchlights.", "77310",
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_what_someone_suggested_is_told_by_a_sentence_of_the_suggestion(supply):
+    from knowledge.qa.gate import deed_asked
+
+    assert deed_asked("what wording did zorin suggest for the statement").search("he proposed")
+    assert deed_asked("what did stalin call arming 60 divisions") is None
+    answer = supply.ask("what wording did zorin suggest for the statement about the sailors")
+    assert answer.found and "several friendly governments" in answer.text, answer.text
+    got = gated(
+        supply, "what wording did zorin suggest for the statement", "Volkov's cable says: [...]",
+        "Comrade Zorin asked Lebedev to call today and read him the note from the Ruritanian "
+        "chargé about the statement on the interned sailors.", "77310",
     )  # fmt: skip
     assert not got.found

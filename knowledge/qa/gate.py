@@ -272,6 +272,18 @@ _UNIT_WORDS = frozenset(
 )
 # A word after a preposition that may name where a lot goes ("meant for hami", "to urumchi").
 _FOR_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near|for)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
+# "what wording did Menon suggest", "who did Kim call in": the deed the answer must tell of.
+_DEED_ASKED = re.compile(
+    r"^\s*(?:what|which|who|whom)\b[^?]{0,40}?\b(?:did|does|do|had|has)\s+(?:[\w'’.-]+\s+){1,3}?"
+    r"(suggest|propos|recommend|advis|urge|demand|offer|promis|warn)\w*",
+    re.I,
+)
+_DEED_FAMILIES = (
+    ("suggest", "propos", "recommend", "advis", "urg", "should", "shld"),
+    ("demand", "request", "insist", "ask"),
+    ("offer", "promis", "will", "can give"),
+    ("warn", "caution"),
+)
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -345,6 +357,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _claimed_year_missing(query, answer, quotes, cited)
         or _count_of_another_thing(lib, query, answer, quotes)
         or _part_for_a_total(query, answer)
+        or _deed_missing(query, answer, quotes)
     )
     if why is None:
         return answer
@@ -740,6 +753,29 @@ def _count_of_another_thing(
         if any(holds(k, p) for k in keys for p in rivals):
             return f"{RECOUNT} the answer's count is given for another thing or place"
     return None
+
+
+def _deed_missing(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'What did X suggest (propose, demand, offer ...)' answered by a passage with no word of
+    that deed: the sentence tells of something else X did (Menon 'asked Steere call', not what
+    he suggested)."""
+    if not _PASSAGE_ANSWER.search(answer.text):
+        return None
+    deed = deed_asked(query.text)
+    if deed is None or deed.search(quotes):
+        return None
+    return "the quote tells of no deed the question asks about"
+
+
+def deed_asked(question: str) -> re.Pattern[str] | None:
+    """The words of the deed a question asks about ('what did Menon suggest': suggest,
+    propose, recommend, advise, should ...), as a pattern; None when it asks of none."""
+    m = _DEED_ASKED.search(question)
+    if not m:
+        return None
+    verb = m.group(1).lower()
+    family = next((f for f in _DEED_FAMILIES if any(verb.startswith(v) for v in f)), (verb[:5],))
+    return re.compile(r"\b(?:" + "|".join(family) + r")", re.I)
 
 
 RECOUNT = "recount:"

@@ -559,6 +559,12 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
         # "what was the name of the Danish ship": a sentence naming nothing new is no answer
         base = need
         need = lambda s, base=base: _names_beyond(s, query) and (base is None or base(s))  # noqa: E731
+    deed = gate.deed_asked(query.text) if t in ("passage", "items", "who") else None
+    if deed is not None:
+        # "what wording did Menon suggest": the sentence telling of the suggestion, not one only
+        # naming Menon ("Menon asked Steere call today")
+        base = need
+        need = lambda s, base=base: bool(deed.search(s)) and (base is None or base(s))  # noqa: E731
     if res.how == "mentioned":
         numbers = [r.number.split("/")[0] for r in query.references]
         base_need = need

@@ -152,6 +152,7 @@ QUESTION_WORDS = {
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
     "goes",  # its singular "goe" is no word
+    "wording", "phrasing",  # what form the answer takes, not a word it holds
 }  # fmt: skip
 # What a place question asks for, not what the answer's sentence must hold ("from which city")
 PLACE_KINDS = {"city", "town", "village", "place", "location", "country", "spot"}
