@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -37,6 +37,12 @@ class Aliases:
     synonyms: dict[str, frozenset[str]]  # normalised word -> words it may stand for
     people_pattern: re.Pattern[str]
     places_pattern: re.Pattern[str]
+    # normalised category word -> the item head words it covers ("gun": rifle, handgun, ...)
+    categories: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def members(self, word: str) -> frozenset[str]:
+        """The item head words a category word covers (singular), empty for no category."""
+        return self.categories.get(singular(norm(word)), frozenset())
 
     def person(self, written: str) -> str:
         """Resolve a name as written ('FILIPPOV [Stalin]', 'Chou En-lai') to its canonical form."""
@@ -116,6 +122,7 @@ def build_aliases(*paths: Path) -> Aliases:
     people: dict[str, str] = {}
     places: dict[str, str] = {}
     synonyms: dict[str, set[str]] = {}
+    categories: dict[str, set[str]] = {}
     for path in paths:
         data = _read(path)
         for table, section in ((people, "people"), (places, "places")):
@@ -128,12 +135,17 @@ def build_aliases(*paths: Path) -> Aliases:
             for other in others or []:
                 synonyms.setdefault(key, set()).add(norm(str(other)))
                 synonyms.setdefault(norm(str(other)), set()).add(key)
+        for word, members in (data.get("categories") or {}).items():
+            categories.setdefault(singular(norm(str(word))), set()).update(
+                singular(norm(str(m))) for m in members or []
+            )
     return Aliases(
         people=people,
         places=places,
         synonyms={k: frozenset(v) for k, v in synonyms.items()},
         people_pattern=_pattern(list(people)),
         places_pattern=_pattern(list(places)),
+        categories={k: frozenset(v) for k, v in categories.items()},
     )
 
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from knowledge.aliases import norm
 from knowledge.answers import Answer
 from knowledge.memo import memo
 from knowledge.qa.compose import (  # noqa: F401
@@ -18,6 +19,8 @@ from knowledge.qa.compose import (  # noqa: F401
     stamp_quote,
 )
 from knowledge.qa.rank import (
+    ItemMatch,
+    _item_vocab,
     close_seconds,
     match_items,
     match_sentences,
@@ -25,7 +28,7 @@ from knowledge.qa.rank import (
 )
 from knowledge.qa.understand import Question, item_words, understand
 from knowledge.records import Cable, RequestedItem
-from knowledge.text import clip, format_number, sentences
+from knowledge.text import clip, format_number, sentences, singular
 
 if TYPE_CHECKING:
     from knowledge.collection import Collection
@@ -148,6 +151,7 @@ def on_total(lib: Collection, q: Question) -> Answer | None:
     if named:
         # What X asked for or promised in X's own cables; a cable recalling an old promise is not one.
         keep = [m for m in keep if any(n.is_(s) for n in named for s in m.card.senders)] or keep
+    keep = like_with_like(lib, q, keep)
     seen, rows = set(), []
     for m in keep:
         key = (m.card.id, m.item.name, m.item.quantity)
@@ -160,6 +164,59 @@ def on_total(lib: Collection, q: Question) -> Answer | None:
     word = " ".join(q.words[:3]) or best.item.name
     fact = f"In total {format_number(total)}{unit} {word}: {parts} = {format_number(total)}{unit}, from {describe(best.cable)}."
     return render(q, fact, [cite_card(m.card, m.item.words) for m in rows])
+
+
+def item_head(lib: Collection, name: str) -> str:
+    """An item name's head word, singular: 'cartridge' in 'Cartridges for light machine guns',
+    'gun' in 'Soviet light machine guns'."""
+    return _item_vocab(lib, name)[2]
+
+
+def covered_heads(lib: Collection, word: str) -> frozenset[str]:
+    """The item head words a question's thing-word covers: itself, its alias-file synonyms and,
+    for a category word ('guns', 'ammunition'), the last words of its members."""
+    out = {singular(word)}
+    for r in (*lib.aliases.related_words(word), *lib.aliases.members(word)):
+        out.add(singular(r.replace("-", " ").split()[-1]))
+    return frozenset(out)
+
+
+def like_with_like(lib: Collection, q: Question, keep: list) -> list:
+    """The matched items a total may add: those of the kind the question counts. The kind is
+    the question's head thing-word ('cartridges' in 'machine gun cartridges'; 'guns' in
+    'cartridges for guns' is not one); a category word ('guns') also takes in the same cables'
+    other items of its members (rifles, handguns) with the same role and unit. Unchanged when
+    no thing-word heads a matched item."""
+    if not keep:
+        return keep
+    words = item_words(q)
+    before = {singular(w) for w in re.split(r"\b(?:for|of)\b", norm(q.text))[0].split()}
+    order = [w for w in reversed(words) if w in before] + [w for w in reversed(words) if w not in before]
+    for w in order:
+        heads = covered_heads(lib, w)
+        kind = [m for m in keep if item_head(lib, m.item.name) in heads]
+        if not kind:
+            continue
+        plain = " " + " ".join(singular(x) for x in norm(q.text).replace("-", " ").split()) + " "
+        # "machine guns" names a kind of gun, not the category
+        compound = any(
+            " " in m and f" {m.replace('-', ' ')} " in plain for m in lib.aliases.members(w)
+        )
+        if lib.aliases.members(w) and not compound:
+            best = kind[0]
+            have = {(m.card.id, m.position) for m in kind}
+            for m in list(kind):
+                c = m.card
+                for pos, name in enumerate(c.item_names):
+                    raw = c.raw_item(pos)
+                    if (c.id, pos) in have or item_head(lib, name) not in heads:
+                        continue
+                    if raw.get("role") == best.raw.get("role") and raw.get("unit") == best.raw.get("unit"):
+                        have.add((c.id, pos))
+                        kind.append(ItemMatch(m.score, c, pos, raw, lib.store))
+            kind.sort(key=lambda m: (m.card.id, m.raw.get("number") or 99))
+        return kind
+    return keep
 
 
 def on_items(lib: Collection, q: Question) -> Answer | None:

@@ -211,6 +211,11 @@ def resolve(lib: Collection, query: Query) -> Resolution:
     # The words alone, without the people: a person the question names may be one the text
     # mentions but the parser did not file as a person ("Kovalev reports Mao's request").
     words = query.focus + [w for m in query.people for w in m.name.lower().split()]
+    # and the words the alias file makes an abbreviation stand for ("smgs": "sub-machine gun")
+    words += [
+        x for w in query.focus for r in lib.aliases.related_words(w) if r != w for x in r.replace("-", " ").split()
+    ]
+    words = list(dict.fromkeys(words))
     for hit in lib.search(words, kinds=("passage",), limit=WORD_CANDIDATES) if words else []:
         if hit.cable not in seen and hit.cable not in extra:
             extra.append(hit.cable)

@@ -1,0 +1,69 @@
+"""Questions a new user asks of a cable with a numbered list of arms and a reply promising
+trucks: abbreviations, category totals, list positions, closing lines, signature dates,
+promises against deliveries, refuted numbers. Small cables of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.pipeline import answer
+from tests.test_pipeline import library_of
+
+LIST_CABLES = {
+    "list.md": """---
+title: "Ciphered Telegram No. 7301 from Volkov to Lebedev"
+date: "May 5, 1951"
+source: "APRF, Fond 9, Opis 2, Delo 14, Listy 5-6"
+---
+CIPHERED TELEGRAM No. 7301
+To Comrade LEBEDEV
+We ask you to send us the following for the 5th Corps in June 1951:
+1. Carbines 9,000.
+2. Carbine cartridges 4,000,000.
+3. Soviet heavy machine guns 300.
+4. Cartridges for heavy machine guns 2,500,000.
+5. Pistols 400.
+6. Field radios 60.
+The enemy's artillery destroyed most of our stores in April, because of which the corps cannot fight.
+With comradely greetings.
+VOLKOV
+No. 412
+4.5.51
+""",
+    "promise.md": """---
+title: "Ciphered Telegram No. 2210 from Lebedev to Volkov"
+date: "May 7, 1951"
+source: "APRF, Fond 9, Opis 2, Delo 14, List 9"
+---
+CIPHERED TELEGRAM No. 2210
+To Comrade VOLKOV
+Your request of 5 May will be satisfied. We will hand over 120 trucks on 10 May and 80 trucks on 14 May. Another 50 trucks will arrive in Harbin before 1 June.
+LEBEDEV
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("list-cables"), LIST_CABLES)
+
+
+def test_abbreviation_from_the_alias_file_finds_the_item(lib):
+    a = answer(lib, "how many hmgs did volkov ask for")
+    assert a.found and "300" in a.text and "heavy machine guns" in a.text
+
+
+def test_category_total_adds_every_kind_of_gun_and_no_cartridges(lib):
+    a = answer(lib, "total guns volkov asked for")
+    assert a.found and "9,700" in a.text  # carbines 9,000 + heavy machine guns 300 + pistols 400
+    assert "Carbines" in a.text and "Pistols" in a.text and "Cartridges" not in a.text
+
+
+def test_total_counts_the_head_word_not_its_modifier(lib):
+    a = answer(lib, "all machine gun cartridges together")
+    assert a.found and "2,500,000" in a.text and "Soviet heavy machine guns 300" not in a.text
+
+
+def test_machine_guns_are_a_kind_not_the_gun_category(lib):
+    a = answer(lib, "how many machine guns in total")
+    assert a.found and "300" in a.text and "9,000" not in a.text
