@@ -67,3 +67,48 @@ def test_total_counts_the_head_word_not_its_modifier(lib):
 def test_machine_guns_are_a_kind_not_the_gun_category(lib):
     a = answer(lib, "how many machine guns in total")
     assert a.found and "300" in a.text and "9,000" not in a.text
+
+
+@pytest.mark.parametrize(
+    "question, item",
+    [
+        ("what was item 4 on volkov's list", "Cartridges for heavy machine guns 2,500,000"),
+        ("no. 2 in the list?", "Carbine cartridges 4,000,000"),
+        ("the last item on volkov's list", "Field radios 60"),
+    ],
+)
+def test_item_at_a_place_in_the_numbered_list(lib, question, item):
+    a = answer(lib, question)
+    assert a.found and item in a.text
+    assert a.citations[0].quote.startswith(item[:8]) is False  # quoted with its number, as printed
+    assert a.citations[0].quote.split(". ", 1)[1].startswith(item)
+
+
+def test_a_place_beyond_the_list_is_not_in_the_cables(lib):
+    assert not answer(lib, "what was item 9 on volkov's list").found
+
+
+def test_count_of_a_list_stops_at_its_last_number(lib):
+    a = answer(lib, "how many items are on volkov's list")
+    assert a.found and "has 6 items" in a.text and "enemy" not in a.text
+
+
+def test_closing_line_and_the_last_sentence_when_no_closing_formula(lib):
+    a = answer(lib, "how does volkov end his telegram")
+    assert a.found and '"With comradely greetings."' in a.text
+    b = answer(lib, "quote the closing line of lebedev's cable")
+    assert b.found and b.citations[0].quote == "Another 50 trucks will arrive in Harbin before 1 June."
+
+
+def test_date_under_the_signature_differs_from_the_cable_date(lib):
+    a = answer(lib, "what date is printed under volkov's signature")
+    assert a.found and "4.5.51" in a.text and "4 May 1951" in a.text and "dated 5 May 1951" in a.text
+    # Lebedev's reply prints no date under his name: never Volkov's date instead
+    assert not answer(lib, "what date is printed under lebedev's signature").found
+
+
+def test_item_number_in_a_why_question_is_not_a_list_lookup():
+    from knowledge.qa.lists import asked
+
+    assert asked("why avoid mentioning the UN in the item 5 recommendation") is None
+    assert asked("what was item 5 on the list") == "position"

@@ -16,7 +16,7 @@ from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
-from knowledge.qa import gate, replies
+from knowledge.qa import gate, lists, replies
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
@@ -120,13 +120,23 @@ def answer(lib: Collection, text: str) -> Answer:
         return Answer(text, said, True, (), (), said)  # about the collection: no cable to cite
     if query.target == "commentary":
         return handlers.on_commentary(lib, query.q) or handlers.not_found(lib, query.q)
+    layout = lists.asked(text)
+    if layout == "position":
+        # "no. 11 on the list": a place in the list, not a telegram's number
+        n = lists.position(text)
+        query.references = [r for r in query.references if r.number != str(n)]
     res = resolve(lib, query)
     if not res.cards:
         if res.missing:
             return abstain(text, f"No cable here is numbered {', '.join(res.missing)}; the cables here do not say.")
+        if layout:
+            return lists.answer(lib, query, res, []) or abstain(text, gate.NOT_HELD)
         return handlers.not_found(lib, query.q)
     cards = list({c.id: c for c in [*res.cards[: _top(res)], *res.by_words]}.values())
     cables = [c for c in (lib.store.get(card.id) for card in cards) if c]
+    if layout:
+        # where things stand in a cable: its list, closing line, date under the signature
+        return lists.answer(lib, query, res, cables) or abstain(text, gate.NOT_HELD)
     result = _dispatch(lib, query, res, cables)
     if result is not None:
         return gate.check(lib, query, result)
