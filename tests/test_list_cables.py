@@ -112,3 +112,10 @@ def test_item_number_in_a_why_question_is_not_a_list_lookup():
 
     assert asked("why avoid mentioning the UN in the item 5 recommendation") is None
     assert asked("what was item 5 on the list") == "position"
+
+
+def test_a_promise_is_no_record_that_it_happened(lib):
+    a = answer(lib, "did the 50 trucks arrive in harbin")
+    assert not a.found and "only a promise" in a.text and "will arrive" in a.text
+    b = answer(lib, "did lebedev promise 50 trucks")  # the promise itself is in the cable
+    assert b.found and b.text.startswith("Yes")

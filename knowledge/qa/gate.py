@@ -358,9 +358,12 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _count_of_another_thing(lib, query, answer, quotes)
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
+        or _promise_for_a_deed(query, answer, quotes)
     )
     if why is None:
         return answer
+    if why.startswith(ONLY_PROMISED):
+        return abstain(answer.question, why[len(ONLY_PROMISED):].strip(), answer.suggestions)
     if why.startswith(RECOUNT) and recount:
         # the quote gives the count asked for beside the one answered: answer with it, checked
         got = _recount(lib, query, answer, quotes, cited)
@@ -532,6 +535,48 @@ def _claim_left_open(query: Query, answer: Answer, quotes: str) -> str | None:
             if m.group(0) not in held:
                 return f"the quote does not hold {m.group(0)}"
     return None
+
+
+ONLY_PROMISED = "promise:"
+# "did the trucks actually arrive", "were the 50 trucks delivered", "did they ever get them":
+# whether something happened, not whether it was asked for, promised or agreed.
+_HAPPENED = re.compile(
+    r"^\s*(?:so\s+)?(?:did|were|was|has|have|had)\b(?=.*\b(?:arriv\w*|reach\w*|come|came|deliver\w*|"
+    r"ship(?:ped)?|hand(?:ed)? over|transferr?\w*|receiv\w*|get|got|gotten|turn(?:ed)? up|sent|"
+    r"actually|really|ever|in fact|happen\w*|take place|took place)\b)",
+    re.I,
+)
+_ASKED_OF_A_WORD = re.compile(
+    r"\b(?:promis\w*|agree\w*|offer\w*|ask\w*|request\w*|want\w*|plan\w*|intend\w*|say|said|"
+    r"write|wrote|propos\w*|demand\w*)\b",
+    re.I,
+)
+# A sentence telling of what is to happen: a promise, a plan, an order to act.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|to be|promis\w*|plan\w*|intend\w*|expect\w*|"
+    r"orders have been given|have been ordered|going to)\b",
+    re.I,
+)
+# A sentence telling that it did happen.
+_DONE = re.compile(
+    r"\b(?:arrived|reached|have been|has been|had been|were|was)\s+(?:\w+\s+)?"
+    r"(?:delivered|received|handed|transferred|shipped|sent|unloaded)\b|\b(?:arrived|reached|came)\b",
+    re.I,
+)
+
+
+def _promise_for_a_deed(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'Yes' that something happened ('did the 1,000 trucks arrive') from words telling only
+    that it will ('another 1,000 trucks will arrive ... before 5 December'): a promise is no
+    record of delivery, so the answer says the cables hold only the promise (found false)."""
+    if not answer.text.lstrip().lower().startswith("yes") or not _HAPPENED.search(query.text):
+        return None
+    if _ASKED_OF_A_WORD.search(query.text) and not re.search(r"\b(?:actually|really|in fact)\b", query.text, re.I):
+        return None  # "did Stalin promise ...", "did he agree": the words are the deed
+    if not _FUTURE.search(quotes) or _DONE.search(quotes):
+        return None
+    said = answer.citations[0].quote if answer.citations else quotes
+    return f'{ONLY_PROMISED} The cables here record only a promise, not that it happened: "{said}"'
 
 
 def _refuted_by_its_own_cable(query: Query, cited: list[Cable]) -> str | None:
