@@ -119,3 +119,24 @@ def test_a_promise_is_no_record_that_it_happened(lib):
     assert not a.found and "only a promise" in a.text and "will arrive" in a.text
     b = answer(lib, "did lebedev promise 50 trucks")  # the promise itself is in the cable
     assert b.found and b.text.startswith("Yes")
+
+
+@pytest.mark.parametrize(
+    "question", ["so volkov wanted a million carbines?", "did volkov ask for a million carbines"]
+)
+def test_a_claimed_number_in_words_is_refuted_with_the_cables_number(lib, question):
+    a = answer(lib, question)
+    assert a.found and a.text.startswith("No") and "9,000" in a.text
+
+
+def test_a_true_claim_typed_as_a_statement_is_confirmed(lib):
+    a = answer(lib, "so volkov wanted 9,000 carbines?")
+    assert a.found and a.text.startswith("Yes")
+
+
+def test_spelled_numbers():
+    from knowledge.qa.pipeline import spelled_numbers
+
+    assert spelled_numbers("a million rifles?") == "1,000,000 rifles?"
+    assert spelled_numbers("two thousand tons and 1.5 million rounds") == "2,000 tons and 1,500,000 rounds"
+    assert spelled_numbers("why leave out the figure") == "why leave out the figure"

@@ -112,6 +112,9 @@ def answer(lib: Collection, text: str) -> Answer:
     """Answer one question, or say plainly that the cables here do not hold the answer."""
     ALIASES.set(lib.aliases)
     query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
+    if query.target == "claim" and spelled_numbers(text) != text:
+        # "a million rifles?": the claimed number in digits, to compare with the cable's
+        query = read(spelled_numbers(text), lib.aliases, lib.names, lambda n: has_number(lib, n))
     if query.target == "collection":
         n = len(lib.store.ids())
         if not n:
@@ -141,6 +144,31 @@ def answer(lib: Collection, text: str) -> Answer:
     if result is not None:
         return gate.check(lib, query, result)
     return _what_it_holds(lib, query, res, cables)
+
+
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "half a": 0.5, "a half": 0.5}  # fmt: skip
+_SCALE = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+SPELLED = re.compile(
+    r"\b(half a|a half|a|one|two|three|four|five|six|seven|eight|nine|ten|\d+(?:\.\d+)?)\s+"
+    r"(thousand|million|billion)\b(?!\s+(?:thousand|million|billion))",
+    re.I,
+)
+
+
+def spelled_numbers(text: str) -> str:
+    """The question with a round number written in words as digits ('a million rifles' ->
+    '1,000,000 rifles', 'two thousand tons' -> '2,000 tons', '1.5 million' -> '1,500,000'), so a
+    claimed number is compared with the cable's; other text unchanged."""
+
+    def digits(m: re.Match[str]) -> str:
+        small = m.group(1).lower()
+        n = _SMALL.get(small)
+        if n is None:
+            n = float(small)
+        return f"{round(n * _SCALE[m.group(2).lower()]):,}"
+
+    return SPELLED.sub(digits, text)
 
 
 def _top(res: Resolution) -> int:

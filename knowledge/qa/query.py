@@ -86,7 +86,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("who", _T(r"\b(?:who|whom|whose|(?:which|what) (?:[\w\-]+ ){0,2}(?:officials?|people|persons?|leaders?|comrades?|commanders?|advis[eo]rs?|ambassadors?|ministers?|countr(?:y|ies)|agenc(?:y|ies)|generals?|marshals?|officers?|representatives?|delegates?|interpreters?|chairman|premier|president|envoy|diplomats?|man|men|woman|staff officer|state|nation|government|party|side))\b", re.I)),
     ("passage", _T(r"^\s*what did [\w'’\-]+(?: [\w'’\-]+)? (?:say|write|tell|think|report|suggest|propose|demand)\b", re.I)),
     ("items", _T(r"\b(?:what|which)\b.*\b(?:ask(?:ed)?|request(?:ed|s)?|want(?:ed)?|need(?:ed)?|order(?:ed)?|deliver|supply|send|promise(?:d)?|items?|weapons|arms|goods|themes?)\b|\blist\b", re.I)),
-    ("claim", _T(r"^\s*(?:so\b.*\bright\W*$|did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|must)\b|\b(?:right|correct|true)\s*\??\s*$|,\s*(?:as (?:expected|planned|intended)|yes|no)\s*\?\s*$", re.I)),
+    ("claim", _T(r"^\s*so\s+(?!(?:what|which|who|whom|whose|when|where|why|how)\b)[^?]*\?\s*$|^\s*(?:so\b.*\bright\W*$|did|does|do|was|were|is|are|will|would|can|could|has|have|had|should|shall|must)\b|\b(?:right|correct|true)\s*\??\s*$|,\s*(?:as (?:expected|planned|intended)|yes|no)\s*\?\s*$", re.I)),
     ("summary", _T(r"\bwhat (?:is|was|were|are) (?:the )?(?:\w+ ){0,6}about\b|\bsummar|\bgist\b|\bsubject of\b|\bpurpose of\b|\bmain point", re.I)),
 ]
 # Whether a who-question is about the text ("who did Kim want to bring") or the header.
