@@ -1122,6 +1122,17 @@ VOLKOV
 """
 
 
+SUPPLY["order.md"] = """---
+title: "Ciphered telegram, Kuzmin to the Foreign Ministry"
+date: "January 13, 1951"
+---
+From HARBIN No. 1410 20 hours 05 minutes, 13.1.1951
+Your order No. 57 has been fulfilled.
+In response to your communication No. 362 the delegation will leave on 20 January.
+KUZMIN
+"""
+
+
 @pytest.fixture(scope="module")
 def supply(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
@@ -1352,3 +1363,13 @@ def test_what_someone_suggested_is_told_by_a_sentence_of_the_suggestion(supply):
         "chargé about the statement on the interned sailors.", "77310",
     )  # fmt: skip
     assert not got.found
+
+
+def test_the_number_of_an_order_the_text_names_answers_which_order(supply):
+    answer = supply.ask("what order no. had been fulfilled acc. to kuzmin on 13 jan 1951")
+    assert answer.found and "order No. 57" in answer.text, answer.text
+    # "moscow" names where the order came from, not where something happened
+    answer = supply.ask("which moscow order did kuzmin report as fulfilled")
+    assert answer.found and "order No. 57" in answer.text, answer.text
+    answer = supply.ask("kuzmin's tel of 13 jan 1951 responds to which communication number")
+    assert answer.found and "362" in answer.text, answer.text

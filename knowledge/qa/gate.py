@@ -284,6 +284,10 @@ _DEED_FAMILIES = (
     ("offer", "promis", "will", "can give"),
     ("warn", "caution"),
 )
+_DOCUMENT_WORD = (
+    r"(?:order|directive|instruction|telegram|tel|cable|msg|message|letter|embassy|note|"
+    r"communication|decision)s?\b"
+)
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -412,7 +416,12 @@ def _place_missing(lib: Collection, query: Query, cited: list[Cable], quotes: st
     """A place the question names, absent from the quotes and the cited cables' headings."""
     if query.target not in PLACE_BOUND:
         return None
-    places = lib.aliases.find_places(query.text)
+    # "the moscow order", "the peking telegram": a place naming where a document came from
+    places = [
+        p
+        for p in lib.aliases.find_places(query.text)
+        if not re.search(rf"\b{re.escape(norm(p))}\s+{_DOCUMENT_WORD}", norm(query.text))
+    ]
     if not places:
         return None
     around = " ".join([quotes, *(_heading(c) for c in cited)])

@@ -198,6 +198,9 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
             if note:
                 return render(query.q, f"An editors' footnote to {describe(c)} says:", [cite(c, note)])
             return abstain(query.text, f"No cable stored here answers {describe(c)}; the cables here do not say.", (c.title,))
+    numbered = _numbered_document(query, res, cables)
+    if numbered is not None:
+        return numbered
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
@@ -251,6 +254,37 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
         if c.description:
             return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
     return _passage(lib, query, res, cables)
+
+
+# "which MFA order did Roshchin report fulfilled", "what order no. ...", "responds to which
+# communication number": the number of a document the text names ("Your order No. 48").
+DOCUMENT_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(order|directive|instruction|communication|decision|"
+    r"resolution|note|request|application)s?\b(?:\s+(?:no\b\.?|nr\b\.?|number\b))?",
+    re.I,
+)
+
+
+def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """The number of the order (directive, communication ...) a cable names in its text, asked
+    for by its kind ("which order did Roshchin report fulfilled": "Your order No. 48 has been
+    fulfilled"); None when the question asks for none or no sentence names one."""
+    m = DOCUMENT_ASKED.search(query.text)
+    if not m or query.target in HEADER_TARGETS or query.target in ("quantity", "total", "claim"):
+        return None
+    kind = m.group(1).lower()
+    named = re.compile(rf"\b{kind}s?\s+(?:No\.?|N[º°o]\.?|Nr\.?|#|number)\s*(\d[\w/-]*)", re.I)
+    best = best_units(query, cables[:TOP_CABLES], need=lambda s: bool(named.search(s)))
+    # a sentence naming a numbered document of the kind asked is rare: the share of the other
+    # words needed is a pinned cable's, with one word beside the kind
+    if best is None or kind not in best.matched:
+        return None
+    own = res.how in ("identifier", "mentioned", "narrowed") and best.unit.cable == res.cards[0].id
+    if not own and (best.coverage < MIN_COVERAGE_PINNED or len(best.matched) < 2):
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    number = named.search(best.unit.text).group(1).rstrip(".,")
+    return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
