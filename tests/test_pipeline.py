@@ -1373,3 +1373,19 @@ def test_the_number_of_an_order_the_text_names_answers_which_order(supply):
     assert answer.found and "order No. 57" in answer.text, answer.text
     answer = supply.ask("kuzmin's tel of 13 jan 1951 responds to which communication number")
     assert answer.found and "362" in answer.text, answer.text
+
+
+def test_the_senders_number_on_a_telegram_is_the_one_closing_it(own):
+    answer = own.ask("petrov number on the march 2 telegram")
+    fact = answer.text.split("[")[0]
+    assert answer.found and "88/sh" in fact and "telegram No. 41250" not in fact, answer.text
+
+
+def test_a_number_is_quoted_from_the_line_holding_it_whole():
+    from types import SimpleNamespace
+
+    from knowledge.qa.fields import _line_with
+
+    cable = SimpleNamespace(printed="CIPHERED TELEGRAM No. 26239\nText.\nNo. 2623")
+    assert _line_with(cable, "2623") == "No. 2623"
+    assert _line_with(cable, "26239") == "CIPHERED TELEGRAM No. 26239"

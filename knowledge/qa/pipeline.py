@@ -432,8 +432,12 @@ def _paragraph(item: str) -> bool:
 # -- header fields ---------------------------------------------------------------------------
 def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
-    get = FIELDS.get(t)
     c = cables[0]
+    closing = any(OWN_NUMBER_LINE.match(u.text) for u in units_of(c))
+    if t == "telegram_number" and (c.outgoing_number or closing) and _sender_number_asked(query, c):
+        # "shtykov number on the oct 14 telegram": the number its sender gave it
+        t = "outgoing_number"
+    get = FIELDS.get(t)
     if get:
         found = get(c)
         if found:
@@ -472,6 +476,15 @@ def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable])
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
+
+
+def _sender_number_asked(query: Query, c: Cable) -> bool:
+    """Whether the question asks for the number the cable's sender gave it: the sender named
+    right before 'number' ("Shtykov('s) number on the telegram")."""
+    if not c.sender:
+        return False
+    last = norm(c.sender.name).split()[-1]
+    return bool(re.search(rf"\b{re.escape(last)}(?:'s|s'|’s)?\s+(?:own\s+)?(?:number|no\b)", norm(query.text)))
 
 
 # "whose telegram did X forward in N": the relaying cable names it ("A telegram from Comrade
