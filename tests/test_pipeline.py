@@ -1133,6 +1133,25 @@ KUZMIN
 """
 
 
+SUPPLY["hale.md"] = """---
+title: "The Minister in Ruritania (Hale) to the Secretary of State"
+date: "June 3, 1950"
+source: "Foreign Relations of the United States, 1950, Document 12; file 795.00/6–350"
+---
+
+795.00/6–350: Telegram
+
+The Minister in Ruritania (Hale) to the Secretary of State
+
+secret
+
+74. The Foreign Minister this morning stated he hoped we understood that his Govt had no intention of leaving the talks.
+
+Hale
+  1. The Department of State made the following reply in telegram 51, June 4
+"""
+
+
 @pytest.fixture(scope="module")
 def supply(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
@@ -1389,3 +1408,17 @@ def test_a_number_is_quoted_from_the_line_holding_it_whole():
     cable = SimpleNamespace(printed="CIPHERED TELEGRAM No. 26239\nText.\nNo. 2623")
     assert _line_with(cable, "2623") == "No. 2623"
     assert _line_with(cable, "26239") == "CIPHERED TELEGRAM No. 26239"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what dept telegram replied to hale's 74",
+        "which deptel answered hale's 74",
+        "what telegram was the dept's reply to hale's 74",
+    ],
+)
+def test_which_telegram_replied_is_read_from_the_editors_note_of_the_reply(supply, text):
+    assert query(supply, text).target == "replied"
+    answer = supply.ask(text)
+    assert answer.found and "telegram 51" in answer.text, answer.text

@@ -332,7 +332,10 @@ def _weekday_date(lib: Collection, query: Query, res: Resolution, cables: list[C
 # was contained in airgram 196", "Mr. Muccio replied to this telegram in telegram 403").
 REPLY_NOTE = re.compile(
     r"\b(?:repl(?:y|ied)|answer(?:ed)?|response)\b[^.]{0,40}?\b(?:this|the foregoing)\s+"
-    r"(?:message|telegram|airgram|despatch|dispatch|cable|letter|instruction|note)\b",
+    r"(?:message|telegram|airgram|despatch|dispatch|cable|letter|instruction|note)\b"
+    # "The Department of State made the following reply in telegram 60, July 21"
+    r"|\b(?:made|sent)\s+the\s+following\s+(?:reply|answer|response)\s+in\s+"
+    r"(?:telegram|airgram|despatch|cable|instruction)\s+\d",
     re.I,
 )
 
