@@ -1152,6 +1152,40 @@ Hale
 """
 
 
+SUPPLY["letters.md"] = """---
+title: "Telegram, Sokolov to Orlov, transmitting a letter from Petrov"
+date: "September 28, 1950"
+---
+To Comrade ORLOV
+Petrov asks in his letter:
+1) concerning the training of 90 Ruritanian radio operators in the Soviet Union;
+2) concerning the sending of advisers.
+SOKOLOV
+"""
+SUPPLY["petrov.md"] = """---
+title: "Telegram from Petrov to Orlov"
+date: "September 20, 1950"
+---
+To Comrade ORLOV
+To permit the training of 100-150 radio operators from among Ruritanian students studying in the Soviet Union.
+PETROV
+"""
+SUPPLY["escort.md"] = """---
+title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
+date: "February 27, 1953"
+---
+
+795.00/2–2753: Telegram
+
+The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)
+
+top secret
+
+JCS 904999. To reinforce ur posit State is asking Amb Holm be prepared accompany you.
+A press officer in Washington will brief newsmen at the time of the release.
+"""
+
+
 @pytest.fixture(scope="module")
 def supply(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
@@ -1422,3 +1456,19 @@ def test_which_telegram_replied_is_read_from_the_editors_note_of_the_reply(suppl
     assert query(supply, text).target == "replied"
     answer = supply.ask(text)
     assert answer.found and "telegram 51" in answer.text, answer.text
+
+
+def test_a_party_the_question_names_counts_for_each_sentence_of_their_cable(supply):
+    # "acc. to sokolov": Sokolov's own cable reports the request; its sentence need not name him
+    answer = supply.ask("how many radio operators did petrov want trained in the soviet union acc. to sokolov")
+    assert answer.found and answer.text.startswith("90 Ruritanian radio operators"), answer.text
+
+
+def test_a_role_asked_for_must_be_in_the_quote(supply):
+    answer = supply.ask("which ambassador was to be ready to go with clark")
+    assert answer.found and "Amb Holm" in answer.text, answer.text
+    got = gated(
+        supply, "who was the ruritanian ambassador in washington", "The cable says: [...]",
+        "A press officer in Washington will brief newsmen at the time of the release.", "JCS 904999",
+    )  # fmt: skip
+    assert not got.found

@@ -655,9 +655,9 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     if best.coverage < floor:
         return None
     words = _focus(query, cables)
-    if not pinned and len(words) >= 2 and len(best.matched) < 2:
-        return None  # one word of several is no evidence
-    if t in ("passage", "reason") and best.matched and all(singular(w) in DOCUMENT_WORDS for w in best.matched):
+    if not pinned and len(words) >= 2 and len(best.own) < 2:
+        return None  # one word of several is no evidence (a party of its heading lends none)
+    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own):
         return None  # "what did Orlov call Petrov in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
