@@ -1472,3 +1472,8 @@ def test_a_role_asked_for_must_be_in_the_quote(supply):
         "A press officer in Washington will brief newsmen at the time of the release.", "JCS 904999",
     )  # fmt: skip
     assert not got.found
+
+
+def test_who_was_someone_going_to_take_asks_the_text_not_the_heading(own):
+    assert query(own, "who was petrov going to take to moscow as interpreter").target != "recipient"
+    assert query(own, "who was orlov's telegram sent to").target == "recipient"
