@@ -1122,6 +1122,70 @@ VOLKOV
 """
 
 
+SUPPLY["order.md"] = """---
+title: "Ciphered telegram, Kuzmin to the Foreign Ministry"
+date: "January 13, 1951"
+---
+From HARBIN No. 1410 20 hours 05 minutes, 13.1.1951
+Your order No. 57 has been fulfilled.
+In response to your communication No. 362 the delegation will leave on 20 January.
+KUZMIN
+"""
+
+
+SUPPLY["hale.md"] = """---
+title: "The Minister in Ruritania (Hale) to the Secretary of State"
+date: "June 3, 1950"
+source: "Foreign Relations of the United States, 1950, Document 12; file 795.00/6–350"
+---
+
+795.00/6–350: Telegram
+
+The Minister in Ruritania (Hale) to the Secretary of State
+
+secret
+
+74. The Foreign Minister this morning stated he hoped we understood that his Govt had no intention of leaving the talks.
+
+Hale
+  1. The Department of State made the following reply in telegram 51, June 4
+"""
+
+
+SUPPLY["letters.md"] = """---
+title: "Telegram, Sokolov to Orlov, transmitting a letter from Petrov"
+date: "September 28, 1950"
+---
+To Comrade ORLOV
+Petrov asks in his letter:
+1) concerning the training of 90 Ruritanian radio operators in the Soviet Union;
+2) concerning the sending of advisers.
+SOKOLOV
+"""
+SUPPLY["petrov.md"] = """---
+title: "Telegram from Petrov to Orlov"
+date: "September 20, 1950"
+---
+To Comrade ORLOV
+To permit the training of 100-150 radio operators from among Ruritanian students studying in the Soviet Union.
+PETROV
+"""
+SUPPLY["escort.md"] = """---
+title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
+date: "February 27, 1953"
+---
+
+795.00/2–2753: Telegram
+
+The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)
+
+top secret
+
+JCS 904999. To reinforce ur posit State is asking Amb Holm be prepared accompany you.
+A press officer in Washington will brief newsmen at the time of the release.
+"""
+
+
 @pytest.fixture(scope="module")
 def supply(tmp_path_factory):
     yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
@@ -1352,3 +1416,64 @@ def test_what_someone_suggested_is_told_by_a_sentence_of_the_suggestion(supply):
         "chargé about the statement on the interned sailors.", "77310",
     )  # fmt: skip
     assert not got.found
+
+
+def test_the_number_of_an_order_the_text_names_answers_which_order(supply):
+    answer = supply.ask("what order no. had been fulfilled acc. to kuzmin on 13 jan 1951")
+    assert answer.found and "order No. 57" in answer.text, answer.text
+    # "moscow" names where the order came from, not where something happened
+    answer = supply.ask("which moscow order did kuzmin report as fulfilled")
+    assert answer.found and "order No. 57" in answer.text, answer.text
+    answer = supply.ask("kuzmin's tel of 13 jan 1951 responds to which communication number")
+    assert answer.found and "362" in answer.text, answer.text
+
+
+def test_the_senders_number_on_a_telegram_is_the_one_closing_it(own):
+    answer = own.ask("petrov number on the march 2 telegram")
+    fact = answer.text.split("[")[0]
+    assert answer.found and "88/sh" in fact and "telegram No. 41250" not in fact, answer.text
+
+
+def test_a_number_is_quoted_from_the_line_holding_it_whole():
+    from types import SimpleNamespace
+
+    from knowledge.qa.fields import _line_with
+
+    cable = SimpleNamespace(printed="CIPHERED TELEGRAM No. 26239\nText.\nNo. 2623")
+    assert _line_with(cable, "2623") == "No. 2623"
+    assert _line_with(cable, "26239") == "CIPHERED TELEGRAM No. 26239"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "what dept telegram replied to hale's 74",
+        "which deptel answered hale's 74",
+        "what telegram was the dept's reply to hale's 74",
+    ],
+)
+def test_which_telegram_replied_is_read_from_the_editors_note_of_the_reply(supply, text):
+    assert query(supply, text).target == "replied"
+    answer = supply.ask(text)
+    assert answer.found and "telegram 51" in answer.text, answer.text
+
+
+def test_a_party_the_question_names_counts_for_each_sentence_of_their_cable(supply):
+    # "acc. to sokolov": Sokolov's own cable reports the request; its sentence need not name him
+    answer = supply.ask("how many radio operators did petrov want trained in the soviet union acc. to sokolov")
+    assert answer.found and answer.text.startswith("90 Ruritanian radio operators"), answer.text
+
+
+def test_a_role_asked_for_must_be_in_the_quote(supply):
+    answer = supply.ask("which ambassador was to be ready to go with clark")
+    assert answer.found and "Amb Holm" in answer.text, answer.text
+    got = gated(
+        supply, "who was the ruritanian ambassador in washington", "The cable says: [...]",
+        "A press officer in Washington will brief newsmen at the time of the release.", "JCS 904999",
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_who_was_someone_going_to_take_asks_the_text_not_the_heading(own):
+    assert query(own, "who was petrov going to take to moscow as interpreter").target != "recipient"
+    assert query(own, "who was orlov's telegram sent to").target == "recipient"

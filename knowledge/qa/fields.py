@@ -17,8 +17,13 @@ Found = tuple[str, str] | None
 
 
 def _line_with(c: Cable, needle: str) -> str:
-    """The printed line holding needle, else needle itself."""
+    """The printed line holding needle as a whole (No. 2623 is not in No. 26239), else
+    needle itself."""
     if needle:
+        whole = re.compile(rf"(?<![\w/]){re.escape(needle)}(?![\w/])")
+        for line in (c.printed or "").splitlines():
+            if whole.search(line):
+                return line.strip()
         for line in (c.printed or "").splitlines():
             if needle in line:
                 return line.strip()

@@ -284,6 +284,16 @@ _DEED_FAMILIES = (
     ("offer", "promis", "will", "can give"),
     ("warn", "caution"),
 )
+_DOCUMENT_WORD = (
+    r"(?:order|directive|instruction|telegram|tel|cable|msg|message|letter|embassy|note|"
+    r"communication|decision)s?\b"
+)
+# "who was the soviet ambassador ...", "which us ambassador ...": the role asked for.
+_ROLE_QUESTION = re.compile(
+    r"\s*(?:who (?:was|is|were) (?:the |a |an )?|which |what )(?:[a-z.'’-]+ ){0,2}?([a-z]+?)s?\b"
+    r"(?=\s+(?:of|in|at|to|for|was|were|is|did|who|that|with)\b)",
+    re.I,
+)
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -359,6 +369,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
         or _promise_for_a_deed(query, answer, quotes)
+        or _role_missing(lib, query, answer, quotes)
     )
     if why is None:
         return answer
@@ -415,7 +426,12 @@ def _place_missing(lib: Collection, query: Query, cited: list[Cable], quotes: st
     """A place the question names, absent from the quotes and the cited cables' headings."""
     if query.target not in PLACE_BOUND:
         return None
-    places = lib.aliases.find_places(query.text)
+    # "the moscow order", "the peking telegram": a place naming where a document came from
+    places = [
+        p
+        for p in lib.aliases.find_places(query.text)
+        if not re.search(rf"\b{re.escape(norm(p))}\s+{_DOCUMENT_WORD}", norm(query.text))
+    ]
     if not places:
         return None
     around = " ".join([quotes, *(_heading(c) for c in cited)])
@@ -810,6 +826,22 @@ def _deed_missing(query: Query, answer: Answer, quotes: str) -> str | None:
     if deed is None or deed.search(quotes):
         return None
     return "the quote tells of no deed the question asks about"
+
+
+def _role_missing(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """'Who was the ambassador in X' answered by a passage with no word for the role asked."""
+    if not _PASSAGE_ANSWER.search(answer.text):
+        return None
+    m = _ROLE_QUESTION.match(query.text)
+    if not m:
+        return None
+    role = singular(m.group(1).lower())
+    if role not in BODY_ROLES - {"member", "official", "officer", "general", "head"}:
+        return None
+    forms = {role, *lib.aliases.related_words(role)}
+    if any(holds(f, quotes) for f in forms if " " not in f):
+        return None
+    return f"the quote names no {role}"
 
 
 def deed_asked(question: str) -> re.Pattern[str] | None:

@@ -257,6 +257,12 @@ class Scored:
     matched: frozenset[str]
     score: float
     context: Unit | None = None  # the sentence before it, when that sentence holds words too
+    lent: frozenset[str] = frozenset()  # matched words only its cable's heading holds
+
+    @property
+    def own(self) -> frozenset[str]:
+        """The matched words the sentence or its context hold, without those lent by the heading."""
+        return self.matched - self.lent
 
     @property
     def quote(self) -> str:
@@ -265,6 +271,7 @@ class Scored:
 
 
 CONTEXT_SENTENCES = 3  # sentences of the paragraph before a sentence that lend it their words
+HEADING_SHARE = 0.8  # a word the cable's heading holds ("Gromyko" of Gromyko's cable), for its sentences
 CONTEXT_SHARE = 0.5  # a word held only by the sentence before counts half ("They ... the loan at 2 billion")
 
 
@@ -294,12 +301,16 @@ def score_units(
     *,
     weights: dict[str, float] | None = None,
     alternatives: dict[str, tuple[str, ...]] | None = None,
+    lent: dict[str, frozenset[str]] | None = None,
 ) -> list[Scored]:
     """Units by the weighted share of words they hold, best first; units holding none left out.
 
     alternatives maps a word to others that stand for it ("accept": "agree", "affirmative"):
-    the word counts as held, at 0.9, when one of them is.
+    the word counts as held, at 0.9, when one of them is. lent maps a cable id to the question's
+    words its heading holds (its parties, its title: "acc. to Gromyko" of Gromyko's cable):
+    they count as held, at HEADING_SHARE, by each of its units holding a word of its own.
     """
+    lent = lent or {}
     alternatives = alternatives or {}
     if not words:
         return []
@@ -332,11 +343,15 @@ def score_units(
                         if k == 0:
                             context = prev
             quality = {**own, **gained}
+            borrowed = frozenset(w for w in lent.get(u.cable, ()) if quality.get(w, 1) == 0)
+            quality = {**quality, **dict.fromkeys(borrowed, HEADING_SHARE)}
+        else:
+            borrowed = frozenset()
         window.append((u, own))
         matched = frozenset(w for w, q in quality.items() if q > 0)
         if not matched:
             continue
         coverage = sum(weights[w] * quality[w] for w in matched) / total
-        out.append(Scored(u, coverage, matched, coverage, context))
+        out.append(Scored(u, coverage, matched, coverage, context, borrowed))
     out.sort(key=lambda s: (-s.score, s.unit.order))
     return out

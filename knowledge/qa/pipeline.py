@@ -236,6 +236,9 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
             if note:
                 return render(query.q, f"An editors' footnote to {describe(c)} says:", [cite(c, note)])
             return abstain(query.text, f"No cable stored here answers {describe(c)}; the cables here do not say.", (c.title,))
+    numbered = _numbered_document(query, res, cables)
+    if numbered is not None:
+        return numbered
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
@@ -291,6 +294,37 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     return _passage(lib, query, res, cables)
 
 
+# "which MFA order did Roshchin report fulfilled", "what order no. ...", "responds to which
+# communication number": the number of a document the text names ("Your order No. 48").
+DOCUMENT_ASKED = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(order|directive|instruction|communication|decision|"
+    r"resolution|note|request|application)s?\b(?:\s+(?:no\b\.?|nr\b\.?|number\b))?",
+    re.I,
+)
+
+
+def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """The number of the order (directive, communication ...) a cable names in its text, asked
+    for by its kind ("which order did Roshchin report fulfilled": "Your order No. 48 has been
+    fulfilled"); None when the question asks for none or no sentence names one."""
+    m = DOCUMENT_ASKED.search(query.text)
+    if not m or query.target in HEADER_TARGETS or query.target in ("quantity", "total", "claim"):
+        return None
+    kind = m.group(1).lower()
+    named = re.compile(rf"\b{kind}s?\s+(?:No\.?|N[º°o]\.?|Nr\.?|#|number)\s*(\d[\w/-]*)", re.I)
+    best = best_units(query, cables[:TOP_CABLES], need=lambda s: bool(named.search(s)))
+    # a sentence naming a numbered document of the kind asked is rare: the share of the other
+    # words needed is a pinned cable's, with one word beside the kind
+    if best is None or kind not in best.matched:
+        return None
+    own = res.how in ("identifier", "mentioned", "narrowed") and best.unit.cable == res.cards[0].id
+    if not own and (best.coverage < MIN_COVERAGE_PINNED or len(best.matched) < 2):
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    number = named.search(best.unit.text).group(1).rstrip(".,")
+    return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
+
+
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
 COMING = re.compile(r"\b(?:will|shall|next|coming|expected|plans?|intends?)\b", re.I)
@@ -336,7 +370,10 @@ def _weekday_date(lib: Collection, query: Query, res: Resolution, cables: list[C
 # was contained in airgram 196", "Mr. Muccio replied to this telegram in telegram 403").
 REPLY_NOTE = re.compile(
     r"\b(?:repl(?:y|ied)|answer(?:ed)?|response)\b[^.]{0,40}?\b(?:this|the foregoing)\s+"
-    r"(?:message|telegram|airgram|despatch|dispatch|cable|letter|instruction|note)\b",
+    r"(?:message|telegram|airgram|despatch|dispatch|cable|letter|instruction|note)\b"
+    # "The Department of State made the following reply in telegram 60, July 21"
+    r"|\b(?:made|sent)\s+the\s+following\s+(?:reply|answer|response)\s+in\s+"
+    r"(?:telegram|airgram|despatch|cable|instruction)\s+\d",
     re.I,
 )
 
@@ -436,8 +473,12 @@ def _paragraph(item: str) -> bool:
 # -- header fields ---------------------------------------------------------------------------
 def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
-    get = FIELDS.get(t)
     c = cables[0]
+    closing = any(OWN_NUMBER_LINE.match(u.text) for u in units_of(c))
+    if t == "telegram_number" and (c.outgoing_number or closing) and _sender_number_asked(query, c):
+        # "shtykov number on the oct 14 telegram": the number its sender gave it
+        t = "outgoing_number"
+    get = FIELDS.get(t)
     if get:
         found = get(c)
         if found:
@@ -476,6 +517,15 @@ def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable])
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
+
+
+def _sender_number_asked(query: Query, c: Cable) -> bool:
+    """Whether the question asks for the number the cable's sender gave it: the sender named
+    right before 'number' ("Shtykov('s) number on the telegram")."""
+    if not c.sender:
+        return False
+    last = norm(c.sender.name).split()[-1]
+    return bool(re.search(rf"\b{re.escape(last)}(?:'s|s'|’s)?\s+(?:own\s+)?(?:number|no\b)", norm(query.text)))
 
 
 # "whose telegram did X forward in N": the relaying cable names it ("A telegram from Comrade
@@ -643,9 +693,9 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     if best.coverage < floor:
         return None
     words = _focus(query, cables)
-    if not pinned and len(words) >= 2 and len(best.matched) < 2:
-        return None  # one word of several is no evidence
-    if t in ("passage", "reason") and best.matched and all(singular(w) in DOCUMENT_WORDS for w in best.matched):
+    if not pinned and len(words) >= 2 and len(best.own) < 2:
+        return None  # one word of several is no evidence (a party of its heading lends none)
+    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own):
         return None  # "what did Orlov call Petrov in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):

@@ -14,6 +14,7 @@ from contextvars import ContextVar
 
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates
+from knowledge.qa.compose import _OFFICE  # an office ("Embassy in the Soviet Union") is no person
 from knowledge.qa.passages import Scored, holds, idf, score_units, units_of
 from knowledge.qa.query import Query
 from knowledge.records import Cable
@@ -217,7 +218,7 @@ def best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=
             for w in norm(m.name).split():
                 if singular(w) in words:
                     synonyms[singular(w)] = tuple(dict.fromkeys([*synonyms.get(singular(w), ()), *spelt]))
-    scored = score_units(words, units, weights=weights, alternatives=synonyms)
+    scored = score_units(words, units, weights=weights, alternatives=synonyms, lent=_heading_words(words, cables))
     best = None
     for s in scored:
         if need and not need(s.unit.text):
@@ -230,6 +231,22 @@ def best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=
         if best is None or s.score > best.score:
             best = s
     return best
+
+
+def _heading_words(words: list[str], cables: list[Cable]) -> dict[str, frozenset[str]]:
+    """For each cable, the question's words its heading's parties hold ("how many pilots acc.
+    to Gromyko": 'gromyko' for each sentence of Gromyko's cable). Their offices are left out: the
+    'Ambassador' of a heading is no ambassador a sentence tells of."""
+    from knowledge.qa.passages import word_forms
+
+    out: dict[str, frozenset[str]] = {}
+    for c in cables:
+        people = [n for n, _r in c.party_roles() if not _OFFICE.search(n)]
+        head = set(word_forms(" ".join(people)))
+        held = frozenset(w for w in words if w in head or singular(w) in head)
+        if held:
+            out[c.id] = held
+    return out
 
 
 def _spellings(aliases: Aliases, name: str) -> tuple[str, ...]:
