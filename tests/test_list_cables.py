@@ -140,3 +140,16 @@ def test_spelled_numbers():
     assert spelled_numbers("a million rifles?") == "1,000,000 rifles?"
     assert spelled_numbers("two thousand tons and 1.5 million rounds") == "2,000 tons and 1,500,000 rounds"
     assert spelled_numbers("why leave out the figure") == "why leave out the figure"
+
+
+def test_total_over_days_listed_before_one_month_adds_each_days_figure(lib):
+    a = answer(lib, "how many trucks in total will lebedev hand over on 10 and 14 may")
+    assert a.found and "200" in a.text and "120" in a.text and "80" in a.text
+    assert "50" not in a.text.split("[")[0]  # the trucks due before 1 June are not of those days
+
+
+def test_question_dates_reads_each_listed_day():
+    from knowledge.qa.query import question_dates
+
+    days = {d.start[5:] for d in question_dates("delivered on 20 and 25-26 nov", [])}
+    assert "11-20" in days

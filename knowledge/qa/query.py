@@ -220,6 +220,13 @@ _MONTH_YEAR = re.compile(
 _YEAR = re.compile(r"\b(?:in|of|for|during|by|early|late|mid|\()\s*(?P<y>19[0-9]\d)\b\)?", re.I)
 
 
+_DAY_LIST = re.compile(
+    r"\b(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*,?\s*(?:and|&)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+"
+    rf"(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?(?:,?\s+(?P<y>19\d\d)\b)?",
+    re.I,
+)
+
+
 def question_dates(text: str, found: list[DateValue]) -> list[DateValue]:
     """Dates a question names beyond what the cable-date reader finds: 'feb 1950', 'dec 1 1950',
     'in 1951' (month, day and year precision); those found already are kept first."""
@@ -236,6 +243,14 @@ def question_dates(text: str, found: list[DateValue]) -> list[DateValue]:
             value = DateValue(m.group(0), f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month")
         if not any(d.start and value.start and d.start <= value.start <= (d.end or d.start) and d.precision == "day" for d in out):
             out.append(value)
+    for m in _DAY_LIST.finditer(text):
+        # "on 20 and 25-26 nov": the days before the last share its month (and year)
+        month = MONTHS[m.group("m").lower()]
+        year = int(m.group("y")) if m.group("y") else YEARLESS
+        for day in re.findall(r"\d{1,2}", m.group("days")):
+            if 1 <= int(day) <= calendar.monthrange(year, month)[1]:
+                iso = f"{year}-{month:02d}-{int(day):02d}"
+                out.append(DateValue(f"{day} {m.group('m')}", iso, iso, "day"))
     if not out:
         for m in _YEAR.finditer(text):
             y = m.group("y")
