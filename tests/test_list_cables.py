@@ -153,3 +153,10 @@ def test_question_dates_reads_each_listed_day():
 
     days = {d.start[5:] for d in question_dates("delivered on 20 and 25-26 nov", [])}
     assert "11-20" in days
+
+
+def test_x_to_y_in_a_question_is_sender_then_recipient(lib):
+    a = answer(lib, "archival source for lebedev to volkov")
+    assert a.found and "List 9" in a.text and "Listy 5-6" not in a.text
+    b = answer(lib, "archival source for volkov to lebedev")
+    assert b.found and "Listy 5-6" in b.text

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process, utils
 
@@ -439,7 +439,7 @@ def _role_hint(text: str, start: int, end: int) -> str:
 
 def find_people(text: str, names: Names) -> list[Mention]:
     """Known people the question names, exactly or misspelt, with a hint of their role."""
-    return [
+    found = [
         Mention(
             f.name,
             f.start,
@@ -450,6 +450,13 @@ def find_people(text: str, names: Names) -> list[Mention]:
         )
         for f in names.find(text)
     ]
+    # "Zhou Enlai to Stalin": the heading's order, sender then recipient, whatever precedes it
+    for k in range(len(found) - 1):
+        a, b = found[k], found[k + 1]
+        if a.end and re.fullmatch(r"\s+(?:to|->|→)\s+(?:comrade\s+)?", text[a.end : b.start], re.I):
+            found[k] = replace(a, role_hint="sender")
+            found[k + 1] = replace(b, role_hint="recipient")
+    return found
 
 
 def understand(text: str, aliases: Aliases, names: Names | None = None) -> Question:
