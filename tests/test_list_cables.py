@@ -25,6 +25,7 @@ We ask you to send us the following for the 5th Corps in June 1951:
 5. Pistols 400.
 6. Field radios 60.
 The enemy's artillery destroyed most of our stores in April, because of which the corps cannot fight.
+Transport for these will be counted against the portion which you promised to send from 1.6 to 15.6, numbering 600 trucks.
 With comradely greetings.
 VOLKOV
 No. 412
@@ -160,3 +161,8 @@ def test_x_to_y_in_a_question_is_sender_then_recipient(lib):
     assert a.found and "List 9" in a.text and "Listy 5-6" not in a.text
     b = answer(lib, "archival source for volkov to lebedev")
     assert b.found and "Listy 5-6" in b.text
+
+
+def test_a_period_in_day_month_form_picks_the_promise_made_for_it(lib):
+    a = answer(lib, "how many trucks had lebedev already promised for 1.6 to 15.6")
+    assert a.found and "600" in a.text.split("[")[0] and "120" not in a.text

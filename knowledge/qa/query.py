@@ -220,6 +220,12 @@ _MONTH_YEAR = re.compile(
 _YEAR = re.compile(r"\b(?:in|of|for|during|by|early|late|mid|\()\s*(?P<y>19[0-9]\d)\b\)?", re.I)
 
 
+_DOTTED_RANGE = re.compile(
+    r"(?<![\d.])(?P<d1>[0-3]?\d)\.(?P<m1>[01]?\d)(?:\.(?:19)?\d\d)?\s*(?:-|–|to|till|until)\s*"
+    r"(?P<d2>[0-3]?\d)\.(?P<m2>[01]?\d)(?:\.(?P<y>(?:19)?\d\d))?(?![\d.]\d)"
+    r"(?!\s*(?:million|thousand|billion|hundred|per|%|tons?|km|kg|m\b|mm\b))",
+    re.I,
+)
 _DAY_LIST = re.compile(
     r"\b(?P<days>\d{1,2}(?:\s*,\s*\d{1,2})*)\s*,?\s*(?:and|&)\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?\s+"
     rf"(?P<m>{'|'.join(sorted(MONTHS, key=len, reverse=True))})\b\.?(?:,?\s+(?P<y>19\d\d)\b)?",
@@ -243,6 +249,12 @@ def question_dates(text: str, found: list[DateValue]) -> list[DateValue]:
             value = DateValue(m.group(0), f"{year}-{month:02d}-01", f"{year}-{month:02d}-{last}", "month")
         if not any(d.start and value.start and d.start <= value.start <= (d.end or d.start) and d.precision == "day" for d in out):
             out.append(value)
+    for m in _DOTTED_RANGE.finditer(text):
+        # "from 25.11 to 25.12", "25.11-25.12.50": day.month as cables print them
+        (d1, m1, d2, m2), y = (int(m.group(k)) for k in ("d1", "m1", "d2", "m2")), m.group("y")
+        year = (1900 + int(y) if len(y) == 2 else int(y)) if y else YEARLESS
+        if 1 <= m1 <= 12 and 1 <= m2 <= 12 and d1 <= calendar.monthrange(year, m1)[1] and d2 <= calendar.monthrange(year, m2)[1]:
+            out.append(DateValue(m.group(0), f"{year}-{m1:02d}-{d1:02d}", f"{year}-{m2:02d}-{d2:02d}", "day-range"))
     for m in _DAY_LIST.finditer(text):
         # "on 20 and 25-26 nov": the days before the last share its month (and year)
         month = MONTHS[m.group("m").lower()]
