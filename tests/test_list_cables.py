@@ -166,3 +166,22 @@ def test_x_to_y_in_a_question_is_sender_then_recipient(lib):
 def test_a_period_in_day_month_form_picks_the_promise_made_for_it(lib):
     a = answer(lib, "how many trucks had lebedev already promised for 1.6 to 15.6")
     assert a.found and "600" in a.text.split("[")[0] and "120" not in a.text
+
+
+def test_commentary_answers_with_a_sentence_naming_the_person_asked_about(tmp_path):
+    from tests.test_parse_snippets import KIM_PAGE
+
+    page = (
+        "<p>These cables show how the war looked from Pyongyang. The Chinese documents say the "
+        "Koreans were short of trucks all winter.</p>"
+        "<p>President Truman used to say that the Koreans were tired of the war. "
+        "New documents from the archives suggest that Truman's view may have been correct.</p>"
+        "<p>By December even Kim Il Sung was thinking of talks. In a letter he stated, "
+        "\"talks will help Korea.\"</p><br>Regards,<br><br>Jane Roe<br><br>" + KIM_PAGE
+    )
+    for lib in library_of(tmp_path, {"page.html": page}):
+        a = answer(lib, "what does the commentary say truman said about the koreans")
+        assert a.found and "used to say" in a.text
+        b = answer(lib, "what did kim il sung say about talks according to the post")
+        assert b.found and "he stated" in b.text  # the sentence before names him
+        assert not answer(lib, "what does the commentary say molotov said about the koreans").found

@@ -557,6 +557,14 @@ def on_passage(lib: Collection, q: Question, *, commentary: bool = False) -> Ans
     found = match_sentences(lib, q, commentary=commentary)
     if not found:
         return None
+    if commentary and q.people:
+        # "what does the commentary say Truman said": a sentence naming the person asked about,
+        # or following one that does ("... Mao was considering peace. In a dispatch he stated ...")
+        found = [m for m in found if _names_asked(lib, q, m)]
+        if not found:
+            return None
+        if SAID.search(re.sub(r"\b(?:commentary|post|poster|blog)\s+says?\b", " ", q.text, flags=re.I)):
+            found = [m for m in found if SAID.search(m.sentence)] or found
     senders = [m for m in q.people if m.role_hint == "sender" or m.possessive]
     own = [m for m in found if any(n.is_(s) for n in senders for s in m.card.senders)]
     best = own[0] if own else found[0]  # "why did Zhou need ...": Zhou's words, not a reply to him
@@ -571,6 +579,22 @@ def on_passage(lib: Collection, q: Question, *, commentary: bool = False) -> Ans
         who = c.sender.name if c.sender else "The cable"
         fact = f'{who} wrote, in {describe(c)}: "{best.sentence}"'
     return render(q, fact, [cite(c, best.sentence)])
+
+
+SAID = re.compile(r"\b(?:say|says|said|saying|state[sd]?|stating|wr[io]te|tell|told|called|declared)\b", re.I)
+
+
+def _names_asked(lib: Collection, q: Question, m) -> bool:
+    """Whether a matched sentence, or the sentence before it in its text, names a person the
+    question names."""
+    text = m.sentence
+    c = m.cable
+    for para in c.paragraphs if c else ():
+        said = sentences(para)
+        for k, s in enumerate(said):
+            if s == m.sentence and k:
+                text = f"{said[k - 1]} {s}"
+    return any(p.is_(n) for p in q.people for n in lib.names.names_in(text))
 
 
 COMMENTARY_WORDS = {"commentary", "post", "poster", "blog", "author", "introduction", "according"}
