@@ -25,6 +25,7 @@ We ask you to send us the following for the 5th Corps in June 1951:
 5. Pistols 400.
 6. Field radios 60.
 The enemy's artillery destroyed most of our stores in April, because of which the corps cannot fight.
+There is a great variety in the calibers of the captured carbines.
 Transport for these will be counted against the portion which you promised to send from 1.6 to 15.6, numbering 600 trucks.
 With comradely greetings.
 VOLKOV
@@ -185,3 +186,14 @@ def test_commentary_answers_with_a_sentence_naming_the_person_asked_about(tmp_pa
         b = answer(lib, "what did kim il sung say about talks according to the post")
         assert b.found and "he stated" in b.text  # the sentence before names him
         assert not answer(lib, "what does the commentary say molotov said about the koreans").found
+
+
+def test_a_sentence_saying_a_property_varies_names_no_value_of_it(lib):
+    a = answer(lib, "what caliber were the captured carbines")
+    assert not a.found
+    from knowledge.qa.gate import _variety_for_a_value
+    from knowledge.qa.query import read
+
+    q = read("what caliber were the carbines", lib.aliases, lib.names)
+    assert _variety_for_a_value(q, "The carbines are of 7.62 mm caliber.") is None
+    assert _variety_for_a_value(q, "There is a great variety in the calibers of the carbines.")

@@ -369,6 +369,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
         or _promise_for_a_deed(query, answer, quotes)
+        or _variety_for_a_value(query, quotes)
         or _role_missing(lib, query, answer, quotes)
     )
     if why is None:
@@ -593,6 +594,33 @@ def _promise_for_a_deed(query: Query, answer: Answer, quotes: str) -> str | None
         return None
     said = answer.citations[0].quote if answer.citations else quotes
     return f'{ONLY_PROMISED} The cables here record only a promise, not that it happened: "{said}"'
+
+
+# "what caliber were the rifles", "which type of aircraft did they send": the value of a property
+_VALUE_ASKED = re.compile(
+    r"^\s*(?:what|which)\s+(?:(?:kind|type|sort|make|model)\s+of\s+)?(?P<noun>[a-z][\w\-]*)\s+"
+    r"(?:was|were|is|are|did|do|does|had|has|have|will|would)\b",
+    re.I,
+)
+_VARIETY = r"(?:variety|varieties|various|different|differing|several|many|assorted|mixed|diverse|all kinds|range)"
+
+
+def _variety_for_a_value(query: Query, quotes: str) -> str | None:
+    """'What caliber were the rifles' answered by 'there is a great variety in the calibers of
+    the rifles': a sentence saying the property varies names no value of it."""
+    m = _VALUE_ASKED.match(query.text)
+    if not m:
+        return None
+    noun = singular(m.group("noun").lower())
+    if noun in ("telegram", "cable", "message", "date", "day", "time", "number", "year", "month"):
+        return None
+    mentions = [x for x in re.finditer(r"[A-Za-z][\w\-]*", quotes) if singular(x.group(0).lower()) == noun]
+    if not mentions:
+        return None
+    varied = re.compile(rf"\b{_VARIETY}\b(?:\s+\S+){{0,3}}\s*$", re.I)
+    if all(varied.search(quotes[max(0, x.start() - 40) : x.start()]) for x in mentions):
+        return f"the quote says the {noun} varies, not what it was"
+    return None
 
 
 def _refuted_by_its_own_cable(query: Query, cited: list[Cable]) -> str | None:
