@@ -186,6 +186,9 @@ def test_commentary_answers_with_a_sentence_naming_the_person_asked_about(tmp_pa
         b = answer(lib, "what did kim il sung say about talks according to the post")
         assert b.found and "he stated" in b.text  # the sentence before names him
         assert not answer(lib, "what does the commentary say molotov said about the koreans").found
+        # a yes/no question about the post is not answered by quoting a sentence of it
+        c = answer(lib, "did kim il sung refuse talks in december, as the post says?")
+        assert not c.found or c.text.startswith(("Yes", "No"))
 
 
 def test_a_sentence_saying_a_property_varies_names_no_value_of_it(lib):

@@ -122,7 +122,11 @@ def answer(lib: Collection, text: str) -> Answer:
         said = HELP_TEXT.format(n=n)
         return Answer(text, said, True, (), (), said)  # about the collection: no cable to cite
     if query.target == "commentary":
-        return handlers.on_commentary(lib, query.q) or handlers.not_found(lib, query.q)
+        said = handlers.on_commentary(lib, query.q)
+        if said is not None and CLAIM_START.match(text):
+            # "did Stalin agree the next day, as the post says?": a passage is no yes or no
+            said = gate.check(lib, query, said)
+        return said if said is not None and said.found else handlers.not_found(lib, query.q)
     layout = lists.asked(text)
     if layout == "position":
         # "no. 11 on the list": a place in the list, not a telegram's number
