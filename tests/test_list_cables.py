@@ -200,3 +200,19 @@ def test_a_sentence_saying_a_property_varies_names_no_value_of_it(lib):
     q = read("what caliber were the carbines", lib.aliases, lib.names)
     assert _variety_for_a_value(q, "The carbines are of 7.62 mm caliber.") is None
     assert _variety_for_a_value(q, "There is a great variety in the calibers of the carbines.")
+
+
+def test_a_bare_noun_phrase_asks_for_the_quantity(lib):
+    a = answer(lib, "cartridges for heavy mgs?")
+    assert a.found and "2,500,000" in a.text
+
+
+def test_via_who_asks_for_the_relay():
+    from knowledge.library import Library
+    from knowledge.qa.query import read
+
+    lib = Library.open(memory=True)
+    try:
+        assert read("stalin's reply went via who", lib.aliases, lib.names).target == "via"
+    finally:
+        lib.close()
