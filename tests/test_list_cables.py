@@ -216,3 +216,8 @@ def test_via_who_asks_for_the_relay():
         assert read("stalin's reply went via who", lib.aliases, lib.names).target == "via"
     finally:
         lib.close()
+
+
+def test_when_for_a_count_named_by_a_synonym(lib):
+    a = answer(lib, "when would the 120 lorries be handed over")
+    assert a.found and "10 May 1951" in a.text.split("[")[0]

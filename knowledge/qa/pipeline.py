@@ -441,8 +441,10 @@ def _legacy(
         words = [w for w in query.focus if len(w) > 2]
         quoted = _quoted(got)
         said = quoted + " " + got.fact
-        held = sum(1 for w in words if holds(w, said))
+        held = sum(1 for w in words if holds(w, said) or any(holds(r, said) for r in _synonyms(lib, w)))
         held += bool(query.dates) and holds_date(quoted, query.dates)
+        # a count the question names ("the 355 cars") that the quote gives points at it too
+        held += any(holds_number(quoted, n) for n in query.claim_numbers)
         if len(words) >= 2 and held < 2:
             return None
         if query.target == "place" and not _names_beyond(quoted + " " + got.fact, query, place=True):
@@ -462,6 +464,11 @@ def _legacy(
         if not any(holds(w, quoted) for w in [*thing, *related]):
             return None
     return got
+
+
+def _synonyms(lib: Collection, word: str) -> list[str]:
+    """The single words the alias file makes a word stand for ('car': 'automobile')."""
+    return [r for r in lib.aliases.related_words(word) if " " not in r and r != word]
 
 
 ITEM_WORDS = 8  # a listed lot ("Soviet rifles 140,000.") is shorter than a sentence of prose
