@@ -1170,6 +1170,14 @@ To Comrade ORLOV
 To permit the training of 100-150 radio operators from among Ruritanian students studying in the Soviet Union.
 PETROV
 """
+SUPPLY["trainees.md"] = """---
+title: "Telegram from Lebedev to Orlov"
+date: "October 9, 1950"
+---
+To Comrade ORLOV
+To permit the training of 700 drivers, 300 signallers, and 200 medical orderlies from among Ruritanian students.
+LEBEDEV
+"""
 SUPPLY["escort.md"] = """---
 title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
 date: "February 27, 1953"
@@ -1477,3 +1485,9 @@ def test_a_role_asked_for_must_be_in_the_quote(supply):
 def test_who_was_someone_going_to_take_asks_the_text_not_the_heading(own):
     assert query(own, "who was petrov going to take to moscow as interpreter").target != "recipient"
     assert query(own, "who was orlov's telegram sent to").target == "recipient"
+
+
+def test_a_total_of_two_things_adds_their_counts_from_one_sentence(supply):
+    assert query(supply, "how many lorries in all did volkov send").target == "total"
+    answer = supply.ask("how many signallers and medical orderlies altogether did lebedev want trained")
+    assert answer.found and answer.text.startswith("500 in all (300 signallers + 200 medical orderlies)"), answer.text

@@ -201,6 +201,10 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     numbered = _numbered_document(query, res, cables)
     if numbered is not None:
         return numbered
+    if t == "total":
+        summed = _sum_of_parts(query, res, cables)
+        if summed is not None:
+            return summed
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
@@ -285,6 +289,62 @@ def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> An
     c = next(x for x in cables if x.id == best.unit.cable)
     number = named.search(best.unit.text).group(1).rstrip(".,")
     return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
+
+
+# "how many radio operators and engineering officers altogether", "how many automobiles in all
+# would be handed over on 20 nov and 25-26 nov": the parts a total adds up.
+TOTAL_OF = re.compile(
+    r"\b(?:how many|how much|total number of|number of)\s+(?P<parts>[\w\s,'’-]+?)\s+"
+    r"(?:in all|in total|altogether|all together|combined|total)\b",
+    re.I,
+)
+PART_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|\bplus\b|&)\s*", re.I)
+
+
+def _sum_of_parts(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """A total of the parts the question names, from the one sentence giving a count for each:
+    'X and Y in all' adds the count of X and of Y; one thing on two dates adds the two lots of
+    it. Like with like only: each part is counted by its own words. None when a part has no
+    count in the sentence."""
+    from knowledge.qa.claims import _said
+    from knowledge.text import format_number
+
+    m = TOTAL_OF.search(query.text)
+    if not m:
+        return None
+    parts = [p for p in PART_SPLIT.split(m.group("parts")) if p.strip()]
+    heads = [singular(norm(p).split()[-1]) for p in parts]
+    if len(heads) >= 2:
+
+        def counts(s: str) -> list[str] | None:
+            found = [number_near(s, [h]) for h in heads]
+            return None if any(f is None for f in found) or len(set(found)) < len(found) else found
+
+    elif len(heads) == 1 and len(query.dates) >= 2:
+        # one thing on two dates: the sentence gives a lot of it for each
+        def counts(s: str) -> list[str] | None:
+            if not all(holds_date(s, [d]) for d in query.dates):
+                return None
+            found = list(
+                dict.fromkeys(
+                    f for chunk in re.split(r",|;|\band\b", s) if (f := number_near(chunk, heads))
+                )
+            )
+            return found if len(found) == len(query.dates) else None
+
+    else:
+        return None
+    best = best_units(query, cables, need=lambda s: counts(s) is not None)
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    if best is None or best.coverage < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    found = counts(best.unit.text) or []
+    values = [_said(f) for f in found]
+    if not found or any(v is None for v in values):
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    fact = f"{format_number(sum(values))} in all ({' + '.join(found)}), according to {describe(c)}."
+    return render(query.q, fact, [cite(c, best.quote)])
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
