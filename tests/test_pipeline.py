@@ -1178,6 +1178,19 @@ To Comrade ORLOV
 To permit the training of 700 drivers, 300 signallers, and 200 medical orderlies from among Ruritanian students.
 LEBEDEV
 """
+SUPPLY["greeting.md"] = """---
+title: "Ciphered telegram, Orlov to Volkov"
+date: "December 1, 1950"
+---
+To Comrade VOLKOV
+I received your telegram No. 4410.
+My congratulations to you and your comrades on the opening of the new railway bridge.
+I wish you further successes in the building of the line.
+Devotedly yours,
+Orlov at the instruction of the Council
+ORLOV
+1 December 1950
+"""
 SUPPLY["escort.md"] = """---
 title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
 date: "February 27, 1953"
@@ -1491,3 +1504,10 @@ def test_a_total_of_two_things_adds_their_counts_from_one_sentence(supply):
     assert query(supply, "how many lorries in all did volkov send").target == "total"
     answer = supply.ask("how many signallers and medical orderlies altogether did lebedev want trained")
     assert answer.found and answer.text.startswith("500 in all (300 signallers + 200 medical orderlies)"), answer.text
+
+
+def test_how_a_cable_ends_is_its_last_sentence_before_the_close_and_signature(supply):
+    answer = supply.ask("how does orlov's congratulation tel to volkov end")
+    assert answer.found and "I wish you further successes in the building" in answer.text, answer.text
+    answer = supply.ask("the /sh number at the end of orlov's telegram to volkov")
+    assert "ends:" not in answer.text, answer.text

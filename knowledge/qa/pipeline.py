@@ -201,6 +201,10 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     numbered = _numbered_document(query, res, cables)
     if numbered is not None:
         return numbered
+    if CLOSING_ASKED.search(query.text) and t in ("passage", "items", "who", "summary", "place"):
+        closing = _closing_line(query, res, cables)
+        if closing is not None:
+            return closing
     if t == "total":
         summed = _sum_of_parts(query, res, cables)
         if summed is not None:
@@ -289,6 +293,56 @@ def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> An
     c = next(x for x in cables if x.id == best.unit.cable)
     number = named.search(best.unit.text).group(1).rstrip(".,")
     return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
+
+
+# "how does Stalin's telegram to Mao end", "what did Kim wish Stalin at the end of his letter"
+CLOSING_ASKED = re.compile(
+    r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
+    r"\blast (?:line|sentence|words)\b|\bend(?:s|ed)? with\b",
+    re.I,
+)
+COMPLIMENTARY_CLOSE = re.compile(r"\b(?:yours|respectfully|sincerely|regards|greetings)\b[^.]*,\s*$", re.I)
+CLOSING_WORDS = {"end", "ends", "ended", "close", "closing", "last", "line", "sentence", "word"}
+
+
+def _closing_line(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """The last sentence of the cable's own text (before the complimentary close, signature,
+    date and stamps) for "how does it end"; the cable is the one the question's other words
+    fit best, as for a passage. None when none fits well enough."""
+    from dataclasses import replace
+
+    q = replace(query, focus=[w for w in query.focus if w not in CLOSING_WORDS])
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    best = None
+    for c in cables[:TOP_CABLES]:
+        last = _last_sentence(c)
+        if last is None:
+            continue
+        hit = best_units(q, [c])
+        cover = hit.coverage if hit else 0.0
+        if best is None or cover > best[0]:
+            best = (cover, c, last)
+    if best is None or best[0] < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    _cover, c, last = best
+    return render(query.q, f"{cap(describe(c))} ends:", [cite(c, last)])
+
+
+def _last_sentence(c: Cable) -> str | None:
+    """The last sentence of c's own text: four words or more, one of them in lower case, not a
+    complimentary close ('Devotedly yours,'), a signature, a date or a number line."""
+    body = [u.text for u in units_of(c) if u.part == "body"]
+    for i in range(len(body) - 1, -1, -1):
+        text = body[i]
+        if i and COMPLIMENTARY_CLOSE.search(body[i - 1]):
+            continue  # the signature under "Devotedly yours,"
+        words = text.split()
+        if len(words) < 4 or not re.search(r"\b[a-z]{3,}\b", text) or text.rstrip().endswith(","):
+            continue
+        if OWN_NUMBER_LINE.match(text) or re.match(r"\s*\[", text):
+            continue
+        return text
+    return None
 
 
 # "how many radio operators and engineering officers altogether", "how many automobiles in all
