@@ -1511,3 +1511,13 @@ def test_how_a_cable_ends_is_its_last_sentence_before_the_close_and_signature(su
     assert answer.found and "I wish you further successes in the building" in answer.text, answer.text
     answer = supply.ask("the /sh number at the end of orlov's telegram to volkov")
     assert "ends:" not in answer.text, answer.text
+
+
+def test_not_this_but_that_answers_what_it_was_instead(orders):
+    answer = orders.ask("if his 30 january tel was not a directive, what did orlov say it was")
+    assert answer.found and "my proposal" in answer.text, answer.text
+
+
+def test_a_speaker_of_three_words_is_one_name(own):
+    assert query(own, "what did kim il sung say about petrov's letter").speaker == "kim il sung"
+    assert query(own, "what did the chinese FM say about the embargo").speaker == ""

@@ -771,7 +771,7 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     words = _focus(query, cables)
     if not pinned and len(words) >= 2 and len(best.own) < 2:
         return None  # one word of several is no evidence (a party of its heading lends none)
-    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own):
+    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own) and not _not_but(query.text, best.unit.text):
         return None  # "what did Orlov call Petrov in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
@@ -785,6 +785,16 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)) and _fact_in(best.unit.text, counted) is None:
         return None
     return render(query.q, _passage_fact(query, c, best, counted), [cite(c, best.quote)])
+
+
+def _not_but(question: str, sentence: str) -> bool:
+    """Whether the question denies what the sentence denies to say what it is instead: "if it
+    was not a directive, what was it" and "This telegram is not a directive, but my proposal"."""
+    for m in re.finditer(r"\bnot (?:a |an |the )?([a-z]{3,})", question, re.I):
+        word = re.escape(m.group(1))
+        if re.search(rf"\bnot (?:a |an |the )?{word}\w*[^.;]{{0,20}}?,?\s+but\b", sentence, re.I):
+            return True
+    return False
 
 
 def _unmatched_proper_nouns(
@@ -847,10 +857,11 @@ def _asker_fits(lib: Collection, query: Query, c: Cable, best: Scored) -> bool:
     the subject of the answering sentence or of the paragraph before it. Named elsewhere in
     the sentence, they are not the asker: "send 25 trucks for the Orlov group" is Belov's."""
     askers = [m for m in query.people if m.role_hint == "sender" or m.possessive]
-    speaker = query.speaker.split()
-    if any(norm(m.name).split()[-1] in speaker and not m.possessive for m in query.people):
+    speaker = set(query.speaker.split())
+    # any word of a name may be the one typed ("what did kim il sung say": "kim il" read)
+    if any(set(norm(m.name).split()) & speaker and not m.possessive for m in query.people):
         # "what did Orlov think of Petrov's plan": Orlov speaks; Petrov's is the plan's owner
-        askers = [m for m in askers if not m.possessive or norm(m.name).split()[-1] in speaker]
+        askers = [m for m in askers if not m.possessive or set(norm(m.name).split()) & speaker]
     if not askers:
         return True
     senders = {n for n, r in c.party_roles() if r == "sender"}

@@ -209,7 +209,7 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
 
 
 SPEAKER = re.compile(
-    r"^\s*(?:what|how|why)\s+(?:did|does|do|had|has|would|will)\s+(?P<who>[A-Za-z][\w\-'’]*(?:\s+[A-Za-z][\w\-'’]*)?)\s+"
+    r"^\s*(?:what|how|why)\s+(?:did|does|do|had|has|would|will)\s+(?P<who>[A-Za-z][\w\-'’]*(?:\s+[A-Za-z][\w\-'’]*){0,2}?)\s+"
     r"(?:say|said|write|wrote|tell|told|propose|demand|ask|think|report|suggest|call|describe|reply|answer|offer|promise)\b",
     re.I,
 )
@@ -282,7 +282,10 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
     claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
     m = SPEAKER.search(text)
-    speaker = norm(m.group("who")) if m else ""
+    who = m.group("who") if m else ""
+    if len(who.split()) == 3 and not any(p.start == m.start("who") and p.end == m.end("who") for p in q.people):
+        who = ""  # three words are a speaker only as one name ("kim il sung"), not "the chinese FM"
+    speaker = norm(who)
     return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers, speaker)
 
 
