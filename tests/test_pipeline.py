@@ -1191,6 +1191,26 @@ Orlov at the instruction of the Council
 ORLOV
 1 December 1950
 """
+SUPPLY["trucks.md"] = """---
+title: "Ciphered Telegram No. 30001 from Lin to Orlov"
+date: "November 16, 1950"
+---
+CIPHERED TELEGRAM No. 30001
+To Comrade ORLOV
+We urgently request the delivery of 300 trucks to the Luga station.
+LIN
+"""
+SUPPLY["trucks-reply.md"] = """---
+title: "Ciphered telegram, Orlov to Lin"
+date: "November 17, 1950"
+description: "Orlov's affirmative response to Lin's request."
+---
+CIPHERED TELEGRAM
+To Comrade LIN
+I received your telegram No. 30001 with the request for urgent delivery of 300 trucks.
+Your request will be satisfied.
+ORLOV
+"""
 SUPPLY["escort.md"] = """---
 title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
 date: "February 27, 1953"
@@ -1521,3 +1541,8 @@ def test_not_this_but_that_answers_what_it_was_instead(orders):
 def test_a_speaker_of_three_words_is_one_name(own):
     assert query(own, "what did kim il sung say about petrov's letter").speaker == "kim il sung"
     assert query(own, "what did the chinese FM say about the embargo").speaker == ""
+
+
+def test_a_reply_is_quoted_by_the_sentence_answering_after_its_acknowledgement(supply):
+    answer = supply.ask("what did orlov reply to lin's urgent request for 300 trucks")
+    assert answer.found and "will be satisfied" in answer.text, answer.text
