@@ -100,6 +100,7 @@ def test_closing_line_and_the_last_sentence_when_no_closing_formula(lib):
     assert a.found and '"With comradely greetings."' in a.text
     b = answer(lib, "quote the closing line of lebedev's cable")
     assert b.found and b.citations[0].quote == "Another 50 trucks will arrive in Harbin before 1 June."
+    assert "Volkov" not in b.text.split("[")[0].split("to Volkov")[0]  # Lebedev's own cable
 
 
 def test_date_under_the_signature_differs_from_the_cable_date(lib):

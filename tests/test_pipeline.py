@@ -1170,6 +1170,47 @@ To Comrade ORLOV
 To permit the training of 100-150 radio operators from among Ruritanian students studying in the Soviet Union.
 PETROV
 """
+SUPPLY["trainees.md"] = """---
+title: "Telegram from Lebedev to Orlov"
+date: "October 9, 1950"
+---
+To Comrade ORLOV
+To permit the training of 700 drivers, 300 signallers, and 200 medical orderlies from among Ruritanian students.
+LEBEDEV
+"""
+SUPPLY["greeting.md"] = """---
+title: "Ciphered telegram, Orlov to Volkov"
+date: "December 1, 1950"
+---
+To Comrade VOLKOV
+I received your telegram No. 4410.
+My congratulations to you and your comrades on the opening of the new railway bridge.
+I wish you further successes in the building of the line.
+Devotedly yours,
+Orlov at the instruction of the Council
+ORLOV
+1 December 1950
+"""
+SUPPLY["trucks.md"] = """---
+title: "Ciphered Telegram No. 30001 from Lin to Orlov"
+date: "November 16, 1950"
+---
+CIPHERED TELEGRAM No. 30001
+To Comrade ORLOV
+We urgently request the delivery of 300 trucks to the Luga station.
+LIN
+"""
+SUPPLY["trucks-reply.md"] = """---
+title: "Ciphered telegram, Orlov to Lin"
+date: "November 17, 1950"
+description: "Orlov's affirmative response to Lin's request."
+---
+CIPHERED TELEGRAM
+To Comrade LIN
+I received your telegram No. 30001 with the request for urgent delivery of 300 trucks.
+Your request will be satisfied.
+ORLOV
+"""
 SUPPLY["escort.md"] = """---
 title: "The Joint Chiefs of Staff to the Commander in Chief Far East (Clark)"
 date: "February 27, 1953"
@@ -1477,3 +1518,31 @@ def test_a_role_asked_for_must_be_in_the_quote(supply):
 def test_who_was_someone_going_to_take_asks_the_text_not_the_heading(own):
     assert query(own, "who was petrov going to take to moscow as interpreter").target != "recipient"
     assert query(own, "who was orlov's telegram sent to").target == "recipient"
+
+
+def test_a_total_of_two_things_adds_their_counts_from_one_sentence(supply):
+    assert query(supply, "how many lorries in all did volkov send").target == "total"
+    answer = supply.ask("how many signallers and medical orderlies altogether did lebedev want trained")
+    assert answer.found and answer.text.startswith("500 in all (300 signallers + 200 medical orderlies)"), answer.text
+
+
+def test_how_a_cable_ends_is_its_last_sentence_before_the_close_and_signature(supply):
+    answer = supply.ask("how does orlov's congratulation tel to volkov end")
+    assert answer.found and "I wish you further successes in the building" in answer.text, answer.text
+    answer = supply.ask("the /sh number at the end of orlov's telegram to volkov")
+    assert "ends:" not in answer.text, answer.text
+
+
+def test_not_this_but_that_answers_what_it_was_instead(orders):
+    answer = orders.ask("if his 30 january tel was not a directive, what did orlov say it was")
+    assert answer.found and "my proposal" in answer.text, answer.text
+
+
+def test_a_speaker_of_three_words_is_one_name(own):
+    assert query(own, "what did kim il sung say about petrov's letter").speaker == "kim il sung"
+    assert query(own, "what did the chinese FM say about the embargo").speaker == ""
+
+
+def test_a_reply_is_quoted_by_the_sentence_answering_after_its_acknowledgement(supply):
+    answer = supply.ask("what did orlov reply to lin's urgent request for 300 trucks")
+    assert answer.found and "will be satisfied" in answer.text, answer.text

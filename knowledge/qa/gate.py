@@ -294,6 +294,7 @@ _ROLE_QUESTION = re.compile(
     r"(?=\s+(?:of|in|at|to|for|was|were|is|did|who|that|with)\b)",
     re.I,
 )
+_SUMMED = re.compile(r"\bin all \([^)]*\+")
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -819,6 +820,8 @@ def _count_of_another_thing(
     artillery pieces" with the 600,000 pieces of ammunition before "332 pieces of artillery")."""
     if query.target not in ("quantity", "total"):
         return None
+    if _SUMMED.search(_before_citation(answer)):
+        return None  # a sum names its parts: "1,000 in all (500 X + 500 Y)"
     first = _COUNTS.search(_before_citation(answer))
     if not first:
         return None

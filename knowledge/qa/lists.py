@@ -51,6 +51,7 @@ _MESSAGE = r"(?:telegram|tel|cable|message|msg|letter|reply|note|list|request)"
 CLOSING = re.compile(
     r"\b(?:closing|final|last|concluding|parting)\s+(?:line|sentence|words?|greetings?|salutation|remark|formula)s?\b"
     r"|\bsign[\s\-]?off\b"
+    r"|^\s*how (?:does|did|do)\b.*\b(?:end|close|finish|conclude)\s*\??\s*$"
     rf"|\b(?:end|ends|ended|ending|close|closes|closed|finish\w*|conclude\w*|sign\w* off)\s+"
     rf"(?:(?:his|her|its|the|their|this|that|\w+'s)\s+)?{_MESSAGE}\b"
     rf"|\b{_MESSAGE}\s+(?:end|ends|ended|close|closes|closed|conclude\w*)\b(?!\s+(?:with|in|on)\s+\d)",
@@ -115,6 +116,8 @@ def answer(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) 
     kind = asked(query.text)
     if kind is None:
         return None
+    if kind == "closing":
+        cables = _closing_cables(query, res, cables)
     named = list(query.q.people)
     if named:
         # "Mao's list", "Zhou's closing line", "under Lebedev's signature": that sender's cables
@@ -124,10 +127,31 @@ def answer(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) 
     for c in cables:
         got = _ANSWER[kind](query, c)
         if got is not None:
-            fact, quote = got
-            if verbatim(c, quote):
-                return render(query.q, fact, [cite(c, quote)])
+            fact, quotes = got
+            quotes = [quotes] if isinstance(quotes, str) else quotes
+            if all(verbatim(c, quote) for quote in quotes):
+                return render(query.q, fact, [cite(c, quote) for quote in quotes])
     return None
+
+
+CLOSING_WORDS = frozenset(
+    ["end", "ends", "ended", "ending", "close", "closes", "closed", "closing", "finish", "finishes", "finished", "conclude", "concludes", "concluded", "concluding", "last", "final", "line", "lines", "sentence", "sentences", "word", "words", "greeting", "greetings", "sign", "off", "quote", "telegram", "tel", "cable", "message", "msg", "letter", "reply", "note", "list", "request"]
+)
+
+
+def _closing_cables(query: Query, res: Resolution, cables: list[Cable]) -> list[Cable]:
+    """The cable whose ending is asked for: the one the question's other words fit
+    ('how does Stalin's congratulation tel to Mao end'), as the pipeline's closing-line finder
+    picks it; with no other words, the resolved cables in order ('how does Mao end his telegram')."""
+    from knowledge.qa.pipeline import _closing_line
+
+    words = [w for w in query.focus if w not in CLOSING_WORDS and len(w) > 2]
+    if not words:
+        return cables
+    got = _closing_line(query, res, cables)
+    if got is None or not got.citations:
+        return []
+    return [c for c in cables if c.id == got.citations[0].cable]
 
 
 def _only_list(lib: Collection) -> list[Cable]:
@@ -157,15 +181,20 @@ def _count(query: Query, c: Cable) -> tuple[str, str] | None:
     return f"The list in {describe(c)} has {len(lines)} items: {names}.", lines[-1][1]
 
 
-def _closing(query: Query, c: Cable) -> tuple[str, str] | None:
-    line = c.closing[-1] if c.closing else ""
-    if not line and c.paragraphs:
+def _closing(query: Query, c: Cable) -> tuple[str, list[str]] | None:
+    from knowledge.qa.pipeline import _last_sentence
+
+    last = _last_sentence(c) or ""
+    if not last and c.paragraphs:
         said = sentences(c.paragraphs[-1])
-        line = said[-1] if said else ""
-    if not line:
+        last = said[-1] if said else ""
+    formula = c.closing[-1] if c.closing else ""
+    lines = [x for x in dict.fromkeys((last, formula)) if x]
+    if not lines:
         return None
     signed = f", signed {c.signature}" if c.signature else ""
-    return f'{cap(describe(c))} ends: "{line}"{signed}.', line
+    said = '", then "'.join(lines)
+    return f'{cap(describe(c))} ends: "{said}"{signed}.', lines
 
 
 def _signature_date(query: Query, c: Cable) -> tuple[str, str] | None:

@@ -243,6 +243,14 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     numbered = _numbered_document(query, res, cables)
     if numbered is not None:
         return numbered
+    if CLOSING_ASKED.search(query.text) and t in ("passage", "items", "who", "summary", "place"):
+        closing = _closing_line(query, res, cables)
+        if closing is not None:
+            return closing
+    if t == "total":
+        summed = _sum_of_parts(query, res, cables)
+        if summed is not None:
+            return summed
     items_first = t == "event_date" and (query.claim_numbers or any(c.items for c in cables[:1]))
     if t in PASSAGE_FIRST and not reporter and not items_first:
         found = _passage(lib, query, res, cables)
@@ -327,6 +335,112 @@ def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> An
     c = next(x for x in cables if x.id == best.unit.cable)
     number = named.search(best.unit.text).group(1).rstrip(".,")
     return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
+
+
+# "how does Stalin's telegram to Mao end", "what did Kim wish Stalin at the end of his letter"
+CLOSING_ASKED = re.compile(
+    r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
+    r"\blast (?:line|sentence|words)\b|\bend(?:s|ed)? with\b",
+    re.I,
+)
+COMPLIMENTARY_CLOSE = re.compile(r"\b(?:yours|respectfully|sincerely|regards|greetings)\b[^.]*,\s*$", re.I)
+CLOSING_WORDS = {"end", "ends", "ended", "close", "closing", "last", "line", "sentence", "word"}
+
+
+def _closing_line(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """The last sentence of the cable's own text (before the complimentary close, signature,
+    date and stamps) for "how does it end"; the cable is the one the question's other words
+    fit best, as for a passage. None when none fits well enough."""
+    from dataclasses import replace
+
+    q = replace(query, focus=[w for w in query.focus if w not in CLOSING_WORDS])
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    best = None
+    for c in cables[:TOP_CABLES]:
+        last = _last_sentence(c)
+        if last is None:
+            continue
+        hit = best_units(q, [c])
+        cover = hit.coverage if hit else 0.0
+        if best is None or cover > best[0]:
+            best = (cover, c, last)
+    if best is None or best[0] < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    _cover, c, last = best
+    return render(query.q, f"{cap(describe(c))} ends:", [cite(c, last)])
+
+
+def _last_sentence(c: Cable) -> str | None:
+    """The last sentence of c's own text: four words or more, one of them in lower case, not a
+    complimentary close ('Devotedly yours,'), a signature, a date or a number line."""
+    body = [u.text for u in units_of(c) if u.part == "body"]
+    for i in range(len(body) - 1, -1, -1):
+        text = body[i]
+        if i and COMPLIMENTARY_CLOSE.search(body[i - 1]):
+            continue  # the signature under "Devotedly yours,"
+        words = text.split()
+        if len(words) < 4 or not re.search(r"\b[a-z]{3,}\b", text) or text.rstrip().endswith(","):
+            continue
+        if OWN_NUMBER_LINE.match(text) or re.match(r"\s*\[", text):
+            continue
+        return text
+    return None
+
+
+# "how many radio operators and engineering officers altogether", "how many automobiles in all
+# would be handed over on 20 nov and 25-26 nov": the parts a total adds up.
+TOTAL_OF = re.compile(
+    r"\b(?:how many|how much|total number of|number of)\s+(?P<parts>[\w\s,'’-]+?)\s+"
+    r"(?:in all|in total|altogether|all together|combined|total)\b",
+    re.I,
+)
+PART_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|\bplus\b|&)\s*", re.I)
+
+
+def _sum_of_parts(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+    """A total of the parts the question names, from the one sentence giving a count for each:
+    'X and Y in all' adds the count of X and of Y; one thing on two dates adds the two lots of
+    it. Like with like only: each part is counted by its own words. None when a part has no
+    count in the sentence."""
+    from knowledge.qa.claims import _said
+    from knowledge.text import format_number
+
+    m = TOTAL_OF.search(query.text)
+    if not m:
+        return None
+    parts = [p for p in PART_SPLIT.split(m.group("parts")) if p.strip()]
+    heads = [singular(norm(p).split()[-1]) for p in parts]
+    if len(heads) >= 2:
+
+        def counts(s: str) -> list[str] | None:
+            found = [number_near(s, [h]) for h in heads]
+            return None if any(f is None for f in found) or len(set(found)) < len(found) else found
+
+    elif len(heads) == 1 and len(query.dates) >= 2:
+        # one thing on two dates: the sentence gives a lot of it for each
+        def counts(s: str) -> list[str] | None:
+            if not all(holds_date(s, [d]) for d in query.dates):
+                return None
+            found = list(
+                dict.fromkeys(
+                    f for chunk in re.split(r",|;|\band\b", s) if (f := number_near(chunk, heads))
+                )
+            )
+            return found if len(found) == len(query.dates) else None
+
+    else:
+        return None
+    best = best_units(query, cables, need=lambda s: counts(s) is not None)
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    if best is None or best.coverage < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    found = counts(best.unit.text) or []
+    values = [_said(f) for f in found]
+    if not found or any(v is None for v in values):
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    fact = f"{format_number(sum(values))} in all ({' + '.join(found)}), according to {describe(c)}."
+    return render(query.q, fact, [cite(c, best.quote)])
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -706,7 +820,7 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     words = _focus(query, cables)
     if not pinned and len(words) >= 2 and len(best.own) < 2:
         return None  # one word of several is no evidence (a party of its heading lends none)
-    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own):
+    if t in ("passage", "reason") and best.own and all(singular(w) in DOCUMENT_WORDS for w in best.own) and not _not_but(query.text, best.unit.text):
         return None  # "what did Orlov call Petrov in his letter": a sentence naming a letter says nothing of it
     c = next(x for x in cables if x.id == best.unit.cable)
     if _unmatched_proper_nouns(lib, query, c, best, words, weigh):
@@ -720,6 +834,16 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
     if thing and t in ("quantity", "total") and not any(_same(w, x) for x in thing for w in word_forms(best.unit.text)) and _fact_in(best.unit.text, counted) is None:
         return None
     return render(query.q, _passage_fact(query, c, best, counted), [cite(c, best.quote)])
+
+
+def _not_but(question: str, sentence: str) -> bool:
+    """Whether the question denies what the sentence denies to say what it is instead: "if it
+    was not a directive, what was it" and "This telegram is not a directive, but my proposal"."""
+    for m in re.finditer(r"\bnot (?:a |an |the )?([a-z]{3,})", question, re.I):
+        word = re.escape(m.group(1))
+        if re.search(rf"\bnot (?:a |an |the )?{word}\w*[^.;]{{0,20}}?,?\s+but\b", sentence, re.I):
+            return True
+    return False
 
 
 def _unmatched_proper_nouns(
@@ -782,10 +906,11 @@ def _asker_fits(lib: Collection, query: Query, c: Cable, best: Scored) -> bool:
     the subject of the answering sentence or of the paragraph before it. Named elsewhere in
     the sentence, they are not the asker: "send 25 trucks for the Orlov group" is Belov's."""
     askers = [m for m in query.people if m.role_hint == "sender" or m.possessive]
-    speaker = query.speaker.split()
-    if any(norm(m.name).split()[-1] in speaker and not m.possessive for m in query.people):
+    speaker = set(query.speaker.split())
+    # any word of a name may be the one typed ("what did kim il sung say": "kim il" read)
+    if any(set(norm(m.name).split()) & speaker and not m.possessive for m in query.people):
         # "what did Orlov think of Petrov's plan": Orlov speaks; Petrov's is the plan's owner
-        askers = [m for m in askers if not m.possessive or norm(m.name).split()[-1] in speaker]
+        askers = [m for m in askers if not m.possessive or set(norm(m.name).split()) & speaker]
     if not askers:
         return True
     senders = {n for n, r in c.party_roles() if r == "sender"}

@@ -78,7 +78,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
     ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|recd)\b|\b(?:when|what time|what date|which day|what day)\b.*\b(?:telegram|tel|cable|message|msg|letter|reply|request)\b.*\b(?:reach\w*|arriv\w*|get to|come in)\b", re.I)),
     ("sent", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:was|were|is)\b.*\b(?:sent|dispatched|transmitted|cabled|wired)\b|\b(?:when|what time|what date|which day|on what date)\s+did\s+(?:\w+\s+){1,3}(?:send|cable|wire|dispatch|sign)\b", re.I)),
-    ("total", _T(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b|^\s*(?:all|both)\b.*\btogether\b", re.I)),
+    ("total", _T(r"\b(?:in total|total|altogether|combined|all together|sum of|overall)\b|^\s*(?:all|both)\b.*\btogether\b|\bhow (?:many|much)\b.*\bin all\b", re.I)),
     ("event_date", _T(r"\b(?:when|what date|which date|what day|which day|by when|date of|dated|what time|how soon|for what date|on what date|what opening day)\b", re.I)),
     ("quantity", _T(r"\b(?:how many|how much|number of|quantity|amount of|what quantity|how (?:large|big|wide|long|far|high|heavy)|what size)\b", re.I)),
     ("reason", _T(r"^\s*(?:why|how come|for what reason|what (?:was|is) the reason)\b|\bwhy\b", re.I)),
@@ -209,7 +209,7 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
 
 
 SPEAKER = re.compile(
-    r"^\s*(?:what|how|why)\s+(?:did|does|do|had|has|would|will)\s+(?P<who>[A-Za-z][\w\-'’]*(?:\s+[A-Za-z][\w\-'’]*)?)\s+"
+    r"^\s*(?:what|how|why)\s+(?:did|does|do|had|has|would|will)\s+(?P<who>[A-Za-z][\w\-'’]*(?:\s+[A-Za-z][\w\-'’]*){0,2}?)\s+"
     r"(?:say|said|write|wrote|tell|told|propose|demand|ask|think|report|suggest|call|describe|reply|answer|offer|promise)\b",
     re.I,
 )
@@ -312,7 +312,10 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     in_dates = {n for d in q.dates for n in re.findall(r"\d+", d.text)}
     claim_numbers = [n for n in q.number_words if n not in ref_numbers and n not in in_dates]
     m = SPEAKER.search(text)
-    speaker = norm(m.group("who")) if m else ""
+    who = m.group("who") if m else ""
+    if len(who.split()) == 3 and not any(p.start == m.start("who") and p.end == m.end("who") for p in q.people):
+        who = ""  # three words are a speaker only as one name ("kim il sung"), not "the chinese FM"
+    speaker = norm(who)
     return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers, speaker)
 
 

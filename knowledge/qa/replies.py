@@ -137,10 +137,36 @@ def reply_to(lib: Collection, query: Query, c: Cable) -> Answer | None:
         return None
     link, reply = found
     how = "in its own words" if link.kind == "explicit" else INFERRED
-    summary = reply.description or next((u.text for u in units_of(reply) if u.part == "body"), reply.title)
+    summary = _answering_sentence(query, reply) or reply.description or next(
+        (u.text for u in units_of(reply) if u.part == "body"), reply.title
+    )
     date = f" of {reply.date.display()}" if reply.date else ""
     fact = f"{cap(describe(reply))} answers {describe(c)} ({how}); the reply{date}:"
     return render(query.q, fact, [cite(reply, summary)])
+
+
+def _answering_sentence(query: Query, reply: Cable) -> str | None:
+    """The sentence of the reply holding most of the question's words ("what did Stalin reply
+    to Zhou's request for automobiles": "Your request ... will be satisfied"), when it holds
+    half of them and more than one; None otherwise (the archive's summary serves then)."""
+    from knowledge.qa.sentences import best_units
+
+    hit = best_units(query, [reply], need=lambda s: len(s.split()) >= 4, text_only=True)
+    if hit is None or hit.coverage < 0.5 or len(hit.own) < 2:
+        return None
+    if ACKNOWLEDGED.search(hit.unit.text):
+        # "I received the telegram with the request for ...": the answer is what follows
+        after = [u for u in units_of(reply) if u.cable == hit.unit.cable and u.order > hit.unit.order and u.part == "body"]
+        if after:
+            return f"{hit.unit.text} {after[0].text}"
+    return hit.quote
+
+
+# A reply's opening that acknowledges the telegram it answers.
+ACKNOWLEDGED = re.compile(
+    r"^\s*(?:I|we)\s+(?:have\s+)?received\b|^\s*(?:your|the)\s+(?:telegram|cable|letter|message|request)\b[^.]{0,60}\breceived\b",
+    re.I,
+)
 
 
 def answered_by_link(lib: Collection, query: Query, c: Cable) -> Answer | None:
