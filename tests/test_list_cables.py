@@ -222,3 +222,8 @@ def test_via_who_asks_for_the_relay():
 def test_when_for_a_count_named_by_a_synonym(lib):
     a = answer(lib, "when would the 120 lorries be handed over")
     assert a.found and "10 May 1951" in a.text.split("[")[0]
+
+
+def test_a_listed_lot_is_no_reason(lib):
+    a = answer(lib, "why did volkov need carbines")
+    assert not a.found or all("9,000" not in c.quote for c in a.citations)

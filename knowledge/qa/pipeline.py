@@ -749,6 +749,8 @@ def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable]
         need = lambda s: bool(find_dates(s)) or bool(re.search(r"\b\d{1,2}[:.]\d\d\b|\b\d{4} hours\b", s))  # noqa: E731
     elif t == "reason":
         bonus = lambda s: REASON_BONUS if REASON_CUES.search(s) else 0  # noqa: E731
+        # a listed lot ("Soviet rifles 140,000.") names a thing and its count, never a reason
+        need = lambda s: not (len(s.split()) < ITEM_WORDS and re.search(r"\d", s) and not REASON_CUES.search(s))  # noqa: E731
         if WHY_NOT.search(query.text):
             # "why couldn't the jets intercept them": the answer says what they could not do
             # ("have not had enough time to learn ...")
