@@ -227,3 +227,13 @@ def test_when_for_a_count_named_by_a_synonym(lib):
 def test_a_listed_lot_is_no_reason(lib):
     a = answer(lib, "why did volkov need carbines")
     assert not a.found or all("9,000" not in c.quote for c in a.citations)
+
+
+def test_total_of_coordinated_kinds_adds_each_kind(lib):
+    a = answer(lib, "how many carbines and pistols in total")
+    assert a.found and "9,400" in a.text  # carbines 9,000 + pistols 400
+
+
+def test_did_x_send_is_not_confirmed_by_a_promise(lib):
+    a = answer(lib, "did lebedev send 50 trucks before 1 june")
+    assert not a.found and "only a promise" in a.text

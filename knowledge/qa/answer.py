@@ -190,6 +190,27 @@ def like_with_like(lib: Collection, q: Question, keep: list) -> list:
     if not keep:
         return keep
     words = item_words(q)
+    # "rifles and pistols": each coordinated phrase counts its own kind, added together
+    groups = [
+        [w for w in words if w in {singular(x) for x in part.split()}]
+        for part in re.split(r"\b(?:and|plus|or)\b|[,&+/]", norm(q.text.replace("+", " plus ")))
+    ]
+    groups = [g for g in groups if g]
+    if len(groups) > 1:
+        kinds: list = []
+        for g in groups:
+            for m in _kind(lib, q, keep, g):
+                if m not in kinds:
+                    kinds.append(m)
+        headed = [g for g in groups if _kind(lib, q, keep, g)]
+        if len(headed) > 1:
+            return kinds
+    return _kind(lib, q, keep, words) or keep
+
+
+def _kind(lib: Collection, q: Question, keep: list, words: list[str]) -> list:
+    """The matched items of the kind one thing phrase names (see like_with_like); empty when
+    no word of it heads a matched item."""
     before = {singular(w) for w in re.split(r"\b(?:for|of)\b", norm(q.text))[0].split()}
     order = [w for w in reversed(words) if w in before] + [w for w in reversed(words) if w not in before]
     for w in order:
@@ -216,7 +237,7 @@ def like_with_like(lib: Collection, q: Question, keep: list) -> list:
                         kind.append(ItemMatch(m.score, c, pos, raw, lib.store))
             kind.sort(key=lambda m: (m.card.id, m.raw.get("number") or 99))
         return kind
-    return keep
+    return []
 
 
 def on_items(lib: Collection, q: Question) -> Answer | None:

@@ -560,7 +560,8 @@ ONLY_PROMISED = "promise:"
 # whether something happened, not whether it was asked for, promised or agreed.
 _HAPPENED = re.compile(
     r"^\s*(?:so\s+)?(?:did|were|was|has|have|had)\b(?=.*\b(?:arriv\w*|reach\w*|come|came|deliver\w*|"
-    r"ship(?:ped)?|hand(?:ed)? over|transferr?\w*|receiv\w*|get|got|gotten|turn(?:ed)? up|sent|"
+    r"ship(?:ped)?|hand(?:ed)? over|transferr?\w*|receiv\w*|get|got|gotten|turn(?:ed)? up|sent|send|"
+    r"supplied|supply|provided|provide|"
     r"actually|really|ever|in fact|happen\w*|take place|took place)\b)",
     re.I,
 )
