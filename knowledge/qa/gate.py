@@ -573,7 +573,9 @@ _ASKED_OF_A_WORD = re.compile(
 # A sentence telling of what is to happen: a promise, a plan, an order to act.
 _FUTURE = re.compile(
     r"\b(?:will|shall|would|is to|are to|to be|promis\w*|plan\w*|intend\w*|expect\w*|"
-    r"orders have been given|have been ordered|going to)\b",
+    r"orders have been given|have been ordered|going to|"
+    # or asked for: a request is no record of delivery either
+    r"request\w*|ask\w*|need\w*|want\w*|urgent\w*)\b",
     re.I,
 )
 # A sentence telling that it did happen.
@@ -584,18 +586,30 @@ _DONE = re.compile(
 )
 
 
+# "how many automobiles were delivered", "how many trucks arrived": a count of what happened
+_DELIVERED = re.compile(
+    r"\b(?:were|was|have been|has been|had been|got|actually)\s+(?:\w+\s+)?(?:delivered|sent|shipped|received|"
+    r"handed over|transferred|supplied|provided)\b|\b(?:arrived|reached)\b",
+    re.I,
+)
+
+
 def _promise_for_a_deed(query: Query, answer: Answer, quotes: str) -> str | None:
-    """'Yes' that something happened ('did the 1,000 trucks arrive') from words telling only
-    that it will ('another 1,000 trucks will arrive ... before 5 December'): a promise is no
-    record of delivery, so the answer says the cables hold only the promise (found false)."""
-    if not answer.text.lstrip().lower().startswith("yes") or not _HAPPENED.search(query.text):
+    """'Yes' that something happened ('did the 1,000 trucks arrive'), or a count of what was
+    delivered ('how many trucks were delivered'), from words telling only that it will happen
+    ('another 1,000 trucks will arrive ... before 5 December') or that it was asked for: a
+    promise or a request is no record of delivery, so the answer says the cables hold only
+    that (found false)."""
+    said_yes = answer.text.lstrip().lower().startswith("yes")
+    counted = query.target in ("quantity", "total") and _DELIVERED.search(query.text)
+    if not (said_yes and _HAPPENED.search(query.text)) and not counted:
         return None
     if _ASKED_OF_A_WORD.search(query.text) and not re.search(r"\b(?:actually|really|in fact)\b", query.text, re.I):
         return None  # "did Stalin promise ...", "did he agree": the words are the deed
     if not _FUTURE.search(quotes) or _DONE.search(quotes):
         return None
     said = answer.citations[0].quote if answer.citations else quotes
-    return f'{ONLY_PROMISED} The cables here record only a promise, not that it happened: "{said}"'
+    return f'{ONLY_PROMISED} The cables here record only a request or a promise, not that it happened: "{said}"'
 
 
 # "what caliber were the rifles", "which type of aircraft did they send": the value of a property
