@@ -244,3 +244,16 @@ def test_a_count_of_deliveries_is_not_given_from_a_promise(lib):
     assert not a.found
     b = answer(lib, "did lebedev actually hand over the 120 trucks")
     assert not b.found
+
+
+def test_a_claimed_count_is_checked_against_the_count_of_the_whole_thing(lib):
+    # "carbine cartridges", not the cartridges of any kind
+    a = answer(lib, "did volkov ask for two million carbine cartridges?")
+    assert a.found and a.text.startswith("No") and "4,000,000" in a.text
+
+
+def test_kinds_of_a_category_are_not_the_length_of_the_list():
+    from knowledge.qa.lists import asked
+
+    assert asked("how many kinds of weapons did volkov ask for") is None
+    assert asked("how many items did volkov ask for") == "count"

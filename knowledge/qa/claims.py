@@ -109,6 +109,16 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
     return None, []
 
 
+def _claimed_phrase(query: Query) -> list[str]:
+    """All the words of what a claimed number counts, singular ('rifle cartridges' ->
+    [rifle, cartridge]); empty when the claim gives no number."""
+    for m in _CLAIM_NUMBER.finditer(query.text):
+        if m.group(1).replace(",", "") in query.claim_numbers:
+            words = [singular(w.lower()) for w in m.group(3).split() if len(w) > 2]
+            return [w for w in words if w not in ("extra", "more", "additional", "new", "other")]
+    return []
+
+
 MESSAGE_WORD = r"(?:telegram|tel|cable|message|msg|letter|directive|order|instruction|reply|note)s?"
 
 
@@ -187,6 +197,16 @@ def check_claim(
         passes = [lambda s: same_count(s) and on_date(s), lambda s: counts(s) and on_date(s)]
         if not dated:
             passes.append(counts)
+        phrase_words = _claimed_phrase(query)
+        if len(phrase_words) > 1:
+            # "two million rifle cartridges": a count of rifle cartridges before one of any
+            # cartridges ("battle sets of rifle-machine gun cartridges")
+            together = re.compile(r"\b" + r"[\s-]+".join(re.escape(w) + r"\w*" for w in phrase_words) + r"\b", re.I)
+
+            def whole(s: str) -> bool:
+                return counts(s) and on_date(s) and bool(together.search(s))
+
+            passes.insert(1, whole)
         for need in passes:
             best = best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
             if best is not None and best.coverage >= CLAIM_COVERAGE_COUNTED:

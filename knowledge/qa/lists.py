@@ -41,7 +41,7 @@ POSITION = re.compile(
 LIST_WORDS = re.compile(r"\b(?:list|listed|item|items|entry|entries|point|points)\b", re.I)
 # "how many items are on the list", "how many things did he list", "how long is the list"
 COUNT = re.compile(
-    r"\bhow many (?:different |separate |numbered )?(?:items|entries|points|positions|lines|things|kinds of \w+)\b"
+    r"\bhow many (?:different |separate |numbered )?(?:items|entries|points|positions|lines|things)\b"
     r"(?=.*\b(?:list|listed|on|in|ask\w*|request\w*|want\w*|number\w*)\b)"
     r"|\bhow (?:long|big) is (?:the |his |her |their |\w+'?s )?list\b"
     r"|\bnumber of (?:items|entries|points)\b",
