@@ -257,3 +257,11 @@ def test_kinds_of_a_category_are_not_the_length_of_the_list():
 
     assert asked("how many kinds of weapons did volkov ask for") is None
     assert asked("how many items did volkov ask for") == "count"
+
+
+def test_number_under_the_signature_and_who_signed(lib):
+    a = answer(lib, "what number is under volkov's signature")
+    assert a.found and "No. 412" in a.text
+    assert not answer(lib, "what number is under lebedev's signature").found
+    b = answer(lib, "which day did lebedev sign his telegram")
+    assert b.found and "7 May 1951" in b.text and "Lebedev's cable" in b.text

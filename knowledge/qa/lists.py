@@ -66,14 +66,23 @@ SIGNATURE_DATE = re.compile(
 )
 
 
+# "what number is under Zhou's signature", "the no. below his name"
+SIGNATURE_NUMBER = re.compile(
+    r"\b(?:number|no\.?|numeral)\b.*\b(?:under|below|beneath|after|beside|next to)\s+(?:the |his |her |\w+'s )?"
+    r"(?:signature|name|sign-off)\b",
+    re.I,
+)
 # A question about an item's content or circumstances, not which item stands there.
 OTHER_ASK = re.compile(r"^\s*(?:why|how come|when|where|who|whom|whose|how|did|does|do|was|were|is|are)\b", re.I)
 
 
 def asked(text: str) -> str | None:
-    """Which layout question the text asks: 'position', 'count', 'closing', 'signature_date'."""
+    """Which layout question the text asks: 'position', 'count', 'closing', 'signature_date',
+    'signature_number'."""
     if SIGNATURE_DATE.search(text):
         return "signature_date"
+    if SIGNATURE_NUMBER.search(text):
+        return "signature_number"
     if CLOSING.search(text) and not re.search(r"\b(?:war|fighting|talks|negotiations|operation)\b", text, re.I):
         return "closing"
     if COUNT.search(text):
@@ -211,4 +220,14 @@ def _signature_date(query: Query, c: Cable) -> tuple[str, str] | None:
     )
 
 
-_ANSWER = {"position": _position, "count": _count, "closing": _closing, "signature_date": _signature_date}
+def _signature_number(query: Query, c: Cable) -> tuple[str, str] | None:
+    if not c.outgoing_number or c.outgoing_number not in c.closing_block():
+        return None
+    signer = f" {c.signature}" if c.signature else ""
+    return f"The number printed under the signature{signer} of {describe(c)} is {c.outgoing_number}.", c.outgoing_number
+
+
+_ANSWER = {
+    "position": _position, "count": _count, "closing": _closing, "signature_date": _signature_date,
+    "signature_number": _signature_number,
+}  # fmt: skip
