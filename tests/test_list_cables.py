@@ -265,3 +265,8 @@ def test_number_under_the_signature_and_who_signed(lib):
     assert not answer(lib, "what number is under lebedev's signature").found
     b = answer(lib, "which day did lebedev sign his telegram")
     assert b.found and "7 May 1951" in b.text and "Lebedev's cable" in b.text
+
+
+def test_category_total_when_no_item_is_named_by_the_word(lib):
+    a = answer(lib, "how many weapons in total did volkov ask for")
+    assert a.found and "9,700" in a.text and "Cartridges" not in a.text.split("[")[0]

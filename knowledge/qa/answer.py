@@ -136,7 +136,7 @@ def _when(d) -> str:
 
 
 def on_total(lib: Collection, q: Question) -> Answer | None:
-    matches = match_items(lib, q)
+    matches = match_items(lib, q) or _category_items(lib, q)
     if not matches:
         return None
     best = matches[0]
@@ -179,6 +179,32 @@ def covered_heads(lib: Collection, word: str) -> frozenset[str]:
     for r in (*lib.aliases.related_words(word), *lib.aliases.members(word)):
         out.add(singular(r.replace("-", " ").split()[-1]))
     return frozenset(out)
+
+
+def _category_items(lib: Collection, q: Question) -> list:
+    """For a category word no item is named by ('total weapons Mao asked for'): the items of
+    the cables the index proposed whose head word the category covers (rifles, machine guns),
+    of one role; the named sender's cables, else the first cable only."""
+    words = [w for w in item_words(q) if lib.aliases.members(w)]
+    if not words:
+        return []
+    near = q.memo.get("near_items") or []
+    heads = covered_heads(lib, words[-1])
+    cards = list({c.id: c for c, _pos in near}.values()) or [r.card for r in rank_cables(lib, q)[:8]]
+    named = [m for m in q.people if m.role_hint == "sender" or m.possessive or not m.role_hint]
+    if named:
+        cards = [c for c in cards if any(n.is_(s) for n in named for s in c.senders)]
+    else:
+        cards = cards[:1]
+    want = "promised" if q.wants_promise else "requested" if q.wants_request else ""
+    out = []
+    for c in cards:
+        for pos, name in enumerate(c.item_names):
+            raw = c.raw_item(pos)
+            if item_head(lib, name) in heads and (not want or raw.get("role") == want):
+                out.append(ItemMatch(1.0, c, pos, raw, lib.store))
+    roles = {m.raw.get("role") for m in out}
+    return out if len(roles) == 1 else []
 
 
 def like_with_like(lib: Collection, q: Question, keep: list) -> list:
