@@ -1546,3 +1546,11 @@ def test_a_speaker_of_three_words_is_one_name(own):
 def test_a_reply_is_quoted_by_the_sentence_answering_after_its_acknowledgement(supply):
     answer = supply.ask("what did orlov reply to lin's urgent request for 300 trucks")
     assert answer.found and "will be satisfied" in answer.text, answer.text
+
+
+def test_an_answer_from_a_cable_naming_none_of_the_people_asked_about_is_none(supply):
+    quote = "Zorin suggested we confine the statement to the words"
+    got = gated(supply, "what did hale suggest about the statement", "Volkov's cable says: [...]", quote, "77310")
+    assert not got.found
+    got = gated(supply, "what did zorin suggest about the statement", "Volkov's cable says: [...]", quote, "77310")
+    assert got.found

@@ -370,6 +370,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
         or _role_missing(lib, query, answer, quotes)
+        or _person_absent(lib, query, cited)
     )
     if why is None:
         return answer
@@ -800,6 +801,27 @@ def _role_missing(lib: Collection, query: Query, answer: Answer, quotes: str) ->
     if any(holds(f, quotes) for f in forms if " " not in f):
         return None
     return f"the quote names no {role}"
+
+
+def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | None:
+    """A person the question names whom no cited cable names anywhere (heading, parties, text,
+    notes), under any spelling the alias file knows: the answer is about other people ("who did
+    Bowles talk to" answered from a cable between Roshchin and Moscow)."""
+    if not query.people or not cited:
+        return None
+    text = set(
+        norm(" ".join(_cable_text(c) + " " + " ".join(n for n, _r in c.party_roles()) for c in cited))
+        .replace("-", " ")
+        .split()
+    )
+    for m in query.people:
+        words = {w for w in norm(m.name).replace("-", " ").split() if len(w) > 2}
+        for written, canonical in lib.aliases.people.items():
+            if canonical == m.name:
+                words |= {w for w in norm(written).replace("-", " ").split() if len(w) > 2}
+        if words and not words & text:
+            return f"no cited cable names {m.name}"
+    return None
 
 
 def deed_asked(question: str) -> re.Pattern[str] | None:
