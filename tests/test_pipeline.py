@@ -1270,6 +1270,15 @@ def test_a_count_the_question_gives_is_no_answer(supply):
     assert not answer.found or "300" in answer.text, answer.text
 
 
+def test_a_passage_ending_on_the_aforementioned_questions_still_answers(supply):
+    got = gated(
+        supply, "what did volkov tell orlov to advise zorin", "Volkov's cable says: [...]",
+        "We consider it necessary that you advise Zorin to set aside the question until the "
+        "elucidation of the aforementioned questions.", "77310",
+    )  # fmt: skip
+    assert got.found
+
+
 def test_a_sentence_pointing_back_to_a_list_does_not_answer_for_it(supply):
     answer = supply.ask("what naval equipment did volkov want")
     assert not answer.found or "patrol cutters" in answer.text, answer.text

@@ -678,9 +678,9 @@ def _count_the_question_gives(query: Query, answer: Answer) -> str | None:
 def _points_back(query: Query, quotes: str) -> str | None:
     """A list or passage asked for ("what arms did he want") answered by a sentence that only
     points back to it ("the request for the above mentioned arms"): the list is elsewhere."""
-    if query.target not in ("items", "passage", "quantity"):
-        return None
-    if not re.match(r"\s*(?:what|which|list|name)\b", query.text, re.I):
+    if query.target not in ("items", "quantity"):
+        return None  # a passage may end on "the aforementioned questions" and still answer
+    if not re.match(r"\s*(?:what|which|list|name|how many|how much)\b", query.text, re.I):
         return None
     last = sentences(quotes)[-1] if quotes.strip() else ""
     if _BACK_POINTER.search(last) and not re.search(r"[:;]", last):
