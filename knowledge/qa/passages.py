@@ -341,7 +341,7 @@ def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
     n = len(units) or 1
     out = {}
     matcher = Matcher(words, units, {})
-    held = [matcher.quality(u) for u in units]
+    held = [q for q in (matcher.quality(u) for u in units) if q is not matcher.none]
     for w in words:
         df = sum(1 for q in held if q[w] > 0)
         weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
@@ -369,21 +369,28 @@ def score_units(
     if weights is None:
         n = len(units) or 1
         weights = {}
+        held = [q for q in qualities if q is not matcher.none]
         for w in words:
-            df = sum(1 for q in qualities if q[w] >= 1.0 or (q[w] > 0 and not alternatives.get(w)))
+            df = sum(1 for q in held if q[w] >= 1.0 or (q[w] > 0 and not alternatives.get(w)))
             weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
             weights[w] = weight * (GENERIC_WEIGHT if w in GENERIC else 1.0)
     total = sum(weights.values()) or 1.0
     out = []
     window: list[tuple[Unit, dict[str, float]]] = []  # the paragraph's sentences before this one
+    none = matcher.none  # the qualities of a unit holding none of the words
     for u, quality in zip(units, qualities, strict=True):
         own = quality
         if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
             window = []
+        if own is none:
+            window.append((u, own))  # it lends no word, but counts among the sentences before
+            continue
         context = None
         if any(q > 0 for q in own.values()):
             gained: dict[str, float] = {}
             for k, (prev, before) in enumerate(reversed(window[-CONTEXT_SENTENCES:])):
+                if before is none:
+                    continue
                 for w, q in before.items():
                     if q > 0 and own[w] == 0 and w not in gained:
                         gained[w] = CONTEXT_SHARE * q
