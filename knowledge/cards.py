@@ -8,6 +8,7 @@ candidates, and only the cables an answer cites are loaded whole.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from knowledge.aliases import norm
@@ -43,10 +44,14 @@ class Card:
     items_json: str  # the items as stored; built into records only when matched
 
     def has_word(self, word: str) -> bool:
-        return f" {word} " in self.vocab_text
+        if not word or " " in word:
+            return f" {word} " in self.vocab_text  # a phrase: two words side by side
+        words = _sorted_words(self.vocab_text)
+        at = bisect_left(words, word)
+        return at < len(words) and words[at] == word
 
     def words(self) -> list[str]:
-        return self.vocab_text.split()
+        return list(_words(self.vocab_text))
 
     def raw_item(self, position: int) -> dict | None:
         """The item as stored (a dict), parsed once per cable however many are matched."""
@@ -66,6 +71,19 @@ class Card:
     def year(self) -> int | None:
         """The year of the cable's own date (or of its first stamp): for dates without one."""
         return int(self.days[0][:4]) if self.days else None
+
+
+@memo(maxsize=8192)
+def _words(vocab_text: str) -> tuple[str, ...]:
+    # A tuple of strings, which the garbage collector stops walking (see Card).
+    return tuple(vocab_text.split())
+
+
+@memo(maxsize=8192)
+def _sorted_words(vocab_text: str) -> tuple[str, ...]:
+    # Ranking asks 15 cards for each of the question's words: a binary search each, where
+    # finding " word " in the card's text reads the whole text.
+    return tuple(sorted(_words(vocab_text)))
 
 
 @memo(maxsize=4096)

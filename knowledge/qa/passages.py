@@ -213,9 +213,11 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
+@memo(maxsize=32_768)
 def holds(word: str, text: str) -> bool:
     """Whether text holds word: as written or singular, as an abbreviation or stem, or
-    misspelt (rapidfuzz ratio >= TYPO_MATCH). The text's words are indexed once (memo)."""
+    misspelt (rapidfuzz ratio >= TYPO_MATCH). The text's words are indexed once (memo), and
+    the answer for a word and a text is kept (memo): a sentence is asked about again."""
     held, stems = vocab_index(text)
     if _quality(word, held, stems, frozenset()) > 0:
         return True  # the slips are looked for only when nothing else matched
