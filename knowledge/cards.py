@@ -53,6 +53,10 @@ class Card:
     def words(self) -> list[str]:
         return list(_words(self.vocab_text))
 
+    def word_tuple(self) -> tuple[str, ...]:
+        """words() as a tuple kept for the card's text (memo): read, never to be changed."""
+        return _words(self.vocab_text)
+
     def raw_item(self, position: int) -> dict | None:
         """The item as stored (a dict), parsed once per cable however many are matched."""
         if not 0 <= position < len(self.item_names):

@@ -284,7 +284,8 @@ class Matcher:
     by two set tests, before any word is scored."""
 
     def __init__(self, words: list[str], units: list[Unit], alternatives: dict[str, tuple[str, ...]]) -> None:
-        union: set[str] = set().union(*(vocab_index(u.text)[0] for u in units))
+        self.vocabs = [vocab_index(u.text) for u in units]
+        union: set[str] = set().union(*(held for held, _stems in self.vocabs))
         self.words = words
         self.alternatives = alternatives
         every = set(words) | {a for w in words for a in alternatives.get(w, ())}
@@ -296,9 +297,15 @@ class Matcher:
         self.always = any(f.hyphen == () for f in self.forms.values())
         self.none: dict[str, float] = dict.fromkeys(words, 0.0)  # shared: never changed
 
+    def qualities(self) -> list[dict[str, float]]:
+        """quality() of each of the units given, in their order."""
+        return [self._quality(held, stems) for held, stems in self.vocabs]
+
     def quality(self, u: Unit) -> dict[str, float]:
         """Each word's quality in the unit (0 to 1). The dict is the caller's to read, not change."""
-        held, stems = vocab_index(u.text)
+        return self._quality(*vocab_index(u.text))
+
+    def _quality(self, held: frozenset[str], stems: frozenset[str]) -> dict[str, float]:
         if not self.always and self.held_cues.isdisjoint(held) and self.stem_cues.isdisjoint(stems):
             return self.none
         empty = frozenset()
@@ -343,7 +350,7 @@ def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
     n = len(units) or 1
     out = {}
     matcher = Matcher(words, units, {})
-    held = [q for q in (matcher.quality(u) for u in units) if q is not matcher.none]
+    held = [q for q in matcher.qualities() if q is not matcher.none]
     for w in words:
         df = sum(1 for q in held if q[w] > 0)
         weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
@@ -367,7 +374,7 @@ def score_units(
     if not words:
         return []
     matcher = Matcher(words, units, alternatives)
-    qualities = [matcher.quality(u) for u in units]
+    qualities = matcher.qualities()
     if weights is None:
         n = len(units) or 1
         weights = {}

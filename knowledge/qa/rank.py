@@ -46,8 +46,12 @@ def word_match(a: str, b: str) -> float:
     return fuzz.ratio(a, b, processor=utils.default_process)
 
 
+@memo(maxsize=65_536)
 def matches_any(word: str, vocab: frozenset[str]) -> bool:
-    """Whether word is one of vocab's words, as a plural, or within a slip of one (C-speed scan)."""
+    """Whether word is one of vocab's words, as a plural, or within a slip of one (C-speed scan).
+
+    Kept (memo): an item name's words are one frozenset, cached with the name, asked about
+    the same question words again."""
     if word in vocab or singular(word) in vocab:
         return True
     if len(word) < 4:
@@ -147,7 +151,7 @@ def word_coverage(q: Question, c: Card) -> float:
         if c.has_word(w) or ("-" in w and all(c.has_word(x) for x in w.split("-"))):
             hits += 1
         elif len(w) >= 5:
-            vocab = vocab or c.words()
+            vocab = vocab or c.word_tuple()
             if process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3):
                 hits += 1
     return hits / len(words)

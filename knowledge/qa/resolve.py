@@ -221,7 +221,8 @@ def resolve(lib: Library, query: Query) -> Resolution:
     # far more of the question's words (a request reported by someone else).
     # A header question's words ("when did it arrive") say little of which cable it is.
     weight = HEADER_WORDS_WEIGHT if query.target in HEADER_TARGETS else WORDS_WEIGHT
-    cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * word_share(query, c)))
-    by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
-    by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE]
+    share = {c.id: word_share(query, c) for c in cards}  # each card's, worked out once
+    cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * share[c.id]))
+    by_words = sorted(cards, key=lambda c: -share[c.id])[:WORD_CABLES]
+    by_words = [c for c in by_words if share[c.id] >= WORD_CABLE_SHARE]
     return Resolution(cards, how, [], date_matched, by_words)
