@@ -307,6 +307,7 @@ def people_roles(cable: Cable) -> list[tuple[str, str]]:
 
 CARD_CACHE = 8192  # cards kept in memory (a card is about 5 KB)
 CABLE_CACHE = 1024  # whole records kept in memory
+PASSAGES_CACHE = 2048  # cables whose passages (as (part, text) pairs) are kept in memory
 
 
 class Store:
@@ -320,6 +321,9 @@ class Store:
         # walked by each full garbage collection.
         self._load = lru_cache(maxsize=CABLE_CACHE)(self._load_uncached)
         self._cards: OrderedDict[str, Card] = OrderedDict()
+        # (part, text) pairs of a cable's passages: tuples of strings, which the garbage
+        # collector stops walking; cut from the record once, not at each sentence search
+        self._parts: OrderedDict[str, tuple[tuple[str, str], ...]] = OrderedDict()
 
     @classmethod
     def open(cls, path: Path | None) -> tuple[Store, bool]:
@@ -437,6 +441,7 @@ class Store:
     def _forget(self) -> None:
         self._load.cache_clear()
         self._cards.clear()
+        self._parts.clear()
 
     def transaction(self, *, bulk: bool = False):
         """BEGIN IMMEDIATE ... COMMIT (ROLLBACK on an exception).
@@ -583,15 +588,28 @@ class Store:
 
     def _cut(self, cable_ids: Iterable[str]) -> dict[str, list[Passage]]:
         ids = list(cable_ids)
-        out: dict[str, list[Passage]] = {}
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
+        found: dict[str, tuple[tuple[str, str], ...]] = {}
+        for cable_id in ids:
+            parts = self._parts.get(cable_id)
+            if parts is not None:
+                self._parts.move_to_end(cable_id)  # recently used: kept longest
+                found[cable_id] = parts
+        missing = [i for i in ids if i not in found]
+        for i in range(0, len(missing), 500):
+            chunk = missing[i : i + 500]
             rows = self.conn.execute(
                 f"SELECT id, record FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
                 chunk,
             )
             for cable_id, blob in rows:
-                parts = json.loads(open_record(blob)[1])
+                parts = tuple((part, text) for part, text in json.loads(open_record(blob)[1]))
+                found[cable_id] = self._parts[cable_id] = parts
+            while len(self._parts) > PASSAGES_CACHE:
+                self._parts.popitem(last=False)
+        out: dict[str, list[Passage]] = {}
+        for cable_id in ids:  # in the order asked, as the query's rows came before
+            parts = found.get(cable_id)
+            if parts is not None:
                 out[cable_id] = [
                     Passage(cable_id, n, part, text) for n, (part, text) in enumerate(parts)
                 ]
