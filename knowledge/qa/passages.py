@@ -276,6 +276,15 @@ def _quality_of(f: _Forms, held: frozenset[str], stems: frozenset[str], typos: f
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
+@memo(maxsize=4096)
+def _run_vocab(
+    texts: tuple[str, ...],
+) -> tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], frozenset[str]]:
+    """vocab_index of each text (a cable's units), and the union of their words."""
+    vocabs = tuple(vocab_index(t) for t in texts)
+    return vocabs, frozenset().union(*(held for held, _stems in vocabs))
+
+
 class Matcher:
     """Which of a question's words each unit holds, and how well (see _quality): the
     slips a word may be are found once against all the units' words, not unit by unit.
@@ -284,8 +293,18 @@ class Matcher:
     by two set tests, before any word is scored."""
 
     def __init__(self, words: list[str], units: list[Unit], alternatives: dict[str, tuple[str, ...]]) -> None:
-        self.vocabs = [vocab_index(u.text) for u in units]
-        union: set[str] = set().union(*(held for held, _stems in self.vocabs))
+        self.vocabs: list[tuple[frozenset[str], frozenset[str]]] = []
+        unions: list[frozenset[str]] = []
+        i = 0
+        while i < len(units):  # each cable's run of units, indexed once for all (memo)
+            j = i + 1
+            while j < len(units) and units[j].cable == units[i].cable:
+                j += 1
+            vocabs, held = _run_vocab(tuple(u.text for u in units[i:j]))
+            self.vocabs += vocabs
+            unions.append(held)
+            i = j
+        union: set[str] = set().union(*unions)
         self.words = words
         self.alternatives = alternatives
         every = set(words) | {a for w in words for a in alternatives.get(w, ())}
