@@ -566,17 +566,19 @@ class Store:
         """The passages at (cable id, position) places, read in one query.
 
         Cut from the cables' stored records (about 40 microseconds a cable, where the record
-        itself takes 170 to load); places that do not exist are left out.
+        itself takes 170 to load; recently cut cables are kept); places that do not exist
+        are left out.
         """
         places = list(dict.fromkeys(places))
         if not places:
             return {}
-        cut = self._cut(dict.fromkeys(c for c, _ in places))
+        cut = self._parts_of(dict.fromkeys(c for c, _ in places))
         out = {}
         for cable_id, position in places:
             found = cut.get(cable_id)
             if found is not None and 0 <= position < len(found):
-                out[(cable_id, position)] = found[position]
+                part, text = found[position]
+                out[(cable_id, position)] = Passage(cable_id, position, part, text)
         return out
 
     def passage(self, cable_id: str, position: int) -> Passage | None:
@@ -587,6 +589,14 @@ class Store:
         return self._cut([cable_id]).get(cable_id, [])
 
     def _cut(self, cable_ids: Iterable[str]) -> dict[str, list[Passage]]:
+        found = self._parts_of(cable_ids)
+        return {
+            cable_id: [Passage(cable_id, n, part, text) for n, (part, text) in enumerate(parts)]
+            for cable_id, parts in found.items()
+        }
+
+    def _parts_of(self, cable_ids: Iterable[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+        """The (part, text) pairs of the passages of the cables that exist among cable_ids."""
         ids = list(cable_ids)
         found: dict[str, tuple[tuple[str, str], ...]] = {}
         for cable_id in ids:
@@ -606,14 +616,7 @@ class Store:
                 found[cable_id] = self._parts[cable_id] = parts
             while len(self._parts) > PASSAGES_CACHE:
                 self._parts.popitem(last=False)
-        out: dict[str, list[Passage]] = {}
-        for cable_id in ids:  # in the order asked, as the query's rows came before
-            parts = found.get(cable_id)
-            if parts is not None:
-                out[cable_id] = [
-                    Passage(cable_id, n, part, text) for n, (part, text) in enumerate(parts)
-                ]
-        return out
+        return found
 
     def by_field(self, name: str, value: str) -> list[str]:
         """Ids of documents whose file number (name "file_number") or delo ("delo") is value."""
