@@ -51,11 +51,11 @@ class Card:
         return at < len(words) and words[at] == word
 
     def words(self) -> list[str]:
-        return list(_words(self.vocab_text))
+        return self.vocab_text.split()
 
     def word_tuple(self) -> tuple[str, ...]:
-        """words() as a tuple kept for the card's text (memo): read, never to be changed."""
-        return _words(self.vocab_text)
+        """The words, sorted, as a tuple kept for recently asked cards (memo)."""
+        return _sorted_words(self.vocab_text)
 
     def raw_item(self, position: int) -> dict | None:
         """The item as stored (a dict), parsed once per cable however many are matched."""
@@ -77,17 +77,13 @@ class Card:
         return int(self.days[0][:4]) if self.days else None
 
 
-@memo(maxsize=8192)
-def _words(vocab_text: str) -> tuple[str, ...]:
-    # A tuple of strings, which the garbage collector stops walking (see Card).
-    return tuple(vocab_text.split())
-
-
-@memo(maxsize=8192)
+@memo(maxsize=512)
 def _sorted_words(vocab_text: str) -> tuple[str, ...]:
     # Ranking asks 15 cards for each of the question's words: a binary search each, where
-    # finding " word " in the card's text reads the whole text.
-    return tuple(sorted(_words(vocab_text)))
+    # finding " word " in the card's text reads the whole text. A tuple of strings, which
+    # the garbage collector stops walking (see Card); a few hundred cards (a card's words
+    # take 20-60 KB as strings), enough for the 15-50 cards of one question.
+    return tuple(sorted(vocab_text.split()))
 
 
 @memo(maxsize=4096)
