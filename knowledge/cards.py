@@ -8,7 +8,6 @@ candidates, and only the cables an answer cites are loaded whole.
 from __future__ import annotations
 
 import json
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from knowledge.aliases import norm
@@ -44,18 +43,10 @@ class Card:
     items_json: str  # the items as stored; built into records only when matched
 
     def has_word(self, word: str) -> bool:
-        if not word or " " in word:
-            return f" {word} " in self.vocab_text  # a phrase: two words side by side
-        words = _sorted_words(self.vocab_text)
-        at = bisect_left(words, word)
-        return at < len(words) and words[at] == word
+        return f" {word} " in self.vocab_text
 
     def words(self) -> list[str]:
         return self.vocab_text.split()
-
-    def word_tuple(self) -> tuple[str, ...]:
-        """The words, sorted, as a tuple kept for recently asked cards (memo)."""
-        return _sorted_words(self.vocab_text)
 
     def raw_item(self, position: int) -> dict | None:
         """The item as stored (a dict), parsed once per cable however many are matched."""
@@ -75,15 +66,6 @@ class Card:
     def year(self) -> int | None:
         """The year of the cable's own date (or of its first stamp): for dates without one."""
         return int(self.days[0][:4]) if self.days else None
-
-
-@memo(maxsize=512)
-def _sorted_words(vocab_text: str) -> tuple[str, ...]:
-    # Ranking asks 15 cards for each of the question's words: a binary search each, where
-    # finding " word " in the card's text reads the whole text. A tuple of strings, which
-    # the garbage collector stops walking (see Card); a few hundred cards (a card's words
-    # take 20-60 KB as strings), enough for the 15-50 cards of one question.
-    return tuple(sorted(vocab_text.split()))
 
 
 @memo(maxsize=4096)

@@ -151,7 +151,7 @@ def word_coverage(q: Question, c: Card) -> float:
         if c.has_word(w) or ("-" in w and all(c.has_word(x) for x in w.split("-"))):
             hits += 1
         elif len(w) >= 5:
-            vocab = vocab or c.word_tuple()
+            vocab = vocab or c.words()
             if process.extractOne(w, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH + 3):
                 hits += 1
     return hits / len(words)
