@@ -3,7 +3,8 @@
 Writes n synthetic cables (benchmarks/synthetic.py, turned into Markdown with YAML front
 matter) into a folder, then times Library.ingest_paths on that folder into a new store, as
 `cablebot ingest FOLDER` does (seed cables loaded first, not timed). Prints documents a
-second, peak memory of this process and its children (resource.getrusage, MB), and the
+second, CPU milliseconds a cable of this (writing) process and of the parsing workers,
+peak memory of this process and its children (resource.getrusage, MB), and the
 store's bytes per cable: the SQLite file (documents table apart) and the tantivy index,
 against the text the cables hold (their files' bytes).
 
@@ -64,6 +65,13 @@ def peak_mb() -> tuple[float, float]:
     return own, child
 
 
+def _cpu() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
 def table_bytes(db: Path) -> dict[str, int]:
     """Bytes each table (with its indexes) takes, from SQLite's dbstat, if compiled in."""
     conn = sqlite3.connect(db)
@@ -106,8 +114,10 @@ def main() -> int:
         profiler = cProfile.Profile()
         profiler.enable()
     t = time.perf_counter()
+    cpu_before = _cpu()
     results = list(lib.ingest_paths([folder]))
     seconds = time.perf_counter() - t
+    cpu_own, cpu_workers = (after - before for after, before in zip(_cpu(), cpu_before, strict=True))
     if profiler:
         profiler.disable()
     failed = [r for r in results if r.status == "failed"]
@@ -122,6 +132,10 @@ def main() -> int:
         f"ingested            {cables:,} cables from {len(results):,} files ({len(failed)} failed) in {seconds:.2f} s"
     )
     print(f"documents/second    {len(results) / seconds:,.0f}")
+    print(
+        f"CPU a cable         {cpu_own / len(results) * 1e3:.2f} ms writing (this process),"
+        f" {cpu_workers / len(results) * 1e3:.2f} ms parsing (workers)"
+    )
     print(f"peak memory         {own:,.0f} MB (this process), {child:,.0f} MB (largest worker)")
     print(f"text                {text_bytes / args.n:,.0f} bytes a cable (its Markdown file)")
     print(

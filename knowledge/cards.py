@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from knowledge.aliases import norm
 from knowledge.memo import memo
-from knowledge.records import Cable, RequestedItem, from_dict, to_dict
+from knowledge.records import Cable, RequestedItem, from_dict
+from knowledge.spelling import norm_words
 from knowledge.text import singular
 
 
@@ -94,12 +94,40 @@ def card_data(c: Cable) -> dict:
         "people": list(c.people),
         "copies": [cp.name for cp in c.copies],
         "days": [d.start for d in (c.date, c.sent, c.received) if d and d.start],
-        "vocab": " ".join(sorted({singular(w) for w in set(norm(text).split())})),
+        "vocab": " ".join(sorted(_singulars(set(norm_words(text))))),
         "item_names": [i.name for i in c.items],
         "item_quantities": [i.quantity for i in c.items],
         # Kept as JSON text inside the card: read as a string, parsed only when matched.
-        "items": json.dumps([to_dict(i) for i in c.items], ensure_ascii=False),
+        "items": json.dumps([_item_data(i) for i in c.items], ensure_ascii=False),
     }
+
+
+def _item_data(i: RequestedItem) -> dict:
+    """to_dict(i), written out: a cable's items are turned into cards at every ingest."""
+    d = i.date
+    date = d and {"text": d.text, "start": d.start, "end": d.end, "precision": d.precision,
+                  "time": d.time, "qualifier": d.qualifier}  # fmt: skip
+    return {"name": i.name, "quantity": i.quantity, "unit": i.unit, "words": i.words,
+            "number": i.number, "role": i.role, "date": date}  # fmt: skip
+
+
+_SINGULAR: dict[str, str] = {}  # word -> singular(word), for every card's vocabulary
+_SINGULAR_MAX = 200_000
+
+
+def _singulars(words: set[str]) -> set[str]:
+    """{singular(w) for w in words}, most of them looked up in C from words seen before."""
+    known = _SINGULAR
+    if len(known) > _SINGULAR_MAX:
+        known.clear()
+    get = known.get
+    out = set()
+    for w in words:
+        s = get(w)
+        if s is None:
+            s = known[w] = singular(w)
+        out.add(s)
+    return out
 
 
 def card_from_json(cable_id: str, text: str) -> Card:

@@ -387,6 +387,19 @@ def read_facts(cable: Cable) -> tuple[Fact, ...]:
     return _read(cable.paragraphs, _cable_year(cable), cable.printed, cable.closing, cable.extra)
 
 
+def read_facts_of(
+    paragraphs: tuple[str, ...],
+    dates: tuple[DateValue | None, ...],
+    printed: str,
+    closing: tuple[str, ...],
+    extra: tuple[tuple[str, str], ...],
+) -> tuple[Fact, ...]:
+    """read_facts of a cable with these fields, before the Cable is made (dates: its date,
+    sent and received stamps, the first with a day giving the year of dates without one)."""
+    year = next((int(v.start[:4]) for v in dates if v and v.start), None)
+    return _read(paragraphs, year, printed, closing, extra)
+
+
 def read_text_facts(paragraphs: Iterable[str], *, year: int | None = None) -> tuple[Fact, ...]:
     """Facts of any text read the way a cable's paragraphs are: footnotes, commentary.
 

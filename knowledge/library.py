@@ -15,7 +15,7 @@ from knowledge.errors import CablebotError, EmptyQuestion, QuestionTooLong, Stor
 from knowledge.index import IndexDoc, IndexRun, SearchIndex
 from knowledge.parse import SUFFIXES, UTF8, parse_bytes, parse_bytes_encoding, read_file
 from knowledge.records import Cable, Event, RequestedItem
-from knowledge.spelling import Speller, tokens
+from knowledge.spelling import Speller, correctable, tokens
 from knowledge.store import PackedFile, Passage, Rows, Store, pack_file, passages_of, stored_forms
 from knowledge.text import singular
 
@@ -92,7 +92,22 @@ def _quantity_token(item: RequestedItem) -> str:
     return str(int(q)) if float(q).is_integer() else str(q)
 
 
-def _item_synonyms(name: str, aliases: Aliases) -> set[str]:
+_SYNONYMS: dict[str, frozenset[str]] = {}  # item name -> _item_synonyms, for _SYNONYMS_OF
+_SYNONYMS_OF: list[Aliases] = []
+
+
+def _item_synonyms(name: str, aliases: Aliases) -> frozenset[str]:
+    """The words an item name's words and phrases may stand for (the same lot names recur)."""
+    if not _SYNONYMS_OF or _SYNONYMS_OF[0] is not aliases or len(_SYNONYMS) > 50_000:
+        _SYNONYMS.clear()
+        _SYNONYMS_OF[:] = [aliases]
+    found = _SYNONYMS.get(name)
+    if found is None:
+        found = _SYNONYMS[name] = frozenset(_synonyms_uncached(name, aliases))
+    return found
+
+
+def _synonyms_uncached(name: str, aliases: Aliases) -> set[str]:
     words = norm(name).split()
     out: set[str] = set()
     for n in (1, 2, 3):
@@ -371,7 +386,7 @@ class Prepared:
 
     rows: Rows
     index: tuple[IndexDoc, ...]
-    words: frozenset[str]
+    words: frozenset[str]  # its searchable words typo correction files (correctable ones)
 
 
 def prepare(cable: Cable, aliases: Aliases) -> Prepared:
@@ -384,7 +399,8 @@ def _prepare(cable: Cable, aliases: Aliases) -> tuple[Prepared, bytes]:
     passages = passages_of(cable)
     rows, text = stored_forms(cable, passages)
     docs = tuple(index_docs(cable, aliases, passages))
-    words = frozenset().union(*(tokens(d.text) for d in docs))
+    # One scan of all their text; only the words typo correction files (Store.add_words).
+    words = frozenset(w for w in set(tokens(" ".join(d.text for d in docs))) if correctable(w))
     return Prepared(rows, docs, words), text
 
 

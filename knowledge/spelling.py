@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import OSA
 
+from knowledge.aliases import norm
 from knowledge.memo import memo
 from knowledge.text import fold, singular
 
@@ -25,8 +26,27 @@ MAX_CORRECTIONS = 3
 _TOKEN = re.compile(r"[^\W_]+")  # as the index's tokenizer splits: letters and digits
 
 
+# For ASCII text: every character but a letter or digit is a space (_TOKEN's runs, by
+# str.translate and split, about three times faster than the regex).
+_ASCII_NOT_ALNUM = {i: " " for i in range(128) if not chr(i).isascii() or not chr(i).isalnum()}
+
+
+# norm(text).split() for an ASCII text: lower case, every character that is neither a word
+# character nor whitespace a space (norm's regex), by str.translate, about five times faster.
+_ASCII_PUNCTUATION = {i: " " for i in range(128) if not re.match(r"[\w\s]", chr(i))}
+
+
+def norm_words(text: str) -> list[str]:
+    """knowledge.aliases.norm(text).split(), the same words (faster for ASCII text)."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_PUNCTUATION).split()
+    return norm(text).split()
+
+
 def tokens(text: str) -> list[str]:
     """The words the index holds for text: lower-case runs of letters and digits, folded."""
+    if text.isascii():
+        return text.lower().translate(_ASCII_NOT_ALNUM).split()
     return _TOKEN.findall(fold(text).lower())
 
 

@@ -3,15 +3,25 @@ against their one document's record, and nothing lost when that document goes.""
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from knowledge.library import Library
-from knowledge.store import SCHEMA_VERSION, Store, passages_of
+from knowledge.store import (
+    SCHEMA_VERSION,
+    Store,
+    open_record,
+    passages_head,
+    passages_of,
+    read_passages,
+    record_blob,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 ONE_CABLE = FIXTURES / "shtykov_gromyko.md"  # a Markdown file of one cable
@@ -144,3 +154,19 @@ def test_a_store_of_schema_13_is_rebuilt_from_its_kept_files(tmp_path):
     tables = {r[0] for r in lib.store.conn.execute("SELECT name FROM sqlite_master")}
     assert "passages" not in tables and "events" not in tables
     lib.close()
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["plain words", "a text with \x1e, \x1f and \x1d in it", "long " * 5000, "ünïcödé — “quotes”"],
+    ids=["plain", "separators", "longer-than-a-step", "non-ascii"],
+)
+def test_passages_are_read_back_from_the_record_stream(seed_cables, paragraph):
+    cable = next(iter(seed_cables.values()))
+    cable = replace(cable, paragraphs=(*cable.paragraphs, paragraph))
+    blob = record_blob(cable)
+    expected = tuple((p.part, p.text) for p in passages_of(cable))
+    assert read_passages(passages_head(blob)) == expected
+    record, head = open_record(blob)
+    assert read_passages(head) == expected
+    assert json.loads(record)["paragraphs"][-1] == paragraph

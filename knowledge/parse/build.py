@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from knowledge.aliases import Aliases, norm
 from knowledge.dates import find_dates, parse_date, with_time
-from knowledge.facts import read_facts
+from knowledge.facts import read_facts, read_facts_of
 from knowledge.parse.body import TelegramParts, read_telegram, reflow, title_number
 from knowledge.parse.frus import (
     dateline_date,
@@ -22,6 +22,7 @@ from knowledge.parse.items import numbered_items, prose_items
 from knowledge.parse.raw import FrusParts, RawDocument
 from knowledge.parse.xrefs import find_cross_references
 from knowledge.records import ArchivalSource, Cable, Copy, DateValue, Event, Party
+from knowledge.spelling import norm_words
 from knowledge.text import printed_text, sentences
 
 _TITLE_PREFIX = re.compile(
@@ -146,7 +147,7 @@ def slug(*parts: str) -> str:
 
 
 def checksum(title: str, paragraphs: list[str] | tuple[str, ...]) -> str:
-    body = norm(title + " " + " ".join(paragraphs))
+    body = " ".join(norm_words(title + " " + " ".join(paragraphs)))  # norm(...), faster
     return hashlib.sha256(body.encode()).hexdigest()[:20]
 
 
@@ -207,6 +208,20 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         "to",
         recipient.name if recipient else raw.title[:40],
     )
+    paragraphs = tuple(parts.paragraphs)
+    printed = raw.printed or printed_text(raw.body_lines)
+    closing = tuple(parts.closing)
+    extra = tuple(
+        (k, v)
+        for k, v in (("topics", "; ".join(raw.topics)), ("header", "; ".join(parts.other_header)))
+        if v
+    )
+    if frus is None:  # read here, not by two dataclasses.replace of the whole Cable
+        # Deptel 417, urtel 389, "your telegram No. 3153": what the cable cites.
+        xrefs = find_cross_references(paragraphs)
+        facts = read_facts_of(paragraphs, (date, sent, received), printed, closing, extra)
+    else:
+        xrefs, facts = (), ()
     cable = Cable(
         id=cable_id,
         title=raw.title,
@@ -229,9 +244,9 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         recipient=recipient,
         via=via,
         for_party=for_party,
-        paragraphs=tuple(parts.paragraphs),  # numbered items stay in place among them
+        paragraphs=paragraphs,  # numbered items stay in place among them
         numbered_items=tuple(p for p in parts.paragraphs if re.match(r"^\(?\d{1,2}[.)]\s", p)),
-        closing=tuple(parts.closing),
+        closing=closing,
         signature=parts.signature,
         outgoing_number=parts.outgoing_number,
         items=tuple(items),
@@ -244,21 +259,17 @@ def build_cable(raw: RawDocument, aliases: Aliases) -> Cable:
         rights=raw.rights,
         file=raw.file,
         checksum=checksum(raw.title, parts.paragraphs),
-        printed=raw.printed or printed_text(raw.body_lines),
-        extra=tuple(
-            (k, v)
-            for k, v in (
-                ("topics", "; ".join(raw.topics)),
-                ("header", "; ".join(parts.other_header)),
-            )
-            if v
-        ),
+        printed=printed,
+        extra=extra,
+        cross_references=xrefs,
+        facts=facts,  # knowledge/facts.py: from every sentence
     )
-    if frus is not None:
-        cable = _with_frus(cable, frus, raw)
-    # Deptel 417, urtel 389, "your telegram No. 3153": what the cable cites, text then notes.
+    if frus is None:
+        return cable
+    cable = _with_frus(cable, frus, raw)
+    # What the cable cites, text then notes.
     cable = replace(cable, cross_references=find_cross_references(cable.paragraphs, cable.footnotes))
-    return replace(cable, facts=read_facts(cable))  # knowledge/facts.py: from every sentence
+    return replace(cable, facts=read_facts(cable))
 
 
 def _frus_party(given: str, name: str, office: str, aliases: Aliases) -> Party | None:

@@ -78,18 +78,41 @@ _PROMISE_HINTS = re.compile(
 )
 
 
+# The words (lower case) a match of each cue pattern starts with: in an ASCII text the
+# pattern is tried only where one of them begins (as its first word), not at every letter.
+_REQUEST_STARTS = frozenset([
+    "i", "we", "request", "requests", "requested", "please", "asked", "his", "her", "their",
+    "our", "my", "ask", "asks", "asking", "send", "give", "supply", "provide", "deliver",
+])  # fmt: skip
+_PROMISE_STARTS = frozenset(
+    ["will", "orders", "we", "has", "promised", "shall", "have", "are", "is", "am"]
+)
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def request_cue(text: str) -> re.Match[str] | None:
     """REQUEST_CUES.search(text), skipped when an ASCII text holds none of its words."""
-    if text.isascii() and not _REQUEST_HINTS.search(text.lower()):
-        return None
-    return REQUEST_CUES.search(text)
+    return _first_cue(text, REQUEST_CUES, _REQUEST_HINTS, _REQUEST_STARTS)
 
 
 def promise_cue(text: str) -> re.Match[str] | None:
     """PROMISE_CUES.search(text), skipped when an ASCII text holds none of its words."""
-    if text.isascii() and not _PROMISE_HINTS.search(text.lower()):
+    return _first_cue(text, PROMISE_CUES, _PROMISE_HINTS, _PROMISE_STARTS)
+
+
+def _first_cue(
+    text: str, pattern: re.Pattern[str], hints: re.Pattern[str], starts: frozenset[str]
+) -> re.Match[str] | None:
+    """pattern.search(text): every match starts a word of starts (after no word character)."""
+    if not text.isascii():
+        return pattern.search(text)
+    low = text.lower()
+    if not hints.search(low):
         return None
-    return PROMISE_CUES.search(text)
+    for w in _LETTERS.finditer(low):
+        if w.group() in starts and (m := pattern.match(text, w.start())):
+            return m
+    return None
 
 
 def _qty(m: re.Match[str]) -> float | None:

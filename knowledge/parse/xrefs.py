@@ -94,9 +94,10 @@ def find_cross_references(
 def _in_text(text: str) -> list[CrossReference]:
     taken: list[tuple[int, int]] = []
     hits: list[tuple[int, CrossReference]] = []
-    # Every cue is followed by a number: a text without a digit has none (one C scan
-    # instead of trying the nine cues at every character).
-    for m in _PATTERN.finditer(text) if _DIGIT.search(text) else ():
+    low = text.lower()
+    # Every cue is followed by a number and holds one of a few words: a text without them
+    # has none (C scans instead of trying the nine cues at every character).
+    for m in _PATTERN.finditer(text) if _may_cite(text, low) else ():
         numbers = _numbers(m.group("nums"))
         if not numbers:
             continue
@@ -111,17 +112,33 @@ def _in_text(text: str) -> list[CrossReference]:
             hits.append(
                 (m.start(), CrossReference(kind, n, words, date if n == numbers[-1] else ""))
             )
-    for m in _BARE_REFTEL.finditer(text):
+    for m in _BARE_REFTEL.finditer(text) if "reftel" in low else ():
         if not any(a <= m.start() < b for a, b in taken):
             hits.append(
                 (m.start(), CrossReference("reference", "", _clause(text, m.start(), m.end())))
             )
-    for m in _REPLY_WORDS.finditer(text):
+    for m in _REPLY_WORDS.finditer(text) if "repl" in low or "answer" in low else ():
         if not any(a <= m.start() < b for a, b in taken):
             hits.append(
                 (m.start(), CrossReference("reply-to", "", _clause(text, m.start(), m.end())))
             )
     return [ref for _pos, ref in sorted(hits, key=lambda h: h[0])]
+
+
+# What every cue of _PATTERN holds, lower-cased: "tel" (Deptel, urtel, mytel, reftel,
+# telegram...), "reply", "answer", "addition", "your", "reur"; the rest ("my No.", "our
+# 522", "Re CX 62465") are checked on the text with its whitespace runs made single spaces.
+_CUE_WORDS = ("tel", "reply", "answer", "addition", "your", "reur")
+_OTHER_CUES = re.compile(r"my no|my cable|our \d|re(?:ur)? (?-i:[A-Z]{1,4}) \d", re.I)
+
+
+def _may_cite(text: str, low: str) -> bool:
+    """False when _PATTERN cannot match text (low: text.lower()); True when it may."""
+    if not _DIGIT.search(text):
+        return False
+    if any(w in low for w in _CUE_WORDS):
+        return True
+    return bool(_OTHER_CUES.search(" ".join(text.split())))
 
 
 def _numbers(text: str) -> list[str]:

@@ -28,7 +28,7 @@ from knowledge.records import Cable, RequestedItem
 from knowledge.text import clip, format_number, sentences
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
 
 NAMED_CABLE = 2.5  # a cable's rank score when the people the question names are its parties
 AFFIRM = re.compile(
@@ -51,7 +51,7 @@ def _sentence_with(text: str, needle: str) -> str:
 
 
 # -- handlers: each returns an Answer, or None when the cables do not hold one ---------------
-def on_quantity(lib: Library, q: Question) -> Answer | None:
+def on_quantity(lib: Collection, q: Question) -> Answer | None:
     matches = match_items(lib, q)
     if not matches:
         return _quantity_in_text(lib, q)
@@ -67,7 +67,7 @@ def on_quantity(lib: Library, q: Question) -> Answer | None:
     return render(q, fact, cites)
 
 
-def _quantity_in_text(lib: Library, q: Question) -> Answer | None:
+def _quantity_in_text(lib: Collection, q: Question) -> Answer | None:
     """A number the cables state in passing ('36 (thirty-six) divisions'), quoted."""
     words = item_words(q)
     if not words:
@@ -132,7 +132,7 @@ def _when(d) -> str:
     return f"on {shown}"
 
 
-def on_total(lib: Library, q: Question) -> Answer | None:
+def on_total(lib: Collection, q: Question) -> Answer | None:
     matches = match_items(lib, q)
     if not matches:
         return None
@@ -162,7 +162,7 @@ def on_total(lib: Library, q: Question) -> Answer | None:
     return render(q, fact, [cite_card(m.card, m.item.words) for m in rows])
 
 
-def on_items(lib: Library, q: Question) -> Answer | None:
+def on_items(lib: Collection, q: Question) -> Answer | None:
     ranked = rank_cables(lib, q)
     want = "promised" if q.wants_promise else "requested"
     for r in ranked:
@@ -190,7 +190,7 @@ def on_items(lib: Library, q: Question) -> Answer | None:
     return None
 
 
-def on_date(lib: Library, q: Question) -> Answer | None:
+def on_date(lib: Collection, q: Question) -> Answer | None:
     # A number ("the 355 automobiles") names an item; otherwise a sentence with a date is surer.
     if not q.numbers and q.date_role in ("delivery", "window", "") and q.words:
         dated = _dated_sentence(lib, q)
@@ -278,7 +278,7 @@ def _dates_in(sentence: str, year: int | None) -> list:
     return find_dates(sentence, year=year)
 
 
-def _dated_sentence(lib: Library, q: Question) -> Answer | None:
+def _dated_sentence(lib: Collection, q: Question) -> Answer | None:
     """A sentence holding the question's words and a date: 'The guns will arrive ... before 20 December.'"""
     for m in match_sentences(lib, q)[:DATED_SENTENCES]:
         if m.coverage < 0.99 and len(q.words) > 1 and m.coverage < 0.66:
@@ -316,7 +316,7 @@ WHO_FIELDS: dict[str, Callable[[Cable], str]] = {
 }
 
 
-def _numbered_item(lib: Library, q: Question):
+def _numbered_item(lib: Collection, q: Question):
     """The item a question names by its quantity ("the 3,000 automobiles"), if any."""
     if not (q.numbers and item_words(q)):
         return None
@@ -324,7 +324,7 @@ def _numbered_item(lib: Library, q: Question):
     return found[0] if found else None
 
 
-def on_who(lib: Library, q: Question) -> Answer | None:
+def on_who(lib: Collection, q: Question) -> Answer | None:
     role = "copies" if q.intent == "copies" else (q.who_role or "sender")
     m = _numbered_item(lib, q) if role in ("sender", "") else None
     if m:
@@ -389,7 +389,7 @@ def on_who(lib: Library, q: Question) -> Answer | None:
     return render(q, " ".join(facts), cites)
 
 
-def _reporter(lib: Library, q: Question) -> Answer | None:
+def _reporter(lib: Collection, q: Question) -> Answer | None:
     q.words = [*q.words, "report"]
     for m in match_sentences(lib, q):
         if not re.search(r"\breport", m.sentence, re.I):
@@ -401,7 +401,7 @@ def _reporter(lib: Library, q: Question) -> Answer | None:
     return None
 
 
-def on_identity(lib: Library, q: Question) -> Answer | None:
+def on_identity(lib: Collection, q: Question) -> Answer | None:
     from knowledge.qa.understand import _fuzzy_person
 
     canonical = lib.aliases.people.get(
@@ -443,7 +443,7 @@ def on_identity(lib: Library, q: Question) -> Answer | None:
 
 
 def on_field(label: str, get: Callable[[Cable], str], quote: Callable[[Cable], str]):
-    def handler(lib: Library, q: Question) -> Answer | None:
+    def handler(lib: Collection, q: Question) -> Answer | None:
         if not q.names_a_cable:
             return None
         ranked = rank_cables(lib, q)
@@ -476,7 +476,7 @@ def _number(c: Cable) -> str:
     return "; ".join(parts)
 
 
-def on_place(lib: Library, q: Question) -> Answer | None:
+def on_place(lib: Collection, q: Question) -> Answer | None:
     if q.numbers and item_words(q):
         numbered = [m for m in match_items(lib, q) if m.raw["quantity"] in q.numbers]
         if numbered:
@@ -496,7 +496,7 @@ def on_place(lib: Library, q: Question) -> Answer | None:
     return on_passage(lib, q)
 
 
-def on_passage(lib: Library, q: Question, *, commentary: bool = False) -> Answer | None:
+def on_passage(lib: Collection, q: Question, *, commentary: bool = False) -> Answer | None:
     found = match_sentences(lib, q, commentary=commentary)
     if not found:
         return None
@@ -523,7 +523,7 @@ AUTHOR_CUE = re.compile(
 )
 
 
-def on_commentary(lib: Library, q: Question) -> Answer | None:
+def on_commentary(lib: Collection, q: Question) -> Answer | None:
     """What the poster's own commentary says, labelled as commentary, never as a cable."""
     if AUTHOR_CUE.search(q.text):
         for cable_id in lib.store.ids(kind="commentary"):
@@ -542,7 +542,7 @@ def on_commentary(lib: Library, q: Question) -> Answer | None:
     return on_passage(lib, q, commentary=True)
 
 
-def on_yesno(lib: Library, q: Question) -> Answer | None:
+def on_yesno(lib: Collection, q: Question) -> Answer | None:
     m = _numbered_item(lib, q)
     if m and q.people:
         who = promiser(m.cable, m.item)
@@ -592,7 +592,7 @@ VERDICT_VERBS = re.compile(
 NEGATIVE_ASK = re.compile(r"\b(?:refuse|reject|decline|deny|denied|turn(?:ed)? down)\w*", re.I)
 
 
-def _verdict(lib: Library, q: Question) -> Answer | None:
+def _verdict(lib: Collection, q: Question) -> Answer | None:
     """Did X agree / refuse: the words of assent or refusal in the cable that answers.
 
     "Did Stalin agree" reads Stalin's cables; "Zhou's request" reads the cables sent to Zhou.
@@ -624,7 +624,7 @@ def _verdict(lib: Library, q: Question) -> Answer | None:
     return None
 
 
-def on_summary(lib: Library, q: Question) -> Answer | None:
+def on_summary(lib: Collection, q: Question) -> Answer | None:
     if not q.names_a_cable:
         return None
     ranked = rank_cables(lib, q)
@@ -638,7 +638,7 @@ def on_summary(lib: Library, q: Question) -> Answer | None:
     return render(q, f'{_cap(describe(c))}: {label}: "{clip(text, 300)}"', [cite(c, text)])
 
 
-HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
+HANDLERS: dict[str, Callable[[Collection, Question], Answer | None]] = {
     "quantity": on_quantity,
     "total": on_total,
     "items": on_items,
@@ -672,7 +672,7 @@ HANDLERS: dict[str, Callable[[Library, Question], Answer | None]] = {
 }
 
 
-def answer(lib: Library, text: str) -> Answer:
+def answer(lib: Collection, text: str) -> Answer:
     """Answer a question, or say plainly that the cables here do not hold the answer."""
     q = understand(text, lib.aliases, lib.names)
     result = HANDLERS[q.intent](lib, q)
@@ -681,7 +681,7 @@ def answer(lib: Library, text: str) -> Answer:
     return result or not_found(lib, q)
 
 
-def not_found(lib: Library, q: Question) -> Answer:
+def not_found(lib: Collection, q: Question) -> Answer:
     """A plain 'not in these cables', with the closest things they do hold."""
     suggestions: list[str] = []
     unknown = [

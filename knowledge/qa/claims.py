@@ -20,7 +20,7 @@ from knowledge.qa.compose import cite, describe, render
 from knowledge.text import parse_number, singular
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
     from knowledge.qa.query import Query
     from knowledge.qa.resolve import Resolution
     from knowledge.records import Cable
@@ -55,6 +55,8 @@ _VERDICT = (
 )  # fmt: skip
 VERDICT_WORDS = re.compile(r"\b(?:" + "|".join(_VERDICT) + r")\w*|\b(?:not|cannot|can't|won't)\b", re.I)
 VERDICT_SYNONYMS = {w: _VERDICT for w in ("accept", "agree", "approve", "refuse", "reject", "decline", "consent", "concur")}
+# "was the plan wrong": the cable judges it either way ("we consider your decision correct")
+VERDICT_SYNONYMS |= {w: ("correct", "right", "wrong", "incorrect", "mistake", "mistaken", "error") for w in ("wrong", "correct", "right", "mistake", "incorrect")}
 _CLAIM_NUMBER = re.compile(
     r"(?<![\w/])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(thousand|million|billion))?\s+"
     r"((?:(?!(?:for|from|to|in|on|by|of|within|during|before|after|at|and|or|extra|more|additional|than)\b)[A-Za-z][\w\-]*\s*){1,5})",
@@ -105,10 +107,23 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
     return None, []
 
 
-def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+MESSAGE_WORD = r"(?:telegram|tel|cable|message|msg|letter|directive|order|instruction|reply|note)s?"
+
+
+def _names_a_message(text: str, date_text: str) -> bool:
+    """Whether the question writes the date as a message's ("his 30 January telegram", "the
+    cable of 30 January"), not as the time of what it claims."""
+    at = text.lower().find(date_text.lower())
+    if at < 0:
+        return False
+    before, after = text[:at].lower(), text[at + len(date_text) :].lower()
+    return bool(re.match(rf"\s*{MESSAGE_WORD}\b", after) or re.search(rf"\b{MESSAGE_WORD}\s+(?:of|dated|from)\s+$", before))
+
+
+def check_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes with the supporting sentence, No with the contradicting one, or None (not found)."""
     from knowledge.qa.passages import holds
-    from knowledge.qa.pipeline import _best_units, _holds_date, _number_near
+    from knowledge.qa.sentences import best_units, holds_date, number_near
 
     header = header_claim(lib, query, res, cables)
     if header is not None:
@@ -124,19 +139,30 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     subject = next((m.name for m in query.people if not m.possessive), "")
     rank = {c.id: SUBJECT_BONUS for c in cables if c.sender and subject and c.sender.name == subject}
     dated = [d for d in query.dates if not res.date_matched]
+    cited = [d for d in dated if _names_a_message(query.text, d.text)]
+    if cited:
+        # "was Stalin's 30 January telegram a directive": the date names the telegram the claim
+        # is about; the cables citing it decide, their sentences need not repeat the date.
+        from knowledge.qa.passages import units_of
+
+        citing = [c for c in cables if any(holds_date(u.text, cited) for u in units_of(c))]
+        if not citing:
+            return None
+        cables = citing
+        dated = [d for d in dated if d not in cited]
 
     def statement(s: str) -> bool:
         return not s.rstrip().endswith("?")
 
     def counts(s: str) -> bool:
-        return statement(s) and _number_near(s, thing[-1:] or thing) is not None
+        return statement(s) and number_near(s, thing[-1:] or thing) is not None
 
     def same_count(s: str) -> bool:
-        phrase = _number_near(s, thing[-1:] or thing) if statement(s) else None
+        phrase = number_near(s, thing[-1:] or thing) if statement(s) else None
         return phrase is not None and _said(phrase) == want
 
     def on_date(s: str) -> bool:
-        return not dated or _holds_date(s, dated)
+        return not dated or holds_date(s, dated)
 
     frame_cue = REQUEST_CUES if REQUEST_VERB.search(query.text) else PROMISE_CUES if PROMISE_VERB.search(query.text) else None
 
@@ -153,7 +179,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         if not dated:
             passes.append(counts)
         for need in passes:
-            best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
+            best = best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
             if best is not None and best.coverage >= CLAIM_COVERAGE_COUNTED:
                 break
             best = None
@@ -166,7 +192,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
             need = lambda s: statement(s) and on_date(s) and bool(VERDICT_WORDS.search(s) or VERDICT_NO.search(s))  # noqa: E731
         # "did X ask for ...": the sentence making the request ("we request ...") decides, not
         # one only reporting what led to it.
-        best = _best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
+        best = best_units(query, cables, need=need, alternatives=alts, rank=rank, bonus=bonus)
     if best is None or best.coverage < (CLAIM_COVERAGE if want is None else CLAIM_COVERAGE_COUNTED):
         return None
     sentence = best.unit.text
@@ -180,7 +206,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
         return None  # the sentence is not about the people the claim names
     where = describe(c)
     if want is not None:
-        phrase = _number_near(sentence, thing[-1:] or thing)
+        phrase = number_near(sentence, thing[-1:] or thing)
         said = _said(phrase) if phrase else None
         if phrase and said != want:
             return render(query.q, f"No: {phrase}, according to {where}.", [cite(c, best.quote)])
@@ -189,7 +215,7 @@ def check_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]
     if want is not None:
         # The claimed number stands in the sentence for the claimed thing: a negation right
         # before that phrase ("not 140 automobiles") is all that could refute it.
-        phrase = _number_near(sentence, thing[-1:] or thing) or ""
+        phrase = number_near(sentence, thing[-1:] or thing) or ""
         at = sentence.find(phrase)
         before = " ".join(re.findall(r"[A-Za-z']+", sentence[:at])[-4:]) if at > 0 else ""
         verdict_no = bool(VERDICT_NO.search(sentence)) and not NEGATIVE_SENSE.search(query.text)
@@ -257,7 +283,7 @@ HEADER_ROLES = [
 ]
 
 
-def header_claim(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def header_claim(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     """Yes or No for a claim naming who sent, received, signed or relayed a cable the question
     pins; None when the claim is not of that kind."""
     from knowledge.qa.compose import cap

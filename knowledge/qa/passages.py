@@ -37,6 +37,7 @@ ABBREVIATIONS = {
     "ind": "indian", "brit": "british", "sovs": "soviet", "natl": "national", "natls": "national",
     "posn": "position", "polit": "political", "conv": "conversation", "del": "delegation",
     "dels": "delegation", "mtgs": "meeting", "recd": "received", "govts": "government",
+    "ga": "general assembly", "unga": "general assembly", "sc": "security council",
 }  # fmt: skip
 # The other way: a question's "ambassador" meets the cable's "Amb".
 SHORT_FORMS: dict[str, tuple[str, ...]] = {}
@@ -178,6 +179,8 @@ NOUN_SUFFIXES = ("ments", "ment", "ations", "ation", "als", "al", "ances", "ance
 def root(word: str) -> str:
     """The verb a noun is made from, stemmed: 'agreement' and 'agrees' meet at 'agre',
     'withdrawal' and 'withdraw' at 'withdraw'."""
+    if word.endswith(("ication", "ications")):
+        return stem(word[: word.rindex("ication")] + "y")  # "application": "apply"
     for suffix in NOUN_SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return stem(singular(word[: -len(suffix)]))
@@ -409,7 +412,10 @@ def score_units(
     for u, quality in zip(units, qualities, strict=True):
         own = quality
         if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
-            window = []
+            # a paragraph ending in a colon introduces the next: "the following directive was
+            # sent to Roshchin:" lends its words to the directive's first sentence
+            introduces = window[-1][0].cable == u.cable and window[-1][0].text.rstrip().endswith(":")
+            window = window[-1:] if introduces else []
         if own is none:
             window.append((u, own))  # it lends no word, but counts among the sentences before
             continue

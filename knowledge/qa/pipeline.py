@@ -9,26 +9,35 @@ question resolved to and quote the thing asked about, or they are dropped.
 from __future__ import annotations
 
 import re
-from contextvars import ContextVar
 from typing import TYPE_CHECKING
 
-from knowledge.aliases import Aliases, norm
+from knowledge.aliases import norm
 from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
-from knowledge.qa import replies
+from knowledge.qa import gate, replies
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
-from knowledge.qa.passages import GENERIC, Scored, holds, idf, score_units, units_of, word_forms
+from knowledge.qa.passages import GENERIC, Scored, holds, units_of, word_forms
 from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
+from knowledge.qa.sentences import (
+    ALIASES,
+    TITLES,
+    _focus,
+    _same,
+    best_units,
+    holds_date,
+    holds_number,
+    number_near,
+)
 from knowledge.records import Cable, Fact
 from knowledge.text import sentences, singular
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
 
 FACTS_PER_CABLE = 3  # quantity facts of a cable, best fitting the thing, whose sentences may answer
 TOP_REPLIES = 2  # resolved cables whose replies are looked for ("what did Stalin reply to ...")
@@ -66,17 +75,10 @@ REPLY_CUES = re.compile(
     r"with regard to|regarding|concerning|in connection with|pass (?:him|on)|about)\b",
     re.I,
 )
-NUMBER = re.compile(
-    r"(?<![\w/])(?:\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)(?:\s*[-–]\s*\d+(?:[, ]\d{3})*)?(?:\s+(?:thousand|million|billion))?(?![\w/])"
-    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*\b",
-    re.I,
-)
 # Words for a cable or a talk itself: a sentence that holds only these of the question's words
 # ("I herewith transmit a letter", "I had a meeting") is about the document, not the question.
 # Telegraphese for kinds of cable ("Deptel 812", "Embtel 940", "Depcirtel 334"): capitalised, no names
 CABLE_KINDS = frozenset(["deptel", "embtel", "urtel", "mytel", "reftel", "circtel", "depcirtel", "niact", "msg", "tel"])
-# Titles the cables capitalise before a name ("General Ridgway", "Premier Zhou"): no name themselves
-TITLES = frozenset(["general", "president", "secretary", "ambassador", "minister", "chairman", "premier", "marshal", "colonel", "admiral", "commander", "comrade", "governor", "counselor", "consul", "captain", "major", "lieutenant", "chief"])
 DOCUMENT_WORDS = frozenset(
     ["letter", "telegram", "tel", "cable", "message", "msg", "note", "report", "meeting", "conversation", "talk", "statement", "directive", "instruction", "order", "wire", "text", "document", "paper", "reply", "answer"]
 )
@@ -106,12 +108,7 @@ HELP_TEXT = (
 )
 
 
-# The asking library's aliases, for synonyms deep in the sentence finder; set per answer (a
-# context variable, so two threads answering at once do not see each other's).
-ALIASES: ContextVar[Aliases | None] = ContextVar("cablebot_aliases", default=None)
-
-
-def answer(lib: Library, text: str) -> Answer:
+def answer(lib: Collection, text: str) -> Answer:
     """Answer one question, or say plainly that the cables here do not hold the answer."""
     ALIASES.set(lib.aliases)
     query = read(text, lib.aliases, lib.names, lambda n: has_number(lib, n))
@@ -132,7 +129,7 @@ def answer(lib: Library, text: str) -> Answer:
     cables = [c for c in (lib.store.get(card.id) for card in cards) if c]
     result = _dispatch(lib, query, res, cables)
     if result is not None:
-        return result
+        return gate.check(lib, query, result)
     return _what_it_holds(lib, query, res, cables)
 
 
@@ -159,7 +156,7 @@ WHO_ROLE = {"sender": "sender", "recipient": "recipient", "via": "via", "signer"
 DATE_ROLE = {"sent": "sent", "received": "received", "dated": ""}
 
 
-def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
     if CLAIM_START.match(query.text):
         from knowledge.qa.claims import header_claim
@@ -206,6 +203,12 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         found = _passage(lib, query, res, cables)
         if found or t in PASSAGE_ONLY:
             return found
+    weekday = WEEKDAY.search(query.text)
+    if weekday and t in ("dated", "event_date", "sent", "received"):
+        # "the date of the Saturday message from Peking": the day the cable's own date fixes
+        got = _weekday_date(lib, query, res, cables, weekday.group(1).lower())
+        if got:
+            return got
     header = t in HEADER_TARGETS or t in ("incoming_number", "repeated_as")
     if t in ("sent", "received") and _other_transmission(query, cables[0]):
         # "when was Orlov's directive sent to Belov", asked of Grigoriev's cable to Volkov: the
@@ -228,7 +231,7 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         # A listed lot against a sentence: the one holding more of the question's words
         # ("how many autos could China mobilise from Northern China": the sentence).
         found = _passage(lib, query, res, cables)
-        dated = not query.dates or any(_holds_date(c.quote, query.dates) for c in found.citations) if found else False
+        dated = not query.dates or any(holds_date(c.quote, query.dates) for c in found.citations) if found else False
         if found and dated and _held(query, _quoted(found)) > _held(query, _quoted(legacy)) + LEGACY_MARGIN:
             return found
     if t == "place":
@@ -248,6 +251,47 @@ def _dispatch(lib: Library, query: Query, res: Resolution, cables: list[Cable]) 
         if c.description:
             return render(query.q, f"{cap(describe(c))}: {c.description}", [cite(c, c.description)])
     return _passage(lib, query, res, cables)
+
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(rf"\b({'|'.join(WEEKDAYS)})\b", re.I)
+COMING = re.compile(r"\b(?:will|shall|next|coming|expected|plans?|intends?)\b", re.I)
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")  # fmt: skip
+
+
+def _weekday_date(lib: Collection, query: Query, res: Resolution, cables: list[Cable], day: str) -> Answer | None:
+    """The date of a weekday a sentence names ("msg received from Peking Saturday"), counted
+    from the cable's own date: the last such day before it, or the next after it when the
+    sentence speaks of what will come. None when no sentence names the day and the question."""
+    import datetime
+
+    name = re.compile(rf"\b{day}\b", re.I)
+    best = best_units(query, cables, need=lambda s: bool(name.search(s)))
+    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
+    if best is None or best.coverage < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
+        return None
+    if not pinned and len(_focus(query, cables)) >= 2 and len(best.matched) < 2:
+        return None
+    c = next(x for x in cables if x.id == best.unit.cable)
+    if not (c.date and c.date.start and c.date.precision in ("day", "minute")):
+        return None
+    base = datetime.date.fromisoformat(c.date.start)
+    want = WEEKDAYS.index(day)
+    if want == base.weekday():
+        return None  # "Saturday" in a cable of a Saturday: today, or a week before?
+    if COMING.search(best.unit.text):
+        found = base + datetime.timedelta(days=(want - base.weekday()) % 7)
+        when = "after"
+    else:
+        found = base - datetime.timedelta(days=(base.weekday() - want) % 7)
+        when = "before"
+    month = MONTHS[found.month - 1]
+    # in the order the cable prints its own date: "July 14, 1952" or "14 July 1952"
+    us = re.match(r"\s*[A-Za-z]", c.date.text or "")
+    said = f"{day.capitalize()}, {month} {found.day}, {found.year}" if us else f"{day.capitalize()}, {found.day} {month} {found.year}"
+    fact = f"{said}, the {day.capitalize()} {when} {describe(c)}."
+    return render(query.q, fact, [cite(c, best.quote)])
 
 
 # An editors' footnote naming the telegram that answered this one ("The reply to this message
@@ -282,7 +326,7 @@ def _quoted(answer: Answer) -> str:
 
 # -- legacy handlers, checked ---------------------------------------------------------------
 def _legacy(
-    lib: Library, query: Query, res: Resolution, cables: list[Cable], intent: str = ""
+    lib: Collection, query: Query, res: Resolution, cables: list[Cable], intent: str = ""
 ) -> Answer | None:
     """The older handler's answer, kept only when it cites the resolved cables and quotes
     words of the question's thing."""
@@ -319,7 +363,7 @@ def _legacy(
         quoted = _quoted(got)
         said = quoted + " " + got.fact
         held = sum(1 for w in words if holds(w, said))
-        held += bool(query.dates) and _holds_date(quoted, query.dates)
+        held += bool(query.dates) and holds_date(quoted, query.dates)
         if len(words) >= 2 and held < 2:
             return None
         if query.target == "place" and not _names_beyond(quoted + " " + got.fact, query, place=True):
@@ -352,7 +396,7 @@ def _paragraph(item: str) -> bool:
 
 
 # -- header fields ---------------------------------------------------------------------------
-def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
+def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
     t = query.target
     get = FIELDS.get(t)
     c = cables[0]
@@ -390,7 +434,7 @@ def _header(lib: Library, query: Query, res: Resolution, cables: list[Cable]) ->
             last = closing[-1].text
             return render(query.q, f"The number at the end of {describe(c)} is {last.strip()}.", [cite(c, last)])
     if t in ("outgoing_number", "incoming_number"):
-        hit = _best_units(query, [c], need=_needs(t))
+        hit = best_units(query, [c], need=_needs(t))
         if hit and (hit.coverage >= MIN_COVERAGE_PINNED or res.how == "identifier"):
             return render(query.q, f"{cap(describe(c))}: {hit.unit.text}", [cite(c, hit.unit.text)])
     return None
@@ -402,7 +446,7 @@ WHOSE_DOCUMENT = re.compile(r"\bwhose\s+(?:telegram|tel|cable|message|msg|letter
 FORWARDED = re.compile(r"\b(?:telegram|cable|message|letter|note)s?\s+(?:from|of)\s+(?:Comrade|Cde\.)?\s*[A-Z]", re.I)
 
 
-def _forwarded(lib: Library, query: Query, c: Cable) -> Answer | None:
+def _forwarded(lib: Collection, query: Query, c: Cable) -> Answer | None:
     """The person whose telegram cable c passes on, from its sentence saying so; None if none."""
     asked = {m.name for m in query.people}
     for u in units_of(c):
@@ -462,202 +506,7 @@ def _needs(target: str):
     return None
 
 
-# -- quantities --------------------------------------------------------------------------------
-def _number_near(sentence: str, thing: list[str], window: int = 6) -> str | None:
-    """The number phrase in sentence that counts one of thing's words: after the number ("40
-    transport aircraft", "(six) battle sets") or, in a list item, the head of the name before
-    it ("Cartridges for Soviet light machine guns 37,000,000": cartridges)."""
-    tokens = list(re.finditer(r"\S+", sentence))
-    for m in NUMBER.finditer(sentence):
-        if _is_date_or_id(sentence, m):
-            continue
-        start = m.start() - 1 if m.start() > 0 and sentence[m.start() - 1] == "(" else m.start()
-        unit = HYPHEN_UNIT.match(sentence, m.end())
-        if unit and unit.group(1).lower() in MEASURES and any(_same(singular(norm(unit.group(1))), x) for x in thing):
-            return sentence[start : unit.end()]  # "a 60-day period", "a 100,000-man army"
-        after = [t for t in tokens if t.start() >= m.end()][:window]
-        for head in reversed(_head_after(after)):
-            w = singular(norm(head.group(0).strip(_QUOTES)))
-            if any(_same(w, x) for x in thing):
-                return sentence[start : head.end()].rstrip(".,;:")
-        amount = _amount_of(sentence, m)
-        if amount and any(_same(singular(norm(amount[0])), x) for x in thing):
-            return sentence[amount[1] : amount[2]]
-        head = _head_before(sentence, m.start())
-        if head and any(_same(singular(norm(head[0])), x) for x in thing):
-            return sentence[head[1] : m.end()]
-    return None
-
-
-# money and measures a number may be the amount of ("2 million dollars", "300 tons")
-AMOUNT_UNITS = {"won", "rouble", "ruble", "dollar", "yuan", "yen", "pound", "franc", "mark", "rupee",
-                "peso", "lira", "sterling", "ton", "tonne", "kilogram", "kilometer", "kilometre", "km",
-                "mile", "meter", "metre", "liter", "litre", "barrel", "day", "week", "month", "year"}  # fmt: skip
-# the words joining a thing to its amount: "the loan at 2 billion won", "a credit amounting to 300 ..."
-AMOUNT_LINK = re.compile(
-    r"\b(?:at|of|amounting to|amounts to|totall?ing|worth|valued at|(?:to|in) the (?:amount|sum|value) of)\s+$", re.I
-)
-
-
-def _amount_of(sentence: str, m: re.Match) -> tuple[str, int, int] | None:
-    """(head word, where the phrase starts, where it ends) of the thing a number of money or of
-    a measure is the amount of, named just before it: "the loan at 2 billion won": loan. A
-    number of anything else ("troops at 3 places") is no amount."""
-    unit = re.match(r"\s+([A-Za-z]+)", sentence[m.end() :])
-    if not unit or singular(norm(unit.group(1))) not in AMOUNT_UNITS:
-        return None
-    link = AMOUNT_LINK.search(sentence[: m.start()])
-    if not link:
-        return None
-    head = _head_before(sentence, link.start())
-    if head is None:
-        return None
-    return head[0], head[1], m.end() + unit.end()
-
-
-_STOP_AFTER = {"of", "for", "with", "to", "from", "in", "on", "at", "by", "and", "or", "which", "that",
-               "per", "each", "will", "are", "is", "were", "was", "as", "be", "have", "has",
-               # adverbs and clause words closing a noun phrase ("45 US vessels now on loan")
-               "now", "being", "not", "still", "already", "also", "who", "whose", "would",
-               "could", "should", "shall", "may", "must", "can", "had", "been",
-               # a clause's opening ("60 divisions then I must say"): a pronoun is counted by no number
-               "then", "i", "we", "you", "he", "she", "they", "it"}  # fmt: skip
-# measures a number is joined to by a hyphen ("a 60-day period"); a "three-regiment division" is
-# the size of something else, not a count
-MEASURES = {"day", "week", "month", "year", "hour", "minute", "mile", "kilometer", "kilometre", "km",
-            "ton", "man", "knot", "inch", "foot", "meter", "metre", "mm", "cm"}  # fmt: skip
-HYPHEN_UNIT = re.compile(r"[-–]([A-Za-z]+)\b")  # the measure joined to a number: "60-day"
-ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")  # "U.S.", "U.S.S.R.": a full stop that ends no phrase
-_QUOTES = ".,;:()\"'“”‘’"
-_UNITS = {"ton", "tons", "kg", "km", "metres", "meters", "pieces", "sets", "set", "units", "pairs",
-          "rounds", "carloads", "wagons", "cases", "boxes", "barrels", "liters", "litres",
-          "battle sets", "quantity", "lots", "batches", "trainloads", "echelons"}  # fmt: skip
-
-
-def _head_after(after: list[re.Match]) -> list[re.Match]:
-    """The nouns a number may count, among the words after it: the last before a preposition
-    or clause word ("40 transport aircraft with ...": aircraft), and after a measure word also
-    what it measures ("1,000 tons of aviation fuel": tons, fuel; "six battle sets of
-    cartridges": sets, cartridges)."""
-    heads: list[re.Match] = []
-    head = None
-    for t in after:
-        word = t.group(0)
-        bare = word.strip(_QUOTES).lower()
-        if bare in _STOP_AFTER:
-            if bare == "of" and head is not None and head.group(0).strip(".,;:()").lower() in _UNITS:
-                heads.append(head)
-                head = None
-                continue
-            break
-        if re.search(r"[a-z]", bare) and not re.fullmatch(r"\(.*\)", word):
-            head = t
-        if ABBREVIATION.fullmatch(word):
-            continue
-        if re.search(r"[.,;:]$", word) or (word.endswith(")") and not word.startswith("(")):
-            break
-    return [*heads, head] if head is not None else heads
-
-
-def _head_before(sentence: str, at: int) -> tuple[str, int] | None:
-    """(word, where it starts) of the head noun of the name just before a number: the word
-    before its first 'for' or 'of', else its last word ("Soviet rifles 140,000": rifles)."""
-    clause = re.split(r"[.;:,(]\s*|\b\d+\.\s", sentence[:at])[-1]
-    offset = at - len(clause)
-    words = list(re.finditer(r"[A-Za-z][\w\-'’]*", clause))
-    if not words or len(words) > 8:
-        return None
-    head = words[-1]
-    for i, w in enumerate(words):
-        if w.group(0).lower() in ("for", "of") and i > 0:
-            head = words[i - 1]
-            break
-    return head.group(0), offset + head.start()
-
-
-def _same(a: str, b: str) -> bool:
-    """Whether text word a is the question's thing word b, as written or as a synonym."""
-
-    if not a:
-        return False
-    aliases = ALIASES.get()
-    forms = [b, *(x for x in (aliases.related_words(b) if aliases else ()) if " " not in x)]
-    return any(holds(f, a) for f in forms)
-
-
-def _is_date_or_id(sentence: str, m: re.Match) -> bool:
-    if not sentence[: m.start()].strip("( ") and re.match(r"[.)]\s", sentence[m.end() : m.end() + 2]):
-        return True  # a list item's own number ("2. 45 US vessels ...")
-    before = sentence[max(0, m.start() - 12) : m.start()].lower()
-    if re.search(r"(?:no\.?|nº|n°|#|tel|telegram|deptel|urtel|embtel|mytel|page|p\.)\s*$", before):
-        return True
-    for (a, b), _d in find_dates(sentence):
-        if a <= m.start() < b:
-            return True
-    return bool(re.fullmatch(r"1[89]\d\d", m.group(0)))
-
-
-# -- passages ---------------------------------------------------------------------------------
-def _focus(query: Query, cables: list[Cable]) -> list[str]:
-    words = list(query.focus)
-    parties = {n for c in cables[:1] for n, _r in c.party_roles()}
-    for m in query.people:
-        if m.name not in parties:
-            words += [singular(w) for w in norm(m.name).split() if len(w) > 2]
-    return list(dict.fromkeys(words))
-
-
-def _best_units(query: Query, cables: list[Cable], *, extra=(), need=None, bonus=None, rank=None, weigh=None, alternatives=None, text_only=False) -> Scored | None:
-    words = list(dict.fromkeys([*_focus(query, cables), *extra]))
-    if query.target not in ("claim", "reason") and query.claim_numbers:
-        # "the 355 automobiles": the sentence must hold that number. A why-question's numbers
-        # are its premise's ("why use the 1951 credit in 1950"): the reason need not repeat them.
-        numbers = [n for n in query.claim_numbers if len(n) >= 2]
-        if numbers:
-            base = need
-            need = lambda s, base=base: all(_holds_number(s, n) for n in numbers) and (base is None or base(s))  # noqa: E731
-    units = [u for c in cables for u in units_of(c)]
-    same = weigh is None or {c.id for c in weigh} == {c.id for c in cables}
-    weights = None if same else idf(words, [u for c in weigh for u in units_of(c)])
-    # A word's synonyms from the alias file stand for it ("planes" for the cable's "aircraft").
-    aliases = ALIASES.get()
-    synonyms = {w: tuple(x for x in aliases.related_words(w) if x != w and " " not in x) for w in words} if aliases else {}
-    for w, alts in (alternatives or {}).items():
-        synonyms[w] = tuple(dict.fromkeys([*synonyms.get(w, ()), *alts]))
-    if aliases:
-        # a person the question names may be written under another name ("Zhou Enlai" as
-        # "Chou En-lai"): any word of those names stands for any word of the canonical one
-        for m in query.people:
-            spelt = _spellings(aliases, m.name)
-            for w in norm(m.name).split():
-                if singular(w) in words:
-                    synonyms[singular(w)] = tuple(dict.fromkeys([*synonyms.get(singular(w), ()), *spelt]))
-    scored = score_units(words, units, weights=weights, alternatives=synonyms)
-    best = None
-    for s in scored:
-        if need and not need(s.unit.text):
-            continue
-        if text_only and s.unit.part == "description":
-            continue
-        s.score = s.coverage + (bonus(s.unit.text) if bonus else 0) + (rank or {}).get(s.unit.cable, 0)
-        if s.unit.part == "description":
-            s.score -= 0.05
-        if best is None or s.score > best.score:
-            best = s
-    return best
-
-
-def _spellings(aliases: Aliases, name: str) -> tuple[str, ...]:
-    """Words (3+ letters, titles aside) of the other names the alias file gives a person."""
-    out: list[str] = []
-    for written, canonical in aliases.people.items():
-        if canonical == name:
-            out += [w for w in written.split() if len(w) > 2 and w not in TITLES]
-            out += ["".join(written.split()[1:])] if len(written.split()) == 3 else []  # "en lai": "enlai"
-    return tuple(dict.fromkeys(out))
-
-
-def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], need_also=None) -> Answer | None:
+def _passage(lib: Collection, query: Query, res: Resolution, cables: list[Cable], need_also=None) -> Answer | None:
     t = query.target
     need = bonus = None
     thing = query.thing
@@ -673,7 +522,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
                 counted.setdefault(" ".join(f.words.split()), f)
 
         def need(s: str) -> bool:
-            return _number_near(s, thing) is not None or _fact_in(s, counted) is not None
+            return number_near(s, thing) is not None or _fact_in(s, counted) is not None
 
         if REQUEST_ASKED.search(query.text):
             # "how much fuel did X ask for": the request in the asker's words, not a reply
@@ -700,7 +549,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     elif t == "who" or t == "place":
         # The answer names someone or somewhere the question does not: a sentence naming only
         # the question's own people ("I had a meeting with KIM IL SUNG") answers no "who else".
-        need = lambda s: _names_beyond(s, query, place=t == "place")  # noqa: E731
+        need = lambda s: _names_beyond(s, query, place=t == "place", people=_person_words(lib, s) if t == "place" else frozenset())  # noqa: E731
     if t in ("passage", "reply") and WHICH_MESSAGE.search(query.text):
         # "which Clark msg urged ...": a sentence about the message that gives no number
         # ("In this telegram, dated Feb. 24, Clark urged ...") does not say which one it was.
@@ -715,7 +564,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
         base_need = need
 
         def need(s: str, base=base_need) -> bool:
-            return any(_holds_number(s, n) for n in numbers) and (base is None or base(s))
+            return any(holds_number(s, n) for n in numbers) and (base is None or base(s))
 
     if query.dates:
         # A sentence giving the date the question names is about it ("arms for 10 divisions in
@@ -724,7 +573,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
         years = [d.start[:4] for d in query.dates if d.start and d.precision == "year"]
 
         def bonus(s: str, base=base_bonus) -> float:
-            hit = _holds_date(s, query.dates) or any(y in s for y in years)
+            hit = holds_date(s, query.dates) or any(y in s for y in years)
             return (base(s) if base else 0) + (DATE_BONUS if hit else 0)
 
     if need_also is not None:
@@ -733,7 +582,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
     rank = {c.id: RANK_WEIGHT * (len(cables) - i) / len(cables) for i, c in enumerate(cables)}
     weigh = cables  # the words' rarity among the sentences searched (BM25's IDF)
     # the archive's summary paraphrases what was asked for: it lists nothing itself
-    best = _best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh, text_only=t == "items")
+    best = best_units(query, cables, need=need, bonus=bonus, rank=rank, weigh=weigh, text_only=t == "items")
     if best is None and res.how == "mentioned" and t == "event_date" and not _focus(query, cables):
         # "date of deptel 512" and no stored 512: the sentence citing it with a date
         # ("Deptel 512, May 3") is all the question asks; its number is the evidence.
@@ -769,7 +618,7 @@ def _passage(lib: Library, query: Query, res: Resolution, cables: list[Cable], n
 
 
 def _unmatched_proper_nouns(
-    lib: Library, query: Query, c: Cable, best: Scored, words: list[str], seen: list[Cable]
+    lib: Collection, query: Query, c: Cable, best: Scored, words: list[str], seen: list[Cable]
 ) -> list[str]:
     """Focus words the cables write as names (capitalised inside sentences: 'Tokyo', 'Harbin')
     that neither the answering sentence nor the cable's heading holds. A question about Tokyo
@@ -823,7 +672,7 @@ def _written_as_name(word: str, c: Cable) -> bool:
 SUBJECT_WORDS = 6  # a name within the first words of a sentence is its subject ("Mao asks ...")
 
 
-def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
+def _asker_fits(lib: Collection, query: Query, c: Cable, best: Scored) -> bool:
     """Whether a person the question makes the asker ("did Orlov ask for") sent the cable or is
     the subject of the answering sentence or of the paragraph before it. Named elsewhere in
     the sentence, they are not the asker: "send 25 trucks for the Orlov group" is Belov's."""
@@ -851,7 +700,7 @@ def _asker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
     return True
 
 
-def _speaker_fits(lib: Library, query: Query, c: Cable, best: Scored) -> bool:
+def _speaker_fits(lib: Collection, query: Query, c: Cable, best: Scored) -> bool:
     """"What did Eisenhower write": a speaker who is no known person must send the cable or
     open the sentence; "the Eisenhower government" in Stalin's words is not Eisenhower writing."""
     if not query.speaker or any(norm(m.name).split()[-1] in query.speaker.split() for m in query.people):
@@ -870,7 +719,7 @@ def _placed_words(query: Query) -> list[str]:
     return [w for w in dict.fromkeys(out) if w in query.focus]
 
 
-def _unknown_words(lib: Library, words: list[str]) -> list[str]:
+def _unknown_words(lib: Collection, words: list[str]) -> list[str]:
     """Words of 5+ letters that no stored cable holds, even misspelt: the question asks about
     something the cables do not name ("aviation fuel to Harbin")."""
     out = []
@@ -882,31 +731,16 @@ def _unknown_words(lib: Library, words: list[str]) -> list[str]:
     return out
 
 
-def _names(lib: Library, text: str, name: str, surname: str) -> bool:
+def _names(lib: Collection, text: str, name: str, surname: str) -> bool:
     return name in lib.names.names_in(text) or surname in norm(text).split()
 
 
-def _holds_date(sentence: str, dates) -> bool:
-    """Whether the sentence gives one of dates (day and month; the year when both have it)."""
-    from knowledge.qa.resolve import YEARLESS
-
-    for _span, d in find_dates(sentence, year=YEARLESS):
-        for want in dates:
-            if not (d.start and want.start):
-                continue
-            if want.precision == "month" and d.start[5:7] == want.start[5:7]:
-                return True
-            if d.start[5:] == want.start[5:] and (d.end or d.start)[5:] == (want.end or want.start)[5:]:
-                return True
-    return False
+def _person_words(lib: Collection, sentence: str) -> frozenset[str]:
+    """Words of the people a sentence names ("MAO ZEDONG"): no place a place question asks for."""
+    return frozenset(w for n in lib.names.names_in(sentence) for w in norm(n).split())
 
 
-def _holds_number(sentence: str, digits: str) -> bool:
-    plain = re.sub(r"(?<=\d)[,\u202f\u00a0 ](?=\d{3}\b)", "", sentence)
-    return re.search(rf"(?<![\d.]){re.escape(digits)}(?!\d)", plain) is not None
-
-
-def _names_beyond(sentence: str, query: Query, *, place: bool = False) -> bool:
+def _names_beyond(sentence: str, query: Query, *, place: bool = False, people: frozenset[str] = frozenset()) -> bool:
     """Whether the sentence names someone or somewhere the question does not (the question's
     people by any of their names' words: "Kim" asks about "KIM IL SUNG"). A word capitalised
     only because it opens the sentence or a bracket ("[Translator's note: ..."), and forms of
@@ -921,7 +755,7 @@ def _names_beyond(sentence: str, query: Query, *, place: bool = False) -> bool:
             continue  # the sentence's (or a bracket's) first word is capitalised anyway
         words = [w for w in words if w not in ADDRESS]
         if place:
-            words = [w for w in words if not NATIONALITY.search(singular(w)) and not GROUP.match(w)]
+            words = [w for w in words if not NATIONALITY.search(singular(w)) and not GROUP.match(w) and w not in people]
         if any(w not in asked and len(w) > 2 for w in words):
             return True
     return False
@@ -958,7 +792,7 @@ def _passage_fact(query: Query, c: Cable, best: Scored, counted: dict | None = N
     if best.unit.part == "description":
         return f"The archive's summary of {where} says:"
     if query.target in ("quantity", "total"):
-        phrase = _number_near(best.unit.text, query.thing or query.focus[-1:])
+        phrase = number_near(best.unit.text, query.thing or query.focus[-1:])
         fact = _fact_in(best.unit.text, counted or {})
         if fact and not phrase:
             phrase = " ".join(x for x in (fact.value, fact.unit, fact.thing) if x)
@@ -972,7 +806,7 @@ def _passage_fact(query: Query, c: Cable, best: Scored, counted: dict | None = N
 
 
 # -- abstaining -------------------------------------------------------------------------------
-def _what_it_holds(lib: Library, query: Query, res: Resolution, cables: list[Cable]) -> Answer:
+def _what_it_holds(lib: Collection, query: Query, res: Resolution, cables: list[Cable]) -> Answer:
     """Not found: say what the pinned cable does hold, or the closest things the cables hold."""
     if res.how in ("identifier", "mentioned") and cables:
         c = cables[0]

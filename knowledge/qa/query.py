@@ -147,7 +147,10 @@ QUESTION_WORDS = {
     "wide", "long", "far", "high", "heavy", "size", "thousand", "million", "billion", "hundred",
     "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twenty",
     "took", "give", "gave", "use", "make", "made", "send", "sent", "just", "very", "still",
+    "goes",  # its singular "goe" is no word
 }  # fmt: skip
+# What a place question asks for, not what the answer's sentence must hold ("from which city")
+PLACE_KINDS = {"city", "town", "village", "place", "location", "country", "spot"}
 
 
 def _identifiers(text: str, lib_has_number) -> list[Reference]:
@@ -256,6 +259,8 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     ref_numbers = {r.number.split("/")[0] for r in refs}
     focus = _focus_words(masked, q)
     focus = [w for w in focus if w not in ref_numbers]
+    if target == "place":
+        focus = [w for w in focus if w not in PLACE_KINDS]
     # "total fuel Mao asked": a person the question names is not what it counts
     named = {singular(w) for m in q.people for w in norm(text[m.start : m.end]).split()}
     thing = [w for w in _thing(heads) if w not in named]
@@ -274,7 +279,8 @@ def _focus_words(masked: str, q: Question) -> list[str]:
             blank[i] = " "
     text = "".join(blank)
     from knowledge.dates import find_dates
-
+    # "late Aug 1950", "early in March": a part of the date, not a word the answer must hold
+    text = re.sub(r"\b(?:early|late|mid|middle|end|beginning)\b(?=[\s\-]+(?:of\s+|in\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))", lambda m: " " * len(m.group(0)), text, flags=re.I) if q.dates else text
     for (a, b), _d in find_dates(text, year=YEARLESS):
         text = text[:a] + " " * (b - a) + text[b:]
     text = _MONTH_YEAR.sub(lambda m: " " * len(m.group(0)), text)

@@ -19,7 +19,7 @@ from knowledge.records import Cable, RequestedItem, from_dict
 from knowledge.text import sentences, singular, stem
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
     from knowledge.store import Store
 
 T = TypeVar("T")
@@ -62,7 +62,7 @@ def matches_any(word: str, vocab: frozenset[str]) -> bool:
     return process.extractOne(word, vocab, scorer=fuzz.ratio, score_cutoff=WORD_MATCH) is not None
 
 
-def _word_forms(lib: Library, word: str) -> tuple[frozenset[str], ...]:
+def _word_forms(lib: Collection, word: str) -> tuple[frozenset[str], ...]:
     """The sets of words a text must hold to hold word: one set per part of a hyphened word,
     each with the part's stem and the stored words the speller takes it for."""
     return tuple(
@@ -170,7 +170,7 @@ def _once(q: Question, what: tuple, find: Callable[[], T]) -> T:
     return q.memo[key]
 
 
-def _people(lib: Library, q: Question) -> list[list[str]]:
+def _people(lib: Collection, q: Question) -> list[list[str]]:
     """For each person the question names, who it may be (a shared surname: all who bear it)."""
     return [lib.names.everyone(m.name, partial=m.partial) for m in q.people]
 
@@ -184,7 +184,7 @@ def _without_names(q: Question, words: list[str]) -> list[str]:
 
 
 def rank_cables(
-    lib: Library, q: Question, *, commentary: bool = False, limit: int = 8
+    lib: Collection, q: Question, *, commentary: bool = False, limit: int = 8
 ) -> list[Ranked]:
     """Cables the question is about, best first: the index proposes, word coverage and parties decide."""
     return _once(
@@ -194,7 +194,7 @@ def rank_cables(
     )
 
 
-def _rank_cables(lib: Library, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
+def _rank_cables(lib: Collection, q: Question, *, commentary: bool, limit: int) -> list[Ranked]:
     people = _people(lib, q)
     bonus: dict[str, float] = {}
     for number in q.number_words:
@@ -270,7 +270,7 @@ class ItemMatch:
 
 
 def _name_fit(
-    lib: Library,
+    lib: Collection,
     name: str,
     qwords: list[str],
     qset: frozenset[str],
@@ -315,7 +315,7 @@ def _name_fit(
     return coverage_q, head_hit, coverage_i
 
 
-def _item_vocab(lib: Library, name: str):
+def _item_vocab(lib: Collection, name: str):
     """An item's words, all words it may be asked by, its head word, the head's synonyms, and
     the single words of its multi-word synonyms; cached by item name."""
     cache = lib.__dict__.setdefault("_item_vocab_cache", {})
@@ -326,7 +326,7 @@ def _item_vocab(lib: Library, name: str):
     return cache[name]
 
 
-def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], str, set[str]]:
+def _item_vocab_uncached(lib: Collection, name: str) -> tuple[list[str], set[str], str, set[str]]:
     words = [w for w in norm(name).split() if w not in _PREPOSITIONS]
     head_part = re.split(r"\b(?:for|of)\b", norm(name))[0].split()
     head = singular(head_part[-1]) if head_part else (singular(words[-1]) if words else "")
@@ -345,12 +345,12 @@ def _item_vocab_uncached(lib: Library, name: str) -> tuple[list[str], set[str], 
     return words, vocab, head, head_related, phrase_words
 
 
-def match_items(lib: Library, q: Question, *, limit: int = 30) -> list[ItemMatch]:
+def match_items(lib: Collection, q: Question, *, limit: int = 30) -> list[ItemMatch]:
     """Requested or promised items the question names, best first; empty when none fits well."""
     return _once(q, ("match_items", limit), lambda: _match_items(lib, q, limit=limit))
 
 
-def _match_items(lib: Library, q: Question, *, limit: int) -> list[ItemMatch]:
+def _match_items(lib: Collection, q: Question, *, limit: int) -> list[ItemMatch]:
     places = {w for p in lib.aliases.find_places(q.text) for w in norm(p).split()}
     places |= {
         w for m in lib.aliases.places_pattern.finditer(q.text) for w in norm(m.group(0)).split()
@@ -459,7 +459,7 @@ REASON_CUES = re.compile(
 
 
 def match_sentences(
-    lib: Library, q: Question, *, commentary: bool = False, limit: int = 25
+    lib: Collection, q: Question, *, commentary: bool = False, limit: int = 25
 ) -> list[SentenceMatch]:
     """Sentences of the cables that hold the question's words, best first."""
     return _once(
@@ -470,7 +470,7 @@ def match_sentences(
 
 
 def _match_sentences(
-    lib: Library, q: Question, *, commentary: bool, limit: int
+    lib: Collection, q: Question, *, commentary: bool, limit: int
 ) -> list[SentenceMatch]:
     people = _people(lib, q)
     words = [w for w in q.words if len(w) >= 3]

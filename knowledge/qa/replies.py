@@ -18,7 +18,7 @@ from knowledge.qa.passages import units_of
 from knowledge.records import Cable, CrossReference
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
     from knowledge.qa.query import Query
 
 # The reference kinds a question may name ("which embtel", "which CX msg"), and the order in
@@ -66,7 +66,7 @@ def _sentence_with(c: Cable, ref: CrossReference) -> str:
     return ref.words.removeprefix("footnote ").strip()
 
 
-def answered_telegram(lib: Library, query: Query, c: Cable) -> Answer | None:
+def answered_telegram(lib: Collection, query: Query, c: Cable) -> Answer | None:
     """What cable c answers or refers to, from its cross-references; None when it has none."""
     refs = [r for r in c.cross_references if r.number or r.kind == "reply-to"]
     if not refs:
@@ -95,7 +95,7 @@ YOUR_TELEGRAM = re.compile(
 )
 
 
-def answered_in_text(lib: Library, query: Query, c: Cable) -> Answer | None:
+def answered_in_text(lib: Collection, query: Query, c: Cable) -> Answer | None:
     """The sentence of c naming, in its own words, the telegram it answers ("We received your
     telegram of June 21"); None when no sentence does."""
     for u in units_of(c):
@@ -113,7 +113,7 @@ def answered_in_text(lib: Library, query: Query, c: Cable) -> Answer | None:
 REPLY_TO_LINE = re.compile(r"^\s*(?:To|In reply to|In answer to|Re:?)\s+(?:your\s+)?(?:No\.?|N[º°o]\.?|#)\s*(\d[\w/\-]*?)\.?\s*$", re.I)
 
 
-def _best_link(lib: Library, c: Cable, *, answered_by: bool):
+def _best_link(lib: Collection, c: Cable, *, answered_by: bool):
     """(link, the other cable) of c's best reply link, explicit first; None when it has none.
     answered_by: the cables answering c; else the cable c answers."""
     from knowledge.threads import answers_and_answered_by
@@ -130,7 +130,7 @@ def _best_link(lib: Library, c: Cable, *, answered_by: bool):
 INFERRED = "cablebot's reading of their parties and dates, not the cables' own words"
 
 
-def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
+def reply_to(lib: Collection, query: Query, c: Cable) -> Answer | None:
     """The stored cable that answers c (an explicit link first, else an inferred one)."""
     found = _best_link(lib, c, answered_by=True)
     if found is None:
@@ -143,7 +143,7 @@ def reply_to(lib: Library, query: Query, c: Cable) -> Answer | None:
     return render(query.q, fact, [cite(reply, summary)])
 
 
-def answered_by_link(lib: Library, query: Query, c: Cable) -> Answer | None:
+def answered_by_link(lib: Collection, query: Query, c: Cable) -> Answer | None:
     """The stored cable that c answers, by the reply links of knowledge.threads."""
     found = _best_link(lib, c, answered_by=False)
     if found is None:

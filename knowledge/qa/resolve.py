@@ -18,7 +18,7 @@ from knowledge.qa.rank import person_fit, rank_cables
 from knowledge.qa.understand import YEARLESS
 
 if TYPE_CHECKING:
-    from knowledge.library import Library
+    from knowledge.collection import Collection
 
 CANDIDATES = 8  # cables the index proposes for a question without an identifier
 PARTY_FIT = 3.0
@@ -56,7 +56,7 @@ def number_forms(ref: Reference) -> list[str]:
     return list(dict.fromkeys(forms))
 
 
-def bearing(lib: Library, ref: Reference) -> list[str]:
+def bearing(lib: Collection, ref: Reference) -> list[str]:
     """Ids of the cables that bear the number as their own: telegram, outgoing or record
     number, or a number of their title ("Ciphered Telegram No. 4159 from Filipov")."""
     out: list[str] = []
@@ -72,7 +72,7 @@ def bearing(lib: Library, ref: Reference) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def has_number(lib: Library, digits: str) -> bool:
+def has_number(lib: Collection, digits: str) -> bool:
     """Whether a stored cable bears the number (see bearing)."""
     return bool(bearing(lib, Reference(digits)))
 
@@ -85,7 +85,7 @@ WORD_CANDIDATES = 12  # passage hits of the focus words alone, added to the cand
 DATE_CANDIDATES = 30  # cables of the question's date added to the index's candidates
 
 
-def dated(lib: Library, query: Query) -> list[str]:
+def dated(lib: Collection, query: Query) -> list[str]:
     """Ids of cables whose own date falls in a date the question names (with its year)."""
     out: list[str] = []
     for d in query.dates:
@@ -99,7 +99,7 @@ def dated(lib: Library, query: Query) -> list[str]:
     return out
 
 
-def mentioning(lib: Library, ref: Reference) -> list[str]:
+def mentioning(lib: Collection, ref: Reference) -> list[str]:
     """Ids of the cables whose text holds the number (as a whole token)."""
     digits = ref.number.split("/")[0]
     hits = lib.index.search([digits], kinds=("passage", "cable"), limit=20)
@@ -113,7 +113,7 @@ def mentioning(lib: Library, ref: Reference) -> list[str]:
     return keep
 
 
-def _own_number(lib: Library, cable_id: str, digits: str) -> bool:
+def _own_number(lib: Collection, cable_id: str, digits: str) -> bool:
     c = lib.store.get(cable_id)
     return bool(c) and any(
         re.sub(r"\D", "", n.split("/")[0]) == digits for n in (c.telegram_number, c.outgoing_number) if n
@@ -135,6 +135,27 @@ def word_share(query: Query, card: Card) -> float:
     return sum(1 for w in words if card.has_word(w)) / len(words)
 
 
+MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december")  # fmt: skip
+
+
+def _tells_of(lib: Collection, cable_id: str, query: Query) -> bool:
+    """Whether the cable's text names the question's year, and its month when it gives one
+    ("in 1953", "nov-dec 1951"): a cable of another date may tell of events then."""
+    c = lib.store.get(cable_id)
+    if c is None:
+        return False
+    text = _all_text(c).lower()
+    for d in query.dates:
+        if not d.start or d.start[:4] == str(YEARLESS) or d.start[:4] not in text:
+            return False
+        if d.precision.startswith("month"):
+            month = MONTH_NAMES[int(d.start[5:7]) - 1]
+            if not re.search(rf"\b{month[:3]}", text):
+                return False
+    return True
+
+
 def date_fits(query: Query, card: Card) -> bool:
     """Whether a date the question names is the cable's own (at the question's precision)."""
     for d in query.dates:
@@ -150,7 +171,7 @@ def date_fits(query: Query, card: Card) -> bool:
     return False
 
 
-def resolve(lib: Library, query: Query) -> Resolution:
+def resolve(lib: Collection, query: Query) -> Resolution:
     """The cables the question is about; see the module docstring for the order of rules."""
     if query.references:
         pinned: list[str] = []
@@ -201,6 +222,13 @@ def resolve(lib: Library, query: Query) -> Resolution:
     cards = list({c.id: c for c in cards}.values())
     if not cards:
         return Resolution([], "none")
+    # The cables holding most of the question's words, whatever their date, when the question
+    # names only a year or a month: it may be an event's in the text ("how many guns could X deliver in 1953",
+    # asked of a cable of December 1952).
+    by_words = []
+    if query.dates and all(d.precision in ("year", "month", "month-range", "year-range") for d in query.dates):
+        by_words = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
+        by_words = [c for c in by_words if word_share(query, c) >= WORD_CABLE_SHARE and _tells_of(lib, c.id, query)]
     how = "ranked"
     date_matched = False
     if query.dates:
@@ -223,6 +251,7 @@ def resolve(lib: Library, query: Query) -> Resolution:
     weight = HEADER_WORDS_WEIGHT if query.target in HEADER_TARGETS else WORDS_WEIGHT
     share = {c.id: word_share(query, c) for c in cards}  # each card's, worked out once
     cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * share[c.id]))
-    by_words = sorted(cards, key=lambda c: -share[c.id])[:WORD_CABLES]
-    by_words = [c for c in by_words if share[c.id] >= WORD_CABLE_SHARE]
+    kept = sorted(cards, key=lambda c: -share[c.id])[:WORD_CABLES]
+    kept = [c for c in kept if share[c.id] >= WORD_CABLE_SHARE]
+    by_words = list({c.id: c for c in [*kept, *by_words]}.values())[:WORD_CABLES]
     return Resolution(cards, how, [], date_matched, by_words)

@@ -1,0 +1,575 @@
+"""Abstain: the last check an answer passes before it is marked found.
+
+The stages before it find an answer; this one asks whether the answer can be wrong in a way a
+reader would see at once, and if so says "not in the cables" instead. A confident wrong answer
+(found, cited, fact wrong) is the worst thing cablebot can give; an abstention loses little.
+Each rule holds for any cable of the genre:
+
+- a number the question gives (a telegram number, a claimed quantity) that the cited cables do
+  not hold means the answer is about something else ("when was JCS 932503 sent" answered from
+  JCS 908998; "was it 200 pilots" confirmed from a sentence saying 120);
+- the thing a quantity question counts must be in the quoted words ("how many MIG-15 jets"
+  is not answered by "one anti-aircraft division");
+- a place the question names for an event, quantity or list must be in the quoted words or
+  the cited cable's heading and dateline ("when did he arrive in Moscow" is not answered by a
+  plane arriving in Pyongyang);
+- a question about a role the heading does not give ("who was the interpreter") is not
+  answered by the heading's sender or recipient;
+- "what replied to X" is not answered by what X itself refers to (a question whose subject is
+  the reply; "X replies to which telegram" asks the other way).
+
+check(lib, query, answer) returns the answer unchanged or an abstention (found False).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from knowledge.aliases import norm
+from knowledge.dates import find_dates
+from knowledge.qa.compose import abstain
+from knowledge.qa.passages import holds
+from knowledge.text import sentences, singular
+
+if TYPE_CHECKING:
+    from knowledge.answers import Answer
+    from knowledge.collection import Collection
+    from knowledge.qa.query import Query
+    from knowledge.records import Cable
+
+NOT_HELD = "The cables here do not say."
+
+# A number of three or more digits: a telegram, file or record number, or a claimed quantity.
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?![\d])|(?<![\w.,/-])\d{3,}(?![\d])"
+)
+_YEAR = re.compile(r"1[89]\d\d")
+# Roles a question may ask about that a cable's heading does not give: only the text names them.
+BODY_ROLES = frozenset(
+    [
+        "interpreter",
+        "translator",
+        "head",
+        "chief",
+        "chairman",
+        "commander",
+        "leader",
+        "minister",
+        "deputy",
+        "delegate",
+        "representative",
+        "secretary",
+        "adviser",
+        "advisor",
+        "aide",
+        "envoy",
+        "spokesman",
+        "negotiator",
+        "counterpart",
+        "official",
+        "officer",
+        "general",
+        "premier",
+        "president",
+        "member",
+        "successor",
+        "replacement",
+    ]
+)
+# Words that ask about the heading itself: who sent, wrote, signed or received the cable.
+HEADER_CUES = frozenset(
+    [
+        "sent",
+        "send",
+        "sends",
+        "sender",
+        "wrote",
+        "write",
+        "writes",
+        "author",
+        "signed",
+        "sign",
+        "signer",
+        "signature",
+        "addressed",
+        "address",
+        "addressee",
+        "recipient",
+        "received",
+        "receive",
+        "via",
+        "through",
+        "answer",
+        "answered",
+        "reply",
+        "replied",
+        "relay",
+        "relayed",
+        "transmitted",
+        "forwarded",
+        "copy",
+        "copies",
+    ]
+)
+# Targets whose answer is an event in the text: a place the question names is where it happened
+# ("when did he arrive in Moscow"). For a heading's fields and replies a place only describes
+# the cable ("the telegram to Moscow").
+PLACE_BOUND = frozenset({"event_date", "quantity", "total", "items"})
+# Where a question asks for a role ("as interpreter", "which foreign minister", "who was to head"),
+# not where it only mentions one ("his letter about advisers").
+_ROLE_ASKED = re.compile(
+    r"(?=\b(?:as|which|whose|who (?:was|is|were|would be|will be)(?: the| his| her| their)?|to)"
+    r"\s+([a-z]+)(?:\s+([a-z]+))?)"
+)
+_HEADER_ANSWER = re.compile(
+    r"\b(?:was (?:addressed|sent) (?:to|by)|was signed by|went via|sent via)\b"
+)
+_OWN_REFERENCE = re.compile(r"\bit (?:refers to|answers|replies to|is a reply to)\b")
+# A count in an answer: a number before a word that is no month ("140 automobiles", not
+# "20 November"), years aside.
+_COUNTS = re.compile(
+    r"(?<![\w.])(?!1[89]\d\d\b)\d[\d,]*\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]",
+    re.I,
+)
+# A question asking for a total, and an answer or quote that gives one.
+_TOTAL_ASKED = re.compile(
+    r"\b(?:in all|in total|altogether|all together|combined|total|sum)\b", re.I
+)
+_TOTAL_SAID = re.compile(
+    r"\b(?:in all|in total|altogether|total(?:ling|ing|s)?|sum|together|combined|adds? up|added)\b|\+",
+    re.I,
+)
+# "so Stalin said (told, wrote ...) that ...": group 1 is who is said to have said it.
+_SPEAKER_CLAIM = re.compile(
+    r"\b(?:so\s+|is it true that\s+)?([a-z][\w. -]{1,30}?)\s+"
+    r"(?:said|says|told|tells|wrote|writes|stated|states|claimed|claims|reported|reports)\b",
+    re.I,
+)
+# An answer that is a quoted passage ("X's cable says: [...]").
+_PASSAGE_ANSWER = re.compile(r"\bsays: \[")
+# A capitalised word or run of them, and capitalised words that name no person.
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-Z][A-Za-z][\w'’-]*(?:\s+[A-Z][\w'’-]+)*")
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "it",
+        "this",
+        "that",
+        "our",
+        "your",
+        "his",
+        "their",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "of",
+        "and",
+        "but",
+        "comrade",
+        "cde",
+        "mr",
+        "general",
+        "gen",
+        "government",
+        "govt",
+        "department",
+        "dept",
+        "embassy",
+        "ministry",
+        "minister",
+        "secretary",
+        "president",
+        "ambassador",
+        "chairman",
+        "committee",
+        "council",
+        "state",
+        "states",
+        "united",
+        "nations",
+        "foreign",
+        "army",
+        "navy",
+        "air",
+        "force",
+        "command",
+        "chiefs",
+        "staff",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "telegram",
+        "cable",
+        "no",
+    ]
+)
+# A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
+_YES_NO_QUESTION = re.compile(
+    r"^\s*(?:so\b|did\b|does\b|do\b|was\b|were\b|is\b|are\b|has\b|had\b|have\b|can\b|could\b|would\b)"
+    r"|\b(?:right|correct|true)\s*\??\s*$",
+    re.I,
+)
+# A small count a claim gives ("5 more infantry divisions"), not part of a name ("MIG-15").
+_SMALL_NUMBER = re.compile(
+    r"(?<![\w.,/-])\d{1,2}(?![\w.,/-]|\s*(?:[ap]\.?m\b|th\b|st\b|nd\b|rd\b))"
+)
+# A heading field given as the answer: when the cable was sent or received, its number, parties.
+_HEADER_FIELD_ANSWER = re.compile(
+    r"\b(?:was (?:sent|received|dated|addressed)|is (?:telegram|numbered|No\.)|was signed)\b"
+)
+# "replied to X", "in reply to X": X is the cable answered.
+_REPLY_TO = re.compile(
+    r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I
+)
+# "which deptel answered Muccio's 447": the subject asked for is the reply.
+_WHICH_ANSWERED = re.compile(
+    r"^\s*(?:which|what)\b[\w\s.'’-]{0,30}?\b(?:answered|replied|responded)\b(?!\s+to\b)", re.I
+)
+# After "reply to", the words that ask ("which telegram", "mao's telegram no.?", "what").
+_UNKNOWN_AFTER = re.compile(r"\b(?:which|what|whose)\b|\bno\.?\s*\??\s*$|\bnumber\s*\??\s*$", re.I)
+# "what did Vyshinsky reply to ...": group 1 is who replied.
+_WHAT_DID_REPLY = re.compile(
+    r"\b(?:what|how)\s+(?:did|had|does|has)\s+(.{2,40}?)\s+(?:repl(?:y|ied)|answer(?:ed)?|respond(?:ed)?)\b",
+    re.I,
+)
+# A deed in the question: a past tense that is not about sending ("who passed", "who drafted"),
+# or "did" with a person doing something ("to whom did kim want to read").
+_DEED = re.compile(
+    r"\b(?!(?:ciphered|coded|dated|numbered|signed|addressed|relayed|forwarded|transmitted|"
+    r"received|copied|typed|sent|enciphered|decoded|marked|stamped|printed)\b)[a-z]{3,}ed\b"
+    r"|\bdid\s+(?!(?:the|this|that|it|its|tel|telegram|cable|msg|message|cables)\b)[a-z]+",
+)
+
+
+def check(lib: Collection, query: Query, answer: Answer) -> Answer:
+    """The answer, or an abstention when a rule above shows it answers something else."""
+    if not answer.found or not answer.citations:
+        return answer
+    cited = [c for c in (lib.store.get(x.cable) for x in answer.citations) if c is not None]
+    quotes = " ".join(x.quote for x in answer.citations)
+    refuted = answer.text.lstrip().lower().startswith("no")
+    why = (
+        (None if refuted else _number_missing(query, cited, quotes))
+        or _thing_missing(lib, query, answer, quotes)
+        or _place_missing(lib, query, cited, quotes)
+        or _heading_for_body_role(query, answer)
+        or _reply_backwards(query, answer)
+        or _replier_not_sender(lib, query, cited)
+        or _total_not_summed(query, answer, quotes)
+        or _speaker_not_sender(lib, query, answer, cited)
+        or _heading_of_other_parties(lib, query, answer, cited)
+        or _claim_left_open(query, answer, quotes)
+        or (_refuted_by_its_own_cable(query, cited) if refuted else None)
+        or _date_already_given(query, answer)
+        or _reason_from_editors(query, answer)
+        or _who_without_a_name(lib, query, answer, quotes)
+    )
+    if why is None:
+        return answer
+    return abstain(answer.question, NOT_HELD, answer.suggestions)
+
+
+def _number_missing(query: Query, cited: list[Cable], quotes: str) -> str | None:
+    """A number the question gives that neither the quotes nor the cited cables hold."""
+    asked = [m.group(0) for m in _NUMBER.finditer(query.text)]
+    asked = [a for a in asked if not (_YEAR.fullmatch(a) and len(a) == 4)]  # years: dates
+    if not asked:
+        return None
+    held = _digits(quotes)
+    if all(re.sub(r"\D", "", a) in held for a in asked):
+        return None
+    held |= {d for c in cited for d in _digits(_cable_text(c))}
+    for a in asked:
+        if re.sub(r"\D", "", a) not in held:
+            return f"the cited cables do not hold {a}"
+    return None
+
+
+def _thing_missing(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """The thing a quantity question counts, absent from the quoted words and from the answer's
+    own (which names the item it matched: "pistols" asked, "Pilots' handguns" answered, the
+    alias file making one the other)."""
+    if query.target not in ("quantity", "total") or not query.thing:
+        return None
+    words = [w for w in query.thing if len(w) > 2]
+    if not words:
+        return None
+    said = f"{_before_citation(answer)} {quotes}"
+    # the word, what the alias file makes it ("smg": "sub-machine gun") and the stored words a
+    # misspelling stands for ("rifels": "rifles")
+    forms = {f for w in words for f in (*lib.aliases.related_words(w), *lib.speller.forms(w))}
+    plain = norm(said).replace("-", " ")
+    if any(
+        holds(f, said) if " " not in f else norm(f).replace("-", " ") in plain
+        for f in forms | set(words)
+    ):
+        return None
+    return f"the quote does not name {' '.join(words)}"
+
+
+def _place_missing(lib: Collection, query: Query, cited: list[Cable], quotes: str) -> str | None:
+    """A place the question names, absent from the quotes and the cited cables' headings."""
+    if query.target not in PLACE_BOUND:
+        return None
+    places = lib.aliases.find_places(query.text)
+    if not places:
+        return None
+    around = " ".join([quotes, *(_heading(c) for c in cited)])
+    held = {norm(p) for p in lib.aliases.find_places(around)}
+    for place in places:
+        if norm(place) not in held and not holds(norm(place).split()[-1], around):
+            return f"nothing cited names {place}"
+    # The sentence that answers comes last in a quote (an earlier one may lend it words); when
+    # it names other places and not the question's, it tells of something that happened elsewhere.
+    last = sentences(quotes)[-1] if quotes.strip() else ""
+    named = {norm(p) for p in lib.aliases.find_places(last)}
+    if named and not named & {norm(p) for p in places}:
+        return "the answering sentence is about another place"
+    return None
+
+
+def _heading_for_body_role(query: Query, answer: Answer) -> str | None:
+    """A heading's sender, recipient or via given for a role or a deed only the text can name
+    ("who went as interpreter", "who passed Stalin the materials", "to whom did Kim want to
+    read the letter"), when the question has no word about sending the cable."""
+    if not _HEADER_ANSWER.search(answer.fact or answer.text):
+        return None
+    text = query.text.lower()
+    words = {singular(w) for w in re.findall(r"[a-z]+", text)}
+    if words & HEADER_CUES:
+        return None
+    asked = {singular(w) for m in _ROLE_ASKED.finditer(text) for w in m.groups() if w}
+    if asked & BODY_ROLES:
+        return "the question asks for a role the heading does not give"
+    if _DEED.search(text):
+        return "the question asks who did something the text tells"
+    return None
+
+
+def _reply_backwards(query: Query, answer: Answer) -> str | None:
+    """'What replied to X' answered with what X itself refers to or answers. A question whose
+    words after 'reply to' are what it asks ("replies to which telegram", "to mao's telegram
+    no.?") asks the other way and is left alone."""
+    m = _REPLY_TO.search(query.text) or _WHICH_ANSWERED.search(query.text)
+    if not m or _UNKNOWN_AFTER.search(query.text[m.end() :]):
+        return None
+    if _OWN_REFERENCE.search(answer.fact or answer.text):
+        return "the answer gives what the cable answers, not what answered it"
+    return None
+
+
+def _replier_not_sender(lib: Collection, query: Query, cited: list[Cable]) -> str | None:
+    """'What did X reply (answer, respond)' answered from a cable X did not send."""
+    m = _WHAT_DID_REPLY.search(query.text)
+    if not m or not cited:
+        return None
+    named = lib.names.names_in(m.group(1))
+    if not named:
+        return None
+    senders = {norm(c.sender.name) for c in cited if c.sender}
+    if any(norm(n) in senders for n in named):
+        return None
+    return f"no cited cable was sent by {named[0]}"
+
+
+def _total_not_summed(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'How many X and Y in all' answered with one number that is no sum and that the quote
+    does not call a total."""
+    if not _TOTAL_ASKED.search(query.text) or not re.search(r"\band\b|&|\+|\w,\s*\w", query.text):
+        return None  # a total of two things or two dates ("on 20 Nov and 25-26 Nov, in all")
+    if _TOTAL_SAID.search(answer.fact or answer.text) or _TOTAL_SAID.search(quotes):
+        return None
+    if len(_COUNTS.findall(_before_citation(answer))) > 1:
+        return None  # the answer gives the parts
+    return "the question asks for a total of two things and the answer gives one number"
+
+
+def _speaker_not_sender(
+    lib: Collection, query: Query, answer: Answer, cited: list[Cable]
+) -> str | None:
+    """'So Stalin said X, right?' confirmed from a cable Stalin did not send."""
+    if not answer.text.lstrip().lower().startswith("yes"):
+        return None
+    m = _SPEAKER_CLAIM.search(query.text)
+    if not m:
+        return None
+    named = lib.names.names_in(m.group(1))
+    if not named:
+        return None
+    senders = {norm(c.sender.name) for c in cited if c.sender}
+    if any(norm(n) in senders for n in named):
+        return None
+    return f"no cited cable was sent by {named[0]}"
+
+
+def _heading_of_other_parties(
+    lib: Collection, query: Query, answer: Answer, cited: list[Cable]
+) -> str | None:
+    """A heading field (date sent, number, parties) of a cable that names none of the people the
+    question names ("when did Marshall send Acheson the draft" answered from a cable between two
+    others)."""
+    if not _HEADER_FIELD_ANSWER.search(answer.fact or answer.text) or not query.people:
+        return None
+    for c in cited:
+        text = norm(" ".join([_heading(c), c.printed, *c.footnotes]))
+        if any(norm(m.name).split()[-1] in text.split() for m in query.people):
+            return None
+    return "the cited cable names none of the people asked about"
+
+
+def _claim_left_open(query: Query, answer: Answer, quotes: str) -> str | None:
+    """A yes/no question answered neither yes nor no (a passage the claim checker could not
+    decide), or a yes whose quote lacks a small number the claim gives ("5 more divisions")."""
+    if not _YES_NO_QUESTION.search(query.text) and query.target != "claim":
+        return None
+    said = answer.text.lstrip().lower()
+    if not re.match(r"(?:yes|no)\b", said):
+        return "a yes/no question answered neither yes nor no"
+    if said.startswith("yes"):
+        held = _digits_all(quotes)
+        for m in _SMALL_NUMBER.finditer(query.text):
+            if m.group(0) not in held:
+                return f"the quote does not hold {m.group(0)}"
+    return None
+
+
+def _refuted_by_its_own_cable(query: Query, cited: list[Cable]) -> str | None:
+    """'No: 65,000' although the cited cable holds the claimed 200,000 too: the sentence
+    refuting it counts something else."""
+    claimed = {re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(query.text)}
+    claimed -= {d for d in claimed if _YEAR.fullmatch(d)}
+    claimed -= {re.sub(r"\D", "", r.number) for r in query.references}  # "did tel 628 say ..."
+    if not claimed:
+        return None
+    held = {d for c in cited for d in _digits(_cable_text(c))}
+    if claimed & held:
+        return "the cited cable holds the claimed number"
+    return None
+
+
+def _date_already_given(query: Query, answer: Answer) -> str | None:
+    """A date answer that is the date the question points with ("the order carried out in his
+    31 Aug tel": the answer is not 31 August)."""
+    if query.target not in ("sent", "received", "dated", "event_date") or not query.dates:
+        return None
+    said = _before_citation(answer)
+    if re.search(r"\b\d{1,2}[:.]\d{2}\b(?![.:]\d)|\bhours?\b|\b[ap]\.?m\b", said):
+        return None  # it gives a time the question did not
+    dates = [d for _span, d in find_dates(said)]
+    if any(not any(d.start == q.start and d.end == q.end for q in query.dates) for d in dates):
+        return None  # it gives another date too
+    for d in dates:
+        if d.start and any(
+            d.start == q.start and d.end == q.end and d.precision == q.precision
+            for q in query.dates
+        ):
+            return "the answer repeats the date the question gives"
+    return None
+
+
+def _reason_from_editors(query: Query, answer: Answer) -> str | None:
+    """A why-question answered from an editors' footnote: the editors explain the record, not
+    the reasons of the people in it."""
+    if query.target == "reason" and "editors' footnote" in answer.text.lower():
+        return "a reason from an editors' footnote"
+    return None
+
+
+def _who_without_a_name(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """'Who ...' answered by a quoted passage that names nobody the question does not: the
+    person asked about is not in the words given."""
+    if not re.match(r"\s*(?:who|whom)\b", query.text, re.I) or not _PASSAGE_ANSWER.search(
+        answer.text
+    ):
+        return None
+    asked = {norm(m.name) for m in query.people} | {norm(n) for n in lib.names.names_in(query.text)}
+    named = {norm(n) for n in lib.names.names_in(quotes)} - asked
+    if named:
+        return None
+    words = set(norm(query.text).split())
+    for m in _CAPITALISED.finditer(quotes):
+        name = [w for w in norm(m.group(0)).split() if w not in words and w not in _NOT_NAMES]
+        before = quotes[: m.start()].rstrip(" ")
+        addressed = re.search(
+            r"\b(?:Mr|Mrs|Messrs|Dr|Gen|General|Cde|Comrade|Ambassador|Amb)\.?$", before
+        )
+        addressed = addressed or re.match(
+            r"(?:Mr|Mrs|Dr|Gen|General|Cde|Comrade|Ambassador)\b", m.group(0)
+        )
+        opening = not addressed and (not before or before[-1] in '.[("“:;')
+        shouted = m.group(0).isupper() and len(name) < 2  # "HAMI": a place as often as a name
+        if (
+            name
+            and not shouted
+            and not lib.aliases.find_places(m.group(0))
+            and (len(name) > 1 or not opening)
+        ):
+            return None  # a capitalised name the alias file does not know (one word: not the sentence's first)
+    return "the quote names nobody the question does not"
+
+
+def _digits_all(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d,]*", text)}
+
+
+def _before_citation(answer: Answer) -> str:
+    """The answer's own words, without the bracketed citation and its quote."""
+    return (answer.fact or answer.text).split(" [", 1)[0]
+
+
+def _digits(text: str) -> set[str]:
+    return {re.sub(r"\D", "", m.group(0)) for m in _NUMBER.finditer(text)}
+
+
+def _cable_text(c: Cable) -> str:
+    """Everything a cable prints or is filed under: its text as printed, title, numbers, notes."""
+    return " ".join(
+        [
+            c.title,
+            c.printed,
+            c.telegram_number,
+            c.outgoing_number,
+            c.file_number,
+            c.record_id,
+            c.source.text if c.source else "",
+            *c.routing,
+            *c.paragraphs,
+            *c.numbered_items,
+            *c.footnotes,
+        ]
+    )
+
+
+def _heading(c: Cable) -> str:
+    """The cable's title, heading and places of sending and receipt, with the top of its printed
+    text (where a FRUS dateline stands)."""
+    return " ".join(
+        [c.title, c.heading, c.origin, c.destination, c.issuing_office, c.printed[:400]]
+    )
