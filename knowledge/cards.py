@@ -83,7 +83,8 @@ def card_data(c: Cable) -> dict:
     """The card as JSON-ready data, stored with the record."""
     parties = [[n, role] for n, role in c.party_roles()]
     text = " ".join(
-        [c.title, c.description, *c.paragraphs, *(i.name for i in c.items), *c.people, *c.places]
+        [c.title, c.description, *c.paragraphs, *c.footnotes, *(i.name for i in c.items)]
+        + [*c.people, *c.places]
     )
     return {
         "kind": c.kind,

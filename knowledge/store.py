@@ -27,7 +27,8 @@ from knowledge.spelling import correctable, filing_keys
 # record and card start from a preset dictionary kept in meta; no foreign-key checks (a
 # delete removes a document's rows itself). 13.8 KB a synthetic cable before, 6.7 KB after.
 # 15: the passages first in that stream, so that they are read without inflating the rest.
-SCHEMA_VERSION = "15"
+# 16: editors' footnotes are passages (indexed, found by their words) and card words.
+SCHEMA_VERSION = "16"
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value NOT NULL);
 CREATE TABLE documents (
@@ -84,6 +85,7 @@ def passages_of(cable: Cable) -> list[Passage]:
     out += [("item" if p in numbered else "body", p) for p in cable.paragraphs]
     if tail_text := cable.closing_block():
         out.append(("closing", tail_text))
+    out += [("footnote", note) for note in cable.footnotes]  # editors' notes, after the text
     return [Passage(cable.id, i, part, text) for i, (part, text) in enumerate(out)]
 
 

@@ -1066,3 +1066,111 @@ def test_a_date_naming_the_telegram_a_claim_is_about_need_not_be_in_the_deciding
 def test_extra_things_are_written_besides_those_already_earmarked(deliveries):
     answer = deliveries.ask("how many tractors extra could orlov deliver in 1953")
     assert answer.found and answer.text.startswith("40 tractors"), answer.text
+
+
+# -- the last check: answers that answer something else become "not in the cables" ------------
+SUPPLY = {
+    "supply.md": """---
+title: "Ciphered Telegram No. 77310 from Volkov to Orlov"
+date: "May 5, 1951"
+---
+CIPHERED TELEGRAM No. 77310
+To Comrade ORLOV
+We ask you to send us 6 patrol cutters, river mines and 40 searchlights.
+Please send Comrade Zorin by plane to discuss the request for the above mentioned equipment.
+We also ask for one more anti-aircraft regiment to cover the bridges at Tikhvin.
+For the 12 divisions we will deliver 300 mortars of various types.
+Regarding your request about shipping 900 tons of coal to Tikhvin and 150 tons of it to Luga we report that we can deliver the coal by rail, with arrival on 3-5 June.
+VOLKOV
+""",
+    "mission.md": """---
+title: "The Secretary of State to the Embassy in Ruritania"
+date: "June 1, 1950"
+---
+301. Our Govt has decided to set up an enlarged Ruritanian Naval Advisory Group to function as part of the Am Mission in Korea, with responsibility for training formerly held by the Provisional Naval Advisory Group, and in order to keep the whole effort under one roof and without any further loss of the time that the earlier arrangements had cost all of those concerned, under my general direction as Amb, the Ruritanian Naval Advisory Group will be headed by Capt J. K. Holm, now commanding the naval school.
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def supply(tmp_path_factory):
+    yield from library_of(tmp_path_factory.mktemp("supply-cables"), SUPPLY)
+
+
+def gated(lib, question: str, text: str, quote: str, number: str):
+    """gate.check on a literal answer quoting one of our cables."""
+    from knowledge.answers import Answer, Citation
+    from knowledge.qa import gate
+
+    answer = Answer(question, text, True, (Citation(lib.cable(number).id, "t", "d", "", quote),), (), text)
+    return gate.check(lib, query(lib, question), answer)
+
+
+def test_a_model_designation_the_quote_lacks_is_no_answer(supply):
+    answer = supply.ask("how many MIG-15 jets did volkov ask for in 77310")
+    assert not answer.found, answer.text
+    got = gated(
+        supply, "how many MIG-15 jets did volkov ask for", "40 MIG-15s, according to ...",
+        "We ask you to send us 40 MIG-15 jets.", "77310",
+    )  # fmt: skip
+    assert got.found
+
+
+def test_an_anti_aircraft_regiment_is_no_aircraft(supply):
+    got = gated(
+        supply, "how many aircraft did volkov ask for", "one anti-aircraft regiment, according to ...",
+        "We also ask for one more anti-aircraft regiment to cover the bridges at Tikhvin.", "77310",
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_a_count_the_question_gives_is_no_answer(supply):
+    got = gated(
+        supply, "how many mortars beyond the 12 divisions could volkov deliver",
+        "12 divisions, according to ...",
+        "For the 12 divisions we will deliver 300 mortars of various types.", "77310",
+    )  # fmt: skip
+    assert not got.found
+    answer = supply.ask("how many mortars beyond the 12 divisions could volkov deliver")
+    assert not answer.found or "300" in answer.text, answer.text
+
+
+def test_a_sentence_pointing_back_to_a_list_does_not_answer_for_it(supply):
+    answer = supply.ask("what naval equipment did volkov want")
+    assert not answer.found or "patrol cutters" in answer.text, answer.text
+    got = gated(
+        supply, "what naval equipment did volkov want", "Volkov's cable says: [...]",
+        "Please send Comrade Zorin by plane to discuss the request for the above mentioned equipment.",
+        "77310",
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_a_place_the_question_names_must_be_in_the_quoted_sentence(supply):
+    # Luga and Tikhvin are in the cable; the quote names only Tikhvin's coal for "to luga"
+    got = gated(
+        supply, "how many tons of coal did volkov ship to novgorod", "900 tons of coal, according to ...",
+        "Regarding your request about shipping 900 tons of coal to Tikhvin", "77310",
+    )  # fmt: skip
+    assert got.found  # Novgorod is printed nowhere in the cable: not this rule's business
+    got = gated(
+        supply, "how many tons of coal did volkov ship to luga", "900 tons of coal, according to ...",
+        "Regarding your request about shipping 900 tons of coal to Tikhvin", "77310",
+    )  # fmt: skip
+    assert not got.found
+    kept = gated(
+        supply, "how many tons of coal did volkov ship to tikhvin", "900 tons of coal, according to ...",
+        "Regarding your request about shipping 900 tons of coal to Tikhvin", "77310",
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_a_body_is_no_person_and_a_long_sentence_keeps_the_name_at_its_end(supply):
+    got = gated(
+        supply, "who was to head the naval advisory group", "The cable says: [...]",
+        "Our Govt has decided to set up an enlarged Ruritanian Naval Advisory Group to function "
+        "as part of the Am Mission in Korea", "Secretary of State to the Embassy in Ruritania",
+    )  # fmt: skip
+    assert not got.found
+    answer = supply.ask("who was going to head the ruritanian naval advisory group")
+    assert not answer.found or "Holm" in answer.text, answer.text

@@ -15,7 +15,7 @@ from knowledge.cards import Card
 from knowledge.records import Cable, Party
 from knowledge.text import clip
 
-QUOTE_CHARS = 400
+QUOTE_CHARS = 700
 STAMP_CHARS = 90  # a stamp is a short line; "I received the telegram ..." is prose
 _OFFICE = re.compile(
     r"\b(?:secretary|ambassador|embassy|department|chiefs|commander|chargé|charge|minister|"

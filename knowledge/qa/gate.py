@@ -146,6 +146,14 @@ _SPEAKER_CLAIM = re.compile(
     r"(?:said|says|told|tells|wrote|writes|stated|states|claimed|claims|reported|reports)\b",
     re.I,
 )
+# "which foreign minister ...", "which indian official ...": a person asked for by role.
+_WHICH_ROLE = re.compile(
+    r"\s*(?:which|what)\s+(?:[a-z]+\s+)?(?:"
+    + "|".join(sorted(BODY_ROLES - {"general", "member"}))
+    + r")s?\b",
+    re.I,
+)
+_NUMBER_NEXT = re.compile(r"\s*\d")
 # An answer that is a quoted passage ("X's cable says: [...]").
 _PASSAGE_ANSWER = re.compile(r"\bsays: \[")
 # A capitalised word or run of them, and capitalised words that name no person.
@@ -230,6 +238,34 @@ _NOT_NAMES = frozenset(
         "no",
     ]
 )
+# Words ending a capitalised run that names a body, not a person ("Mil Advisory Group").
+_BODIES = frozenset(
+    [
+        "group", "mission", "committee", "commission", "council", "government", "govt", "army",
+        "navy", "corps", "command", "division", "regiment", "brigade", "assembly", "congress",
+        "party", "bureau", "office", "department", "ministry", "embassy", "delegation",
+        "headquarters", "staff", "union", "nations", "republic", "agency", "forces",
+    ]
+)  # fmt: skip
+# A model designation: letters, a hyphen or space, a number ("MIG-15", "Yak-11", "TU 2").
+_DESIGNATION = re.compile(r"(?<![\w-])([A-Za-z]{2,4})[-\u2013]?(\d{1,3})(?![\w-])")
+# A count a question gives ("beyond the 20 divisions"): a number before a word, not a date.
+_GIVEN_COUNT = re.compile(
+    r"(?<![\w.,/-])\d[\d,]*(?=\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z])",
+    re.I,
+)
+# A sentence that points back to what an earlier one said.
+_BACK_POINTER = re.compile(
+    r"\b(?:above[- ]?mentioned|aforementioned|afore-mentioned|mentioned above|listed above|"
+    r"named above|indicated above|the above)\b",
+    re.I,
+)
+# "anti-" before a word: "anti-aircraft" is no aircraft.
+_NEGATED_PREFIX = re.compile(r"\banti-?\w+", re.I)
+# A word after a preposition in a question ("sent to lanzhou", "in kaesong").
+_AFTER_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
+# A question asking for a name.
+_NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
 _YES_NO_QUESTION = re.compile(
     r"^\s*(?:so\b|did\b|does\b|do\b|was\b|were\b|is\b|are\b|has\b|had\b|have\b|can\b|could\b|would\b)"
@@ -290,6 +326,11 @@ def check(lib: Collection, query: Query, answer: Answer) -> Answer:
         or _date_already_given(query, answer)
         or _reason_from_editors(query, answer)
         or _who_without_a_name(lib, query, answer, quotes)
+        or (None if refuted else _designation_missing(query, answer, quotes))
+        or _count_the_question_gives(query, answer)
+        or _points_back(query, quotes)
+        or _named_place_missing(lib, query, cited, quotes)
+        or _name_asked_not_given(lib, query, answer, quotes)
     )
     if why is None:
         return answer
@@ -325,6 +366,7 @@ def _thing_missing(lib: Collection, query: Query, answer: Answer, quotes: str) -
     # the word, what the alias file makes it ("smg": "sub-machine gun") and the stored words a
     # misspelling stands for ("rifels": "rifles")
     forms = {f for w in words for f in (*lib.aliases.related_words(w), *lib.speller.forms(w))}
+    said = _NEGATED_PREFIX.sub(" ", said)  # "anti-aircraft" names no aircraft
     plain = norm(said).replace("-", " ")
     if any(
         holds(f, said) if " " not in f else norm(f).replace("-", " ") in plain
@@ -502,12 +544,18 @@ def _reason_from_editors(query: Query, answer: Answer) -> str | None:
     return None
 
 
-def _who_without_a_name(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+def _who_without_a_name(
+    lib: Collection, query: Query, answer: Answer, quotes: str, asked_who: bool = False
+) -> str | None:
     """'Who ...' answered by a quoted passage that names nobody the question does not: the
-    person asked about is not in the words given."""
-    if not re.match(r"\s*(?:who|whom)\b", query.text, re.I) or not _PASSAGE_ANSWER.search(
-        answer.text
-    ):
+    person asked about is not in the words given. A run of capitalised words ending in a word
+    for a body ("Advisory Group", "Mission") names no person."""
+    asks_person = (
+        asked_who
+        or re.match(r"\s*(?:who|whom)\b", query.text, re.I)
+        or _WHICH_ROLE.match(query.text)
+    )
+    if not asks_person or not _PASSAGE_ANSWER.search(answer.text):
         return None
     asked = {norm(m.name) for m in query.people} | {norm(n) for n in lib.names.names_in(query.text)}
     named = {norm(n) for n in lib.names.names_in(quotes)} - asked
@@ -525,14 +573,99 @@ def _who_without_a_name(lib: Collection, query: Query, answer: Answer, quotes: s
         )
         opening = not addressed and (not before or before[-1] in '.[("“:;')
         shouted = m.group(0).isupper() and len(name) < 2  # "HAMI": a place as often as a name
+        body = norm(m.group(0)).split()[-1] in _BODIES
         if (
             name
+            and not body
             and not shouted
             and not lib.aliases.find_places(m.group(0))
-            and (len(name) > 1 or not opening)
+            # opening a sentence, a run of capitalised words is a name ("WANG JIAXIANG passed",
+            # "Nam Il, Harrison's counterpart") unless a number follows it ("Contents
+            # Depcirtel 334, January 3, ...": words of a heading)
+            and (
+                not opening
+                or (len(m.group(0).split()) > 1 and not _NUMBER_NEXT.match(quotes, m.end()))
+            )
         ):
             return None  # a capitalised name the alias file does not know (one word: not the sentence's first)
     return "the quote names nobody the question does not"
+
+
+def _designation_missing(query: Query, answer: Answer, quotes: str) -> str | None:
+    """A model designation the question names ("MIG-15", "YAK-11") that neither the answer nor
+    its quote holds: a neighbouring item (another model, a division) answers something else."""
+    asked = {_designation_key(m) for m in _DESIGNATION.finditer(query.text)}
+    if not asked:
+        return None
+    held = {_designation_key(m) for m in _DESIGNATION.finditer(f"{answer.text} {quotes}")}
+    missing = asked - held
+    return f"nothing cited names {sorted(missing)[0]}" if missing else None
+
+
+def _designation_key(m: re.Match[str]) -> str:
+    return f"{m.group(1).lower()}-{m.group(2)}"
+
+
+def _count_the_question_gives(query: Query, answer: Answer) -> str | None:
+    """A quantity answer whose count is a number the question itself gives ("how many guns
+    beyond the 20 divisions" answered "20 divisions")."""
+    if query.target not in ("quantity", "total"):
+        return None
+    first = _COUNTS.search(_before_citation(answer))
+    if not first:
+        return None
+    count = re.sub(r"\D", "", first.group(0))
+    given = {
+        re.sub(r"\D", "", m.group(0))
+        for m in _GIVEN_COUNT.finditer(query.text)
+        if not _YEAR.fullmatch(m.group(0))
+    }
+    if count and count in given:
+        return f"the answer's count {count} is the question's own"
+    return None
+
+
+def _points_back(query: Query, quotes: str) -> str | None:
+    """A list or passage asked for ("what arms did he want") answered by a sentence that only
+    points back to it ("the request for the above mentioned arms"): the list is elsewhere."""
+    if query.target not in ("items", "passage", "quantity"):
+        return None
+    if not re.match(r"\s*(?:what|which|list|name)\b", query.text, re.I):
+        return None
+    last = sentences(quotes)[-1] if quotes.strip() else ""
+    if _BACK_POINTER.search(last) and not re.search(r"[:;]", last):
+        return "the quoted sentence points back to what was asked"
+    return None
+
+
+def _named_place_missing(
+    lib: Collection, query: Query, cited: list[Cable], quotes: str
+) -> str | None:
+    """A name after 'to', 'in', 'at', 'from' in a question about an event, quantity or list
+    ("how much fuel was sent to X") that a cited cable prints as a name (capitalised inside a
+    sentence, or in capitals) but the quoted words lack: they tell of another place."""
+    if query.target not in PLACE_BOUND or not cited:
+        return None
+    people = {w for p in query.people for w in norm(p.name).split()}
+    printed = ""
+    for m in _AFTER_PLACE_WORD.finditer(norm(query.text)):
+        word = m.group(1)
+        if word in people or word in _NOT_NAMES or lib.names.names_in(word) or holds(word, quotes):
+            continue
+        printed = printed or " ".join(_cable_text(c) for c in cited)
+        title, upper = re.escape(word.capitalize()), re.escape(word.upper())
+        if re.search(rf"(?<![.!?:\n]\s)(?<=\s){title}\b|\b{upper}\b", printed):
+            return f"the quote does not name {word}"
+    return None
+
+
+def _name_asked_not_given(
+    lib: Collection, query: Query, answer: Answer, quotes: str
+) -> str | None:
+    """'What was the name of X' answered by a passage that names nothing the question does not."""
+    if not _NAME_ASKED.search(query.text):
+        return None
+    return _who_without_a_name(lib, query, answer, quotes, asked_who=True)
 
 
 def _digits_all(text: str) -> set[str]:
