@@ -703,6 +703,8 @@ def _named_place_missing(
         if word in people or word in _NOT_NAMES or lib.names.names_in(word) or holds(word, quotes):
             continue
         printed = printed or " ".join(_cable_text(c) for c in cited)
+        if word.capitalize() not in printed and word.upper() not in printed:
+            continue  # neither form printed: the pattern below cannot match (and it reads slowly)
         title, upper = re.escape(word.capitalize()), re.escape(word.upper())
         if re.search(rf"(?<![.!?:\n]\s)(?<=\s){title}\b|\b{upper}\b", printed):
             return f"the quote does not name {word}"
