@@ -1563,3 +1563,8 @@ def test_an_answer_from_a_cable_naming_none_of_the_people_asked_about_is_none(su
     assert not got.found
     got = gated(supply, "what did zorin suggest about the statement", "Volkov's cable says: [...]", quote, "77310")
     assert got.found
+
+
+def test_who_passed_something_other_than_the_cable_asks_of_the_text(own):
+    assert query(own, "who passed orlov petrov's materials about the bridge").target != "via"
+    assert query(own, "who relayed telegram 41250").target == "via"
