@@ -1568,3 +1568,17 @@ def test_an_answer_from_a_cable_naming_none_of_the_people_asked_about_is_none(su
 def test_who_passed_something_other_than_the_cable_asks_of_the_text(own):
     assert query(own, "who passed orlov petrov's materials about the bridge").target != "via"
     assert query(own, "who relayed telegram 41250").target == "via"
+
+
+def test_the_name_asked_of_a_thing_stands_by_that_thing(supply):
+    question = "what was the name of the ruritanian ship at tikhvin"
+    got = gated(
+        supply, question, "Volkov's cable says: [...]",
+        "Comrade Zorin proposed that both sides meet on a Ruritanian ship in the port of Tikhvin.", "77310",
+    )  # fmt: skip
+    assert not got.found
+    got = gated(
+        supply, question, "Volkov's cable says: [...]",
+        "Comrade Zorin proposed that both sides meet on the ship Jutland in the port of Tikhvin.", "77310",
+    )  # fmt: skip
+    assert got.found

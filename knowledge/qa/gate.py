@@ -923,8 +923,20 @@ def _name_asked_not_given(
     lib: Collection, query: Query, answer: Answer, quotes: str
 ) -> str | None:
     """'What was the name of X' answered by a passage that names nothing the question does not."""
-    if not _NAME_ASKED.search(query.text):
+    m = _NAME_ASKED.search(query.text)
+    if not m:
         return None
+    if not _PASSAGE_ANSWER.search(answer.text):
+        return None
+    of = re.match(r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z'’-]+\s+){0,3}?([a-z]+?)s?\b(?=\s+(?:at|in|on|of|that|which|who|from|near|to)\b|\s*\??\s*$)", query.text[m.end():], re.I)
+    if of:
+        # the name stands by the thing named: "the ship Jutlandia", "the ship called ...",
+        # not "a Danish ship in the port of Wonsan"
+        noun = re.escape(of.group(1))
+        if not re.search(rf"\b(?i:{noun})s?\b[,]?\s+(?:(?:called|named)\s+)?[\"“'‘]?[A-Z]", quotes) and not re.search(
+            rf"[\"“‘][A-Z][^\"”’]{{1,40}}[\"”’]\s*,?\s*(?:a|the)?\s*\b(?i:{noun})", quotes
+        ):
+            return f"the quote names no {of.group(1)}"
     return _who_without_a_name(lib, query, answer, quotes, asked_who=True)
 
 
