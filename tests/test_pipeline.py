@@ -1582,3 +1582,12 @@ def test_the_name_asked_of_a_thing_stands_by_that_thing(supply):
         "Comrade Zorin proposed that both sides meet on the ship Jutland in the port of Tikhvin.", "77310",
     )  # fmt: skip
     assert got.found
+
+
+def test_a_yes_about_a_telegram_the_claim_names_needs_that_telegram_in_the_quote(supply):
+    # 150 is printed in the cited cable, but not in the sentence confirming the claim
+    question = "did orlov approve the action in embtel 150?"
+    got = gated(supply, question, "Yes, according to ...", "Dept concurs in the recommendations of embtel 160.", "77310")
+    assert not got.found
+    got = gated(supply, question, "Yes, according to ...", "The action in embtel 150 is approved.", "77310")
+    assert got.found

@@ -365,7 +365,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _named_place_missing(lib, query, cited, quotes)
         or _name_asked_not_given(lib, query, answer, quotes)
         or _own_number_for_another(query, answer)
-        or _claimed_year_missing(query, answer, quotes, cited)
+        or _claimed_detail_missing(query, answer, quotes, cited)
         or _count_of_another_thing(lib, query, answer, quotes)
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
@@ -725,20 +725,29 @@ def _own_number_for_another(query: Query, answer: Answer) -> str | None:
     return None
 
 
-def _claimed_year_missing(
+def _claimed_detail_missing(
     query: Query, answer: Answer, quotes: str, cited: list[Cable]
 ) -> str | None:
     """A yes to a claim giving a year ("the treaty of 1892") that neither the quote holds nor
-    any cited cable is dated in: the sentence confirms something of another year."""
+    any cited cable is dated in, or naming a telegram ("the action in Embtel 819") that is
+    neither the cited cable nor in the quote: the sentence confirms something else."""
     if not answer.text.lstrip().lower().startswith("yes"):
         return None
     years = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", query.text))
-    if not years:
-        return None
     held = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", quotes))
     held |= {c.date.start[:4] for c in cited if c.date and c.date.start}
     missing = years - held
-    return f"the quote does not hold {sorted(missing)[0]}" if missing else None
+    if missing:
+        return f"the quote does not hold {sorted(missing)[0]}"
+    # a telegram the claim is about ("the action in Embtel 819") must be the one quoted, unless
+    # it is the cited cable itself
+    own = {re.sub(r"\D", "", n) for c in cited for n in (c.telegram_number, c.outgoing_number) if n}
+    in_quote = _digits_all(quotes)
+    for r in query.references:
+        digits = re.sub(r"\D", "", r.number)
+        if len(digits) >= 2 and digits not in own and digits not in in_quote:
+            return f"the quote does not hold {r.number}"
+    return None
 
 
 def _count_of_another_thing(
