@@ -1364,6 +1364,15 @@ In order to speed up the delivery, orders have been given not to hand over old t
 Petrov agreed that the guarantees shld come from the Council rather than the Assembly.
 Petrov asked whether the treaty of 1883 was still in force.
 Although this will make it harder to return to Tula, if the Council insists on Tula you will not make this issue a final breaking point without further reference to Moscow.
+Your observations regarding the probability of a flood at Tula in the spring reflect the plans of the present river board.
+BELOV
+""",
+    "goods.md": """---
+title: "Telegram from Belov to Petrov"
+date: "December 27, 1952"
+---
+To Comrade PETROV
+Besides the brigades we can deliver approximately one-fourth of what you asked for, specifically: 600,000 pieces of ammunition, 330 pieces of artillery of various types and other goods.
 BELOV
 """,
 }
@@ -1590,4 +1599,26 @@ def test_a_yes_about_a_telegram_the_claim_names_needs_that_telegram_in_the_quote
     got = gated(supply, question, "Yes, according to ...", "Dept concurs in the recommendations of embtel 160.", "77310")
     assert not got.found
     got = gated(supply, question, "Yes, according to ...", "The action in embtel 150 is approved.", "77310")
+    assert got.found
+
+
+def test_a_claimed_verdict_needs_the_verdict_or_its_opposite(claimed):
+    answer = claimed.ask("did belov think a flood at tula in the spring was impossible?")
+    assert not answer.found or answer.text.startswith("No"), answer.text
+
+
+def test_pieces_of_a_thing_count_that_thing_in_a_claim(claimed):
+    from knowledge.qa.claims import _claimed
+
+    assert _claimed(query(claimed, "so belov said he could deliver 500 pieces of artillery extra, right?")) == (500.0, ["artillery"])
+    answer = claimed.ask("so belov said he could deliver 500 pieces of artillery extra, right?")
+    assert answer.found and answer.text.startswith("No: 330 pieces of artillery"), answer.text
+
+
+def test_a_fraction_asked_for_needs_a_fraction(supply):
+    question = "what fraction of orlov's request could volkov deliver"
+    quote = "We ask you to send us 6 patrol cutters, river mines and 40 searchlights."
+    got = gated(supply, question, "Volkov asked Orlov for: searchlights 40 (...)", quote, "77310")
+    assert not got.found
+    got = gated(supply, question, "Volkov's cable says: [...]", "We can deliver one-fourth of it.", "77310")
     assert got.found

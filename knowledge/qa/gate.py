@@ -295,6 +295,12 @@ _ROLE_QUESTION = re.compile(
     re.I,
 )
 _SUMMED = re.compile(r"\bin all \([^)]*\+")
+_FRACTION_ASKED = re.compile(r"\b(?:what|which|how (?:big|large) (?:a )?)\s*(?:fraction|share|proportion|percentage|part)\b", re.I)
+_FRACTION_SAID = re.compile(
+    r"\b(?:half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths|"
+    r"percent|per cent)\b|%|\b\d+/\d+\b",
+    re.I,
+)
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -371,6 +377,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _deed_missing(query, answer, quotes)
         or _role_missing(lib, query, answer, quotes)
         or _person_absent(lib, query, cited)
+        or _fraction_missing(query, answer, quotes)
     )
     if why is None:
         return answer
@@ -833,6 +840,17 @@ def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | N
         if words and not words & text:
             return f"no cited cable names {m.name}"
     return None
+
+
+def _fraction_missing(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'What fraction (share, percentage) of X' answered with no fraction: a list or a count
+    answers something else."""
+    if not _FRACTION_ASKED.search(query.text):
+        return None
+    said = quotes if _PASSAGE_ANSWER.search(answer.text) else _before_citation(answer)
+    if _FRACTION_SAID.search(said):
+        return None
+    return "the answer gives no fraction"
 
 
 def deed_asked(question: str) -> re.Pattern[str] | None:
