@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from knowledge.errors import CablebotError
+from knowledge.memo import memo
 from knowledge.text import fold, singular
 
 BUNDLED = Path(__file__).resolve().parent / "aliases.yaml"
@@ -21,11 +22,23 @@ _HONORIFICS = re.compile(
 _PUNCTUATION = re.compile(r"[^\w\s]")  # compiled once: norm runs dozens of times a cable
 
 
+NORM_MEMO_CHARS = 80  # names and words recur in every question: their forms are kept (memo)
+
+
 def norm(text: str) -> str:
     """Lower-case, diacritics folded ('Máo' is 'mao'), punctuation dropped, spaces collapsed."""
+    if len(text) <= NORM_MEMO_CHARS:
+        return _norm_short(text)
+    return _norm(text)
+
+
+def _norm(text: str) -> str:
     text = fold(text).lower().replace("’", "'")
     text = _PUNCTUATION.sub(" ", text)
     return " ".join(text.split())
+
+
+_norm_short = memo(maxsize=65_536)(_norm)
 
 
 @dataclass(frozen=True)

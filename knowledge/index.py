@@ -11,7 +11,6 @@ import os
 import shutil
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
@@ -38,8 +37,12 @@ class IndexDoc(NamedTuple):
     parties: tuple[str, ...] = ()  # of a cable doc: its sender, recipient, via and for
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
+    """A doc the index found: its cable, kind and position, and its BM25 score.
+
+    A named tuple: a question reads 20-80 of them, made three times faster than dataclass
+    instances."""
+
     cable: str
     kind: str
     position: int
@@ -261,9 +264,14 @@ class SearchIndex:
     def _run(self, query: tantivy.Query, limit: int) -> list[Hit]:
         searcher = self.index.searcher()
         hits = []
-        for score, address in searcher.search(query, limit).hits:
+        # count=False: the number of matching docs is never read, and counting them makes
+        # tantivy visit every doc holding a common word instead of skipping blocks that
+        # cannot reach the top (the same hits either way)
+        for score, address in searcher.search(query, limit, count=False).hits:
             doc = searcher.doc(address)
-            hits.append(Hit(doc["cable"][0], doc["kind"][0], doc["position"][0], score))
+            hits.append(
+                Hit(doc.get_first("cable"), doc.get_first("kind"), doc.get_first("position"), score)
+            )
         return hits
 
 

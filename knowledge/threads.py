@@ -99,10 +99,39 @@ def _receivers(c: Cable) -> set[str]:
 
 
 def _reversed(later: Cable, earlier: Cable) -> bool:
-    """later goes from earlier's receivers back to earlier's sender."""
-    return bool(_senders(later) & _receivers(earlier)) and bool(
-        _receivers(later) & _senders(earlier)
+    """later goes from earlier's receivers back to earlier's sender, by name or by post (the
+    Ambassador in Korea answers what the Department sent the Embassy in Korea)."""
+    if _senders(later) & _receivers(earlier) and _receivers(later) & _senders(earlier):
+        return True
+    return bool(_posts(later, "sender") & _posts(earlier, "recipient")) and bool(
+        _posts(later, "recipient") & _posts(earlier, "sender")
     )
+
+
+_DEPARTMENT = re.compile(r"\b(?:secretary of state|department(?: of state)?)\b")
+_POST = re.compile(
+    r"\b(?:embassy|ambassador|legation|minister|charge|consulate(?: general)?|consul(?: general)?|"
+    r"mission|representative|delegation)\s+(?:in|to|at)\s+(?:the\s+)?(?P<where>[a-z][a-z .'-]*)$"
+)
+
+
+def _posts(c: Cable, role: str) -> set[str]:
+    """Where a cable's sender (or recipient) sits: 'department' for the Secretary or Department
+    of State, 'korea' for an Ambassador or Embassy in Korea; empty when the heading says neither."""
+    if role == "sender":
+        names = [c.sender.name if c.sender else "", c.sender_office]
+    else:
+        names = [c.recipient.name if c.recipient else "", c.recipient_office]
+    out: set[str] = set()
+    for name in names:
+        text = norm(name or "")
+        if not text:
+            continue
+        if m := _POST.search(text):
+            out.add(m.group("where").strip())
+        elif _DEPARTMENT.search(text):
+            out.add("department")
+    return out
 
 
 def _day(c: Cable, *, precise: bool = False) -> date | None:

@@ -19,3 +19,9 @@ def test_digit_followed_by_the_mark_itself_is_part_of_the_number():
 def test_reference_number_holds_the_mark_when_no_clearer_place_does():
     texts, _ = strip_marks(["Deptel 4172 reached us. The Minister agreed."], 2, start=2)
     assert texts == ["Deptel 417 reached us. The Minister agreed."]
+
+
+def test_a_decimal_file_number_may_carry_a_letter():
+    from knowledge.parse.frus import file_line
+
+    assert file_line("793B.02/1–2551: Telegram") == ("793B.02/1–2551", "Telegram")

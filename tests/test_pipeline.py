@@ -1270,6 +1270,15 @@ def test_a_count_the_question_gives_is_no_answer(supply):
     assert not answer.found or "300" in answer.text, answer.text
 
 
+def test_a_passage_ending_on_the_aforementioned_questions_still_answers(supply):
+    got = gated(
+        supply, "what did volkov tell orlov to advise zorin", "Volkov's cable says: [...]",
+        "We consider it necessary that you advise Zorin to set aside the question until the "
+        "elucidation of the aforementioned questions.", "77310",
+    )  # fmt: skip
+    assert got.found
+
+
 def test_a_sentence_pointing_back_to_a_list_does_not_answer_for_it(supply):
     answer = supply.ask("what naval equipment did volkov want")
     assert not answer.found or "patrol cutters" in answer.text, answer.text
@@ -1355,6 +1364,15 @@ In order to speed up the delivery, orders have been given not to hand over old t
 Petrov agreed that the guarantees shld come from the Council rather than the Assembly.
 Petrov asked whether the treaty of 1883 was still in force.
 Although this will make it harder to return to Tula, if the Council insists on Tula you will not make this issue a final breaking point without further reference to Moscow.
+Your observations regarding the probability of a flood at Tula in the spring reflect the plans of the present river board.
+BELOV
+""",
+    "goods.md": """---
+title: "Telegram from Belov to Petrov"
+date: "December 27, 1952"
+---
+To Comrade PETROV
+Besides the brigades we can deliver approximately one-fourth of what you asked for, specifically: 600,000 pieces of ammunition, 330 pieces of artillery of various types and other goods.
 BELOV
 """,
 }
@@ -1546,3 +1564,61 @@ def test_a_speaker_of_three_words_is_one_name(own):
 def test_a_reply_is_quoted_by_the_sentence_answering_after_its_acknowledgement(supply):
     answer = supply.ask("what did orlov reply to lin's urgent request for 300 trucks")
     assert answer.found and "will be satisfied" in answer.text, answer.text
+
+
+def test_an_answer_from_a_cable_naming_none_of_the_people_asked_about_is_none(supply):
+    quote = "Zorin suggested we confine the statement to the words"
+    got = gated(supply, "what did hale suggest about the statement", "Volkov's cable says: [...]", quote, "77310")
+    assert not got.found
+    got = gated(supply, "what did zorin suggest about the statement", "Volkov's cable says: [...]", quote, "77310")
+    assert got.found
+
+
+def test_who_passed_something_other_than_the_cable_asks_of_the_text(own):
+    assert query(own, "who passed orlov petrov's materials about the bridge").target != "via"
+    assert query(own, "who relayed telegram 41250").target == "via"
+
+
+def test_the_name_asked_of_a_thing_stands_by_that_thing(supply):
+    question = "what was the name of the ruritanian ship at tikhvin"
+    got = gated(
+        supply, question, "Volkov's cable says: [...]",
+        "Comrade Zorin proposed that both sides meet on a Ruritanian ship in the port of Tikhvin.", "77310",
+    )  # fmt: skip
+    assert not got.found
+    got = gated(
+        supply, question, "Volkov's cable says: [...]",
+        "Comrade Zorin proposed that both sides meet on the ship Jutland in the port of Tikhvin.", "77310",
+    )  # fmt: skip
+    assert got.found
+
+
+def test_a_yes_about_a_telegram_the_claim_names_needs_that_telegram_in_the_quote(supply):
+    # 150 is printed in the cited cable, but not in the sentence confirming the claim
+    question = "did orlov approve the action in embtel 150?"
+    got = gated(supply, question, "Yes, according to ...", "Dept concurs in the recommendations of embtel 160.", "77310")
+    assert not got.found
+    got = gated(supply, question, "Yes, according to ...", "The action in embtel 150 is approved.", "77310")
+    assert got.found
+
+
+def test_a_claimed_verdict_needs_the_verdict_or_its_opposite(claimed):
+    answer = claimed.ask("did belov think a flood at tula in the spring was impossible?")
+    assert not answer.found or answer.text.startswith("No"), answer.text
+
+
+def test_pieces_of_a_thing_count_that_thing_in_a_claim(claimed):
+    from knowledge.qa.claims import _claimed
+
+    assert _claimed(query(claimed, "so belov said he could deliver 500 pieces of artillery extra, right?")) == (500.0, ["artillery"])
+    answer = claimed.ask("so belov said he could deliver 500 pieces of artillery extra, right?")
+    assert answer.found and answer.text.startswith("No: 330 pieces of artillery"), answer.text
+
+
+def test_a_fraction_asked_for_needs_a_fraction(supply):
+    question = "what fraction of orlov's request could volkov deliver"
+    quote = "We ask you to send us 6 patrol cutters, river mines and 40 searchlights."
+    got = gated(supply, question, "Volkov asked Orlov for: searchlights 40 (...)", quote, "77310")
+    assert not got.found
+    got = gated(supply, question, "Volkov's cable says: [...]", "We can deliver one-fourth of it.", "77310")
+    assert got.found

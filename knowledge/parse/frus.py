@@ -59,8 +59,8 @@ _KINDS = (
 )
 # "795.00/7–2051: Telegram", "Lot 55D128: Black Book, Tab 74: Telegram", "File No. 763.72/10189a"
 _FILE_LINE = re.compile(rf"^(?:File No\.\s*)?(?P<num>.{{2,120}}?)(?::\s*(?P<kind>{_KINDS}))?\.?$")
-# 795.00/7–2051, 611.95A/2–351, 740.00119 Control (Korea)/4–1249, 895.20 Mission/4–1249, 550.E1/230
-_DECIMAL_FILE = re.compile(r"^\d{3}(?:\.\w+)?(?:\s+[\w()]+){0,3}/[\w–—\-]+$")
+# 795.00/7–2051, 611.95A/2–351, 793B.02/1–2551, 740.00119 Control (Korea)/4–1249, 895.20 Mission/4–1249, 550.E1/230
+_DECIMAL_FILE = re.compile(r"^\d{3}[A-Z]?(?:\.\w+)?(?:\s+[\w()]+){0,3}/[\w–—\-]+$")
 _LOT = re.compile(r"\blot\s*\d", re.I)
 _DOC_NUMBER_LINE = re.compile(r"^No\.\s*(?P<n>\d+)$")
 # "371. Telegram 1219 to Geneva" (the numbered headings of newer volumes)

@@ -105,6 +105,9 @@ def _claimed(query: Query) -> tuple[float | None, list[str]]:
         want = _value(m.group(1) + (f" {m.group(2)}" if m.group(2) else ""))
         thing = [singular(w.lower()) for w in m.group(3).split() if len(w) > 2][-1:]  # its head
         thing = [w for w in thing if w not in ("extra", "more", "additional", "new", "other")] or thing
+        of = re.match(r"\s*of\s+(?:the\s+)?([A-Za-z][\w\-]+)", query.text[m.end(3) :])
+        if thing and thing[0] in MEASURE_WORDS and of:
+            thing = [singular(of.group(1).lower())]  # "500 pieces of artillery": artillery
         return want, thing
     return None, []
 
@@ -118,6 +121,9 @@ def _claimed_phrase(query: Query) -> list[str]:
             return [w for w in words if w not in ("extra", "more", "additional", "new", "other")]
     return []
 
+
+# Words that measure or box a thing: "pieces of artillery" counts artillery.
+MEASURE_WORDS = frozenset(["piece", "unit", "set", "ton", "lot", "kind", "type", "item"])
 
 MESSAGE_WORD = r"(?:telegram|tel|cable|message|msg|letter|directive|order|instruction|reply|note)s?"
 
@@ -251,6 +257,16 @@ def check_claim(
         refuted = (bool(NEAR_NEGATION.search(before)) or verdict_no) != claim_negative
         verdict = "No" if refuted else "Yes"
         return render(query.q, f"{verdict}: {phrase}, according to {where}.", [cite(c, best.quote)])
+    verdict_claimed = VERDICT_NO.search(query.text)
+    if verdict_claimed and not re.match(r"(?:im|in|un)\w+$", verdict_claimed.group(0), re.I):
+        verdict_claimed = None  # "set aside", "premature": no word with an opposite to look for
+    if verdict_claimed and not VERDICT_NO.search(sentence):
+        # "did X think an attack was impossible": the sentence must judge it so, or say the
+        # opposite ("fully possible"); one that only tells of the attack decides nothing
+        opposite = re.sub(r"^(?:im|in|un|non)", "", verdict_claimed.group(0).lower())
+        if opposite == verdict_claimed.group(0).lower() or not re.search(rf"\b{re.escape(opposite)}\b", sentence, re.I):
+            return None
+        return render(query.q, f"No, according to {where}:", [cite(c, best.quote)])
     negative_word = NEGATIVE_SENSE.search(query.text)
     negative_in_sentence = bool(
         negative_word

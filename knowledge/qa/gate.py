@@ -295,6 +295,12 @@ _ROLE_QUESTION = re.compile(
     re.I,
 )
 _SUMMED = re.compile(r"\bin all \([^)]*\+")
+_FRACTION_ASKED = re.compile(r"\b(?:what|which|how (?:big|large) (?:a )?)\s*(?:fraction|share|proportion|percentage|part)\b", re.I)
+_FRACTION_SAID = re.compile(
+    r"\b(?:half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths|"
+    r"percent|per cent)\b|%|\b\d+/\d+\b",
+    re.I,
+)
 # A question asking for a name.
 _NAME_ASKED = re.compile(r"\b(?:what|which)\s+(?:was|is|were)\s+(?:the\s+)?names?\s+of\b", re.I)
 # A yes/no question: "so ..., right", "did ...", "was ...", "is it true ...".
@@ -365,13 +371,15 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _named_place_missing(lib, query, cited, quotes)
         or _name_asked_not_given(lib, query, answer, quotes)
         or _own_number_for_another(query, answer)
-        or _claimed_year_missing(query, answer, quotes, cited)
+        or _claimed_detail_missing(query, answer, quotes, cited)
         or _count_of_another_thing(lib, query, answer, quotes)
         or _part_for_a_total(query, answer)
         or _deed_missing(query, answer, quotes)
         or _promise_for_a_deed(query, answer, quotes)
         or _variety_for_a_value(query, quotes)
         or _role_missing(lib, query, answer, quotes)
+        or _person_absent(lib, query, cited)
+        or _fraction_missing(query, answer, quotes)
     )
     if why is None:
         return answer
@@ -765,9 +773,9 @@ def _count_the_question_gives(query: Query, answer: Answer) -> str | None:
 def _points_back(query: Query, quotes: str) -> str | None:
     """A list or passage asked for ("what arms did he want") answered by a sentence that only
     points back to it ("the request for the above mentioned arms"): the list is elsewhere."""
-    if query.target not in ("items", "passage", "quantity"):
-        return None
-    if not re.match(r"\s*(?:what|which|list|name)\b", query.text, re.I):
+    if query.target not in ("items", "quantity"):
+        return None  # a passage may end on "the aforementioned questions" and still answer
+    if not re.match(r"\s*(?:what|which|list|name|how many|how much)\b", query.text, re.I):
         return None
     last = sentences(quotes)[-1] if quotes.strip() else ""
     if _BACK_POINTER.search(last) and not re.search(r"[:;]", last):
@@ -790,6 +798,8 @@ def _named_place_missing(
         if word in people or word in _NOT_NAMES or lib.names.names_in(word) or holds(word, quotes):
             continue
         printed = printed or " ".join(_cable_text(c) for c in cited)
+        if word.capitalize() not in printed and word.upper() not in printed:
+            continue  # neither form printed: the pattern below cannot match (and it reads slowly)
         title, upper = re.escape(word.capitalize()), re.escape(word.upper())
         if re.search(rf"(?<![.!?:\n]\s)(?<=\s){title}\b|\b{upper}\b", printed):
             return f"the quote does not name {word}"
@@ -810,20 +820,29 @@ def _own_number_for_another(query: Query, answer: Answer) -> str | None:
     return None
 
 
-def _claimed_year_missing(
+def _claimed_detail_missing(
     query: Query, answer: Answer, quotes: str, cited: list[Cable]
 ) -> str | None:
     """A yes to a claim giving a year ("the treaty of 1892") that neither the quote holds nor
-    any cited cable is dated in: the sentence confirms something of another year."""
+    any cited cable is dated in, or naming a telegram ("the action in Embtel 819") that is
+    neither the cited cable nor in the quote: the sentence confirms something else."""
     if not answer.text.lstrip().lower().startswith("yes"):
         return None
     years = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", query.text))
-    if not years:
-        return None
     held = set(re.findall(r"(?<!\d)1[89]\d\d(?!\d)", quotes))
     held |= {c.date.start[:4] for c in cited if c.date and c.date.start}
     missing = years - held
-    return f"the quote does not hold {sorted(missing)[0]}" if missing else None
+    if missing:
+        return f"the quote does not hold {sorted(missing)[0]}"
+    # a telegram the claim is about ("the action in Embtel 819") must be the one quoted, unless
+    # it is the cited cable itself
+    own = {re.sub(r"\D", "", n) for c in cited for n in (c.telegram_number, c.outgoing_number) if n}
+    in_quote = _digits_all(quotes)
+    for r in query.references:
+        digits = re.sub(r"\D", "", r.number)
+        if len(digits) >= 2 and digits not in own and digits not in in_quote:
+            return f"the quote does not hold {r.number}"
+    return None
 
 
 def _count_of_another_thing(
@@ -888,6 +907,38 @@ def _role_missing(lib: Collection, query: Query, answer: Answer, quotes: str) ->
     if any(holds(f, quotes) for f in forms if " " not in f):
         return None
     return f"the quote names no {role}"
+
+
+def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | None:
+    """A person the question names whom no cited cable names anywhere (heading, parties, text,
+    notes), under any spelling the alias file knows: the answer is about other people ("who did
+    Bowles talk to" answered from a cable between Roshchin and Moscow)."""
+    if not query.people or not cited:
+        return None
+    text = set(
+        norm(" ".join(_cable_text(c) + " " + " ".join(n for n, _r in c.party_roles()) for c in cited))
+        .replace("-", " ")
+        .split()
+    )
+    for m in query.people:
+        words = {w for w in norm(m.name).replace("-", " ").split() if len(w) > 2}
+        for written, canonical in lib.aliases.people.items():
+            if canonical == m.name:
+                words |= {w for w in norm(written).replace("-", " ").split() if len(w) > 2}
+        if words and not words & text:
+            return f"no cited cable names {m.name}"
+    return None
+
+
+def _fraction_missing(query: Query, answer: Answer, quotes: str) -> str | None:
+    """'What fraction (share, percentage) of X' answered with no fraction: a list or a count
+    answers something else."""
+    if not _FRACTION_ASKED.search(query.text):
+        return None
+    said = quotes if _PASSAGE_ANSWER.search(answer.text) else _before_citation(answer)
+    if _FRACTION_SAID.search(said):
+        return None
+    return "the answer gives no fraction"
 
 
 def deed_asked(question: str) -> re.Pattern[str] | None:
@@ -987,8 +1038,20 @@ def _name_asked_not_given(
     lib: Collection, query: Query, answer: Answer, quotes: str
 ) -> str | None:
     """'What was the name of X' answered by a passage that names nothing the question does not."""
-    if not _NAME_ASKED.search(query.text):
+    m = _NAME_ASKED.search(query.text)
+    if not m:
         return None
+    if not _PASSAGE_ANSWER.search(answer.text):
+        return None
+    of = re.match(r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z'’-]+\s+){0,3}?([a-z]+?)s?\b(?=\s+(?:at|in|on|of|that|which|who|from|near|to)\b|\s*\??\s*$)", query.text[m.end():], re.I)
+    if of:
+        # the name stands by the thing named: "the ship Jutlandia", "the ship called ...",
+        # not "a Danish ship in the port of Wonsan"
+        noun = re.escape(of.group(1))
+        if not re.search(rf"\b(?i:{noun})s?\b[,]?\s+(?:(?:called|named)\s+)?[\"“'‘]?[A-Z]", quotes) and not re.search(
+            rf"[\"“‘][A-Z][^\"”’]{{1,40}}[\"”’]\s*,?\s*(?:a|the)?\s*\b(?i:{noun})", quotes
+        ):
+            return f"the quote names no {of.group(1)}"
     return _who_without_a_name(lib, query, answer, quotes, asked_who=True)
 
 

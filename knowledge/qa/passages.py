@@ -191,11 +191,10 @@ def typos_of(word: str, vocab: frozenset[str] | set[str]) -> frozenset[str]:
     """Words of vocab that word may be a slip for (rapidfuzz ratio >= TYPO_MATCH, 5+ letters)."""
     if len(word) < 5:
         return frozenset()
-    near = process.extract(
-        word, [v for v in vocab if abs(len(v) - len(word)) <= 2 and len(v) >= 3],
-        scorer=fuzz.ratio, score_cutoff=TYPO_MATCH, limit=None,
-    )  # fmt: skip
-    return frozenset(v for v, _score, _i in near)
+    # rapidfuzz scores the whole vocabulary in C; the length test then keeps the same words
+    # a filtered list would have given it
+    near = process.extract(word, vocab, scorer=fuzz.ratio, score_cutoff=TYPO_MATCH, limit=None)
+    return frozenset(v for v, _score, _i in near if abs(len(v) - len(word)) <= 2 and len(v) >= 3)
 
 
 def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: frozenset[str]) -> float:
@@ -217,35 +216,128 @@ def _quality(word: str, held: frozenset[str], stems: frozenset[str], typos: froz
     return 0.7 if typos and not typos.isdisjoint(held) else 0.0
 
 
+@memo(maxsize=32_768)
 def holds(word: str, text: str) -> bool:
     """Whether text holds word: as written or singular, as an abbreviation or stem, or
-    misspelt (rapidfuzz ratio >= TYPO_MATCH). The text's words are indexed once (memo)."""
+    misspelt (rapidfuzz ratio >= TYPO_MATCH). The text's words are indexed once (memo), and
+    the answer for a word and a text is kept (memo): a sentence is asked about again."""
     held, stems = vocab_index(text)
-    return _quality(word, held, stems, typos_of(word, held) if len(word) >= 5 else frozenset()) > 0
+    if _quality(word, held, stems, frozenset()) > 0:
+        return True  # the slips are looked for only when nothing else matched
+    return len(word) >= 5 and _quality(word, held, stems, typos_of(word, held)) > 0
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """A question word's forms, derived once, that _quality would derive for every unit."""
+
+    exact: frozenset[str]  # the word and its singular
+    full: tuple[tuple[str, str, str], ...]  # its abbreviation's expansion: (word, singular, stem)
+    short: tuple[str, ...]  # the short forms of the word (SHORT_FORMS)
+    parts: tuple[str, ...]  # the abbreviations its singular is part of (PART_FORMS)
+    stem: str | None  # stem of its singular (3+ letters)
+    root: str | None  # root (7+ letters)
+    hyphen: tuple[tuple[str, str], ...] | None  # a hyphened word's parts with their singulars
+    held_cues: frozenset[str]  # a unit's words of which one must be held for any match
+    stem_cues: frozenset[str]  # the same among a unit's stems
+
+
+@memo(maxsize=16_384)
+def _forms(word: str) -> _Forms:
+    full = ABBREVIATIONS.get(word)
+    full_forms = tuple((w, singular(w), stem(w)) for w in full.split()) if full else ()
+    hyphen = tuple((p, singular(p)) for p in word.split("-") if p) if "-" in word else None
+    exact = frozenset((word, singular(word)))
+    short = SHORT_FORMS.get(word, ())
+    parts = PART_FORMS.get(singular(word), ())
+    word_stem = stem(singular(word)) if len(word) >= 3 else None
+    word_root = root(word) if len(word) >= 7 else None
+    held_cues = {*exact, *short, *parts, *(x for w, s, _t in full_forms for x in (w, s))}
+    held_cues |= {x for p in hyphen or () for x in p}
+    stem_cues = {t for _w, _s, t in full_forms} | {x for x in (word_stem, word_root) if x is not None}
+    return _Forms(
+        exact, full_forms, short, parts, word_stem, word_root, hyphen, frozenset(held_cues), frozenset(stem_cues)
+    )
+
+
+def _quality_of(f: _Forms, held: frozenset[str], stems: frozenset[str], typos: frozenset[str]) -> float:
+    """_quality of the word whose forms f are, the same tests in the same order."""
+    if not f.exact.isdisjoint(held):
+        return 1.0
+    if f.full and all(w in held or s in held or t in stems for w, s, t in f.full):
+        return 0.9
+    if any(a in held for a in f.short):
+        return 0.9
+    if any(a in held for a in f.parts):
+        return 0.9
+    if f.stem is not None and f.stem in stems:
+        return 0.9
+    if f.root is not None and f.root in stems:
+        return 0.85
+    if f.hyphen is not None and all(p in held or s in held for p, s in f.hyphen):
+        return 1.0
+    return 0.7 if typos and not typos.isdisjoint(held) else 0.0
+
+
+@memo(maxsize=4096)
+def _run_vocab(
+    texts: tuple[str, ...],
+) -> tuple[tuple[tuple[frozenset[str], frozenset[str]], ...], frozenset[str]]:
+    """vocab_index of each text (a cable's units), and the union of their words."""
+    vocabs = tuple(vocab_index(t) for t in texts)
+    return vocabs, frozenset().union(*(held for held, _stems in vocabs))
 
 
 class Matcher:
     """Which of a question's words each unit holds, and how well (see _quality): the
-    slips a word may be are found once against all the units' words, not unit by unit."""
+    slips a word may be are found once against all the units' words, not unit by unit.
+
+    A unit holding none of the words' forms (nor their slips) is known to hold none of them
+    by two set tests, before any word is scored."""
 
     def __init__(self, words: list[str], units: list[Unit], alternatives: dict[str, tuple[str, ...]]) -> None:
-        union: set[str] = set()
-        for u in units:
-            union |= vocab_index(u.text)[0]
+        self.vocabs: list[tuple[frozenset[str], frozenset[str]]] = []
+        unions: list[frozenset[str]] = []
+        i = 0
+        while i < len(units):  # each cable's run of units, indexed once for all (memo)
+            j = i + 1
+            while j < len(units) and units[j].cable == units[i].cable:
+                j += 1
+            vocabs, held = _run_vocab(tuple(u.text for u in units[i:j]))
+            self.vocabs += vocabs
+            unions.append(held)
+            i = j
+        union: set[str] = set().union(*unions)
         self.words = words
         self.alternatives = alternatives
         every = set(words) | {a for w in words for a in alternatives.get(w, ())}
         self.typos = {w: typos_of(w, union) for w in every if len(w) >= 5 and w not in union}
+        self.forms = {w: _forms(w) for w in every}
+        self.held_cues = frozenset().union(*(f.held_cues for f in self.forms.values()), *self.typos.values())
+        self.stem_cues = frozenset().union(*(f.stem_cues for f in self.forms.values()))
+        # a hyphened word of no letters ("-") is held by every unit: no unit can be passed over
+        self.always = any(f.hyphen == () for f in self.forms.values())
+        self.none: dict[str, float] = dict.fromkeys(words, 0.0)  # shared: never changed
+
+    def qualities(self) -> list[dict[str, float]]:
+        """quality() of each of the units given, in their order."""
+        return [self._quality(held, stems) for held, stems in self.vocabs]
 
     def quality(self, u: Unit) -> dict[str, float]:
-        held, stems = vocab_index(u.text)
+        """Each word's quality in the unit (0 to 1). The dict is the caller's to read, not change."""
+        return self._quality(*vocab_index(u.text))
+
+    def _quality(self, held: frozenset[str], stems: frozenset[str]) -> dict[str, float]:
+        if not self.always and self.held_cues.isdisjoint(held) and self.stem_cues.isdisjoint(stems):
+            return self.none
         empty = frozenset()
+        forms = self.forms
         out = {}
         for w in self.words:
-            q = _quality(w, held, stems, self.typos.get(w, empty))
+            q = _quality_of(forms[w], held, stems, self.typos.get(w, empty))
             if q < 1.0:
                 for a in self.alternatives.get(w, ()):
-                    q = max(q, 0.9 * _quality(a, held, stems, self.typos.get(a, empty)))
+                    q = max(q, 0.9 * _quality_of(forms[a], held, stems, self.typos.get(a, empty)))
             out[w] = q
         return out
 
@@ -287,7 +379,7 @@ def idf(words: list[str], units: list[Unit]) -> dict[str, float]:
     n = len(units) or 1
     out = {}
     matcher = Matcher(words, units, {})
-    held = [matcher.quality(u) for u in units]
+    held = [q for q in matcher.qualities() if q is not matcher.none]
     for w in words:
         df = sum(1 for q in held if q[w] > 0)
         weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
@@ -315,17 +407,19 @@ def score_units(
     if not words:
         return []
     matcher = Matcher(words, units, alternatives)
-    qualities = [matcher.quality(u) for u in units]
+    qualities = matcher.qualities()
     if weights is None:
         n = len(units) or 1
         weights = {}
+        held = [q for q in qualities if q is not matcher.none]
         for w in words:
-            df = sum(1 for q in qualities if q[w] >= 1.0 or (q[w] > 0 and not alternatives.get(w)))
+            df = sum(1 for q in held if q[w] >= 1.0 or (q[w] > 0 and not alternatives.get(w)))
             weight = max(0.2, math.log((n - df + 0.5) / (df + 0.5) + 1))
             weights[w] = weight * (GENERIC_WEIGHT if w in GENERIC else 1.0)
     total = sum(weights.values()) or 1.0
     out = []
     window: list[tuple[Unit, dict[str, float]]] = []  # the paragraph's sentences before this one
+    none = matcher.none  # the qualities of a unit holding none of the words
     for u, quality in zip(units, qualities, strict=True):
         own = quality
         if window and (window[-1][0].cable != u.cable or window[-1][0].paragraph != u.paragraph):
@@ -333,10 +427,15 @@ def score_units(
             # sent to Roshchin:" lends its words to the directive's first sentence
             introduces = window[-1][0].cable == u.cable and window[-1][0].text.rstrip().endswith(":")
             window = window[-1:] if introduces else []
+        if own is none:
+            window.append((u, own))  # it lends no word, but counts among the sentences before
+            continue
         context = None
         if any(q > 0 for q in own.values()):
             gained: dict[str, float] = {}
             for k, (prev, before) in enumerate(reversed(window[-CONTEXT_SENTENCES:])):
+                if before is none:
+                    continue
                 for w, q in before.items():
                     if q > 0 and own[w] == 0 and w not in gained:
                         gained[w] = CONTEXT_SHARE * q

@@ -72,7 +72,7 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("incoming_number", _T(r"\bincoming (?:number|no)\b", re.I)),
     ("repeated_as", _T(r"\brepeated to\b.*\bas\b|\brptd\b|\brepeated (?:to|info)\b", re.I)),
     ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
-    ("via", _T(r"\bthrough whom\b|\bvia whom\b|\b(?:via|through) who\s*\??\s*$|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
+    ("via", _T(r"\bthrough whom\b|\bvia whom\b|\b(?:via|through) who\s*\??\s*$|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b(?=.*\b(?:telegram|tel|cable|message|msg|letter|note|reply|it|this|that)\b)|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
     ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:[\w'’\-.]+\s+){0,7}(?:addressed|sent|directed|written) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s|’s)? (?:telegram|tel|cable|message|msg|letter|reply|note|wire|request|answer)s? (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
     ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the |this |that )?(?:[\w'’]+ ){0,3}(?:telegram|tel|cable|message|msg|letter|reply|it) (?:\w+ ){0,3}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
@@ -299,6 +299,8 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     if target == "passage" and NOUN_PHRASE.fullmatch(heads) and not q.people:
         # "cartridges for light mgs?": a bare noun phrase asks how many the cables give
         target = "quantity"
+    if target == "who" and refs and re.search(r"\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b", heads):
+        target = "via"  # "who relayed 41250": the reference masked was the cable passed on
     if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
         target = "copies"
     ref_numbers = {r.number.split("/")[0] for r in refs}

@@ -46,8 +46,12 @@ def word_match(a: str, b: str) -> float:
     return fuzz.ratio(a, b, processor=utils.default_process)
 
 
+@memo(maxsize=65_536)
 def matches_any(word: str, vocab: frozenset[str]) -> bool:
-    """Whether word is one of vocab's words, as a plural, or within a slip of one (C-speed scan)."""
+    """Whether word is one of vocab's words, as a plural, or within a slip of one (C-speed scan).
+
+    Kept (memo): an item name's words are one frozenset, cached with the name, asked about
+    the same question words again."""
     if word in vocab or singular(word) in vocab:
         return True
     if len(word) < 4:
@@ -81,9 +85,25 @@ def _sentence_vocab(sentence: str) -> tuple[str, ...]:
 
 
 def person_fit(q: Question, c: Card) -> float:
-    """How well a cable's parties fit the people the question names, and in which roles."""
+    """How well a cable's parties fit the people the question names, and in which roles.
+
+    Ranking, resolving and item matching ask it of the same cards: each card's fit is
+    worked out once a question (kept in q.memo while q.people stays the same list)."""
     if not q.people:
         return 0.0
+    if not isinstance(c, Card):
+        return _person_fit(q, c)
+    kept = q.memo.get("person_fit")
+    if kept is None or kept[0] is not q.people:
+        kept = q.memo["person_fit"] = (q.people, {})
+    fits = kept[1]
+    fit = fits.get(c.id)
+    if fit is None:
+        fit = fits[c.id] = _person_fit(q, c)
+    return fit
+
+
+def _person_fit(q: Question, c: Card) -> float:
     score = 0.0
     for m in q.people:
         role = next((r for name, r in c.parties if m.is_(name)), None)
@@ -115,7 +135,14 @@ class Ranked:
 
 def word_coverage(q: Question, c: Card) -> float:
     """Share of the question's content words the cable holds (exactly, as a plural, or misspelt)."""
-    words = [singular(w) for w in q.words if len(w) >= 3 and not w.isdigit()]
+    kept = q.memo.get("coverage_words")
+    if kept is None or kept[0] != q.words:
+        # the question's words in singular, worked out once a question, not once a card
+        kept = q.memo["coverage_words"] = (
+            list(q.words),
+            [singular(w) for w in q.words if len(w) >= 3 and not w.isdigit()],
+        )
+    words = kept[1]
     if not words:
         return 0.0
     hits = 0
@@ -243,11 +270,18 @@ class ItemMatch:
 
 
 def _name_fit(
-    lib: Collection, name: str, qwords: list[str], qset: frozenset[str], typed: dict[str, str]
+    lib: Collection,
+    name: str,
+    qwords: list[str],
+    qset: frozenset[str],
+    typed: dict[str, str],
+    asked_words: dict[str, bool] | None = None,
 ) -> tuple[float, bool, float]:
     """How an item's name fits the question's thing-words: the share of them it holds, whether
     one is its head word ('guns' in 'cartridges for guns' is not), and the share of its words
-    the question holds. typed maps a thing-word to the word as the question spelt it."""
+    the question holds. typed maps a thing-word to the word as the question spelt it.
+    asked_words: whether each item word is one the question holds, kept across the names of
+    one question (the same qset and typed)."""
     words, vocab, head, head_related, phrase_words = _item_vocab(lib, name)
     heads = frozenset((head, head + "s"))
     matched_q = 0.0
@@ -269,7 +303,15 @@ def _name_fit(
     coverage_q = matched_q / len(qwords) if qwords else 0.0
     asked = qset | frozenset(typed.get(w, w) for w in qset)
     asked |= frozenset(p for w in qset if "-" in w for p in w.split("-") if p)
-    coverage_i = sum(1 for v in words if matches_any(v, asked)) / max(1, len(words))
+    if asked_words is None:
+        asked_words = {}
+    held = 0
+    for v in words:
+        hit = asked_words.get(v)
+        if hit is None:
+            hit = asked_words[v] = matches_any(v, asked)
+        held += hit
+    coverage_i = held / max(1, len(words))
     return coverage_q, head_hit, coverage_i
 
 
@@ -343,11 +385,12 @@ def _match_items(lib: Collection, q: Question, *, limit: int) -> list[ItemMatch]
         if h.cable in cards and h.position < len(cards[h.cable].item_names)
     ]
     fits: dict[str, tuple[float, bool, float]] = {}  # item names recur: weigh each name once
+    asked_words: dict[str, bool] = {}  # and their words recur across names
     out = []
     for c, position in q.memo["near_items"]:
         name = c.item_names[position]
         if name not in fits:
-            fits[name] = _name_fit(lib, name, qwords, qset, typed)
+            fits[name] = _name_fit(lib, name, qwords, qset, typed, asked_words)
         coverage_q, head_hit, coverage_i = fits[name]
         number_hit = c.item_quantities[position] in q.numbers
         weak = coverage_q < MIN_ITEM_COVERAGE or not (head_hit or coverage_i >= 0.99)

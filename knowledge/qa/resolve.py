@@ -254,8 +254,9 @@ def resolve(lib: Collection, query: Query) -> Resolution:
     # far more of the question's words (a request reported by someone else).
     # A header question's words ("when did it arrive") say little of which cable it is.
     weight = HEADER_WORDS_WEIGHT if query.target in HEADER_TARGETS else WORDS_WEIGHT
-    cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * word_share(query, c)))
-    kept = sorted(cards, key=lambda c: -word_share(query, c))[:WORD_CABLES]
-    kept = [c for c in kept if word_share(query, c) >= WORD_CABLE_SHARE]
+    share = {c.id: word_share(query, c) for c in cards}  # each card's, worked out once
+    cards.sort(key=lambda c: -(person_fit(query.q, c) + weight * share[c.id]))
+    kept = sorted(cards, key=lambda c: -share[c.id])[:WORD_CABLES]
+    kept = [c for c in kept if share[c.id] >= WORD_CABLE_SHARE]
     by_words = list({c.id: c for c in [*kept, *by_words]}.values())[:WORD_CABLES]
     return Resolution(cards, how, [], date_matched, by_words)
