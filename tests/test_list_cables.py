@@ -270,3 +270,18 @@ def test_number_under_the_signature_and_who_signed(lib):
 def test_category_total_when_no_item_is_named_by_the_word(lib):
     a = answer(lib, "how many weapons in total did volkov ask for")
     assert a.found and "9,700" in a.text and "Cartridges" not in a.text.split("[")[0]
+
+
+def test_what_x_asked_for_is_from_x_own_cables(lib):
+    a = answer(lib, "what did lebedev ask for")
+    # Volkov's list, asked of Lebedev, is not Lebedev's request
+    assert not a.found or "Carbines 9,000" not in a.text
+
+
+def test_purpose_and_deed_questions_are_not_item_lists(lib):
+    from knowledge.qa.query import read
+
+    assert read("what did volkov ask lebedev to do", lib.aliases, lib.names).target == "passage"
+    assert read("what did volkov want the carbines for", lib.aliases, lib.names).target == "reason"
+    assert read("what did volkov ask lebedev for", lib.aliases, lib.names).target == "items"
+    assert read("what did volkov ask lebedev to send", lib.aliases, lib.names).target == "items"

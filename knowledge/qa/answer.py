@@ -276,6 +276,9 @@ def on_items(lib: Collection, q: Question) -> Answer | None:
         if not items or (q.people and r.score < NAMED_CABLE):
             continue
         c = r.cable
+        senders = [m for m in q.people if m.role_hint == "sender" or m.possessive]
+        if senders and not (c.sender and any(m.is_(n) for m in senders for n in c.sender.name.split(" and "))):
+            continue  # "what did Stalin order": Stalin's own cables, not a request made to him
         listing = "; ".join(f"{i.name} {i.quantity_text()}" for i in items)
         who = c.sender.name if c.sender else "The cable"
         verb = "asked for" if want == "requested" else "promised"

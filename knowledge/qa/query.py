@@ -296,6 +296,10 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
             break
     if target == "event_date" and _about_the_cable(heads):
         target = "dated"
+    if target == "items" and ASKED_TO_DO.search(heads):
+        target = "passage"  # "what did Mao ask Stalin to communicate": a deed, not a list of things
+    elif target == "items" and PURPOSE.search(heads):
+        target = "reason"  # "what did Zhou want the automobiles for": their purpose
     if target == "passage" and NOUN_PHRASE.fullmatch(heads) and not q.people:
         # "cartridges for light mgs?": a bare noun phrase asks how many the cables give
         target = "quantity"
@@ -321,6 +325,17 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     return Query(text, target, q, refs, list(dict.fromkeys(focus)), thing, claim_numbers, speaker)
 
 
+ASKED_TO_DO = re.compile(
+    r"\b(?:ask|asked|request|requested|want|wanted|order|ordered|tell|told|instruct\w*|urge\w*)\s+"
+    r"(?:[\w'’]+\s+){0,3}?to\s+(?!(?:send|give|deliver|supply|provide|transfer|ship|hand|buy|sell|"
+    r"lend|grant)\b)[a-z]+",
+    re.I,
+)
+PURPOSE = re.compile(
+    r"^\s*what\b(?!.*\b(?:ask|asked|asking|request\w*|apply|applied|call\w*|wish\w*|hope\w*|"
+    r"press\w*|appeal\w*|pray\w*|look\w*|wait\w*)(?:\s+[\w'’.]+){0,3}?\s+for\s*\??\s*$).*\bfor\s*\??\s*$",
+    re.I,
+)
 # A question of a few plain words with no question word or verb: "cartridges for light mgs?"
 NOUN_PHRASE = re.compile(
     r"(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|did|does|do|was|were|is|are|will|"
