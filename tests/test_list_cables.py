@@ -285,3 +285,15 @@ def test_purpose_and_deed_questions_are_not_item_lists(lib):
     assert read("what did volkov want the carbines for", lib.aliases, lib.names).target == "reason"
     assert read("what did volkov ask lebedev for", lib.aliases, lib.names).target == "items"
     assert read("what did volkov ask lebedev to send", lib.aliases, lib.names).target == "items"
+
+
+def test_x_mentioned_makes_x_the_sender():
+    from knowledge.library import Library
+    from knowledge.qa.understand import understand
+
+    lib = Library.open(memory=True)
+    try:
+        q = understand("total automobiles zhou mentioned", lib.aliases, lib.names)
+        assert [m.role_hint for m in q.people] == ["sender"]
+    finally:
+        lib.close()

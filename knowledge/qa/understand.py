@@ -430,7 +430,7 @@ def _role_hint(text: str, start: int, end: int) -> str:
     if re.search(r"\b(?:via|through)\s+(?:comrade\s+)?$", before):
         return "via"
     if re.search(r"\bfrom\s+(?:comrade\s+)?$", before) or re.match(
-        r"^(?:'s|’s|s'|\s+(?:ask|request|want|need|order|sen[dt]|wr[io]te|sa(?:y|id)|promis|reply|replied|cable|telegram|agree|sign))",
+        r"^(?:'s|’s|s'|\s+(?:ask|request|want|need|order|sen[dt]|wr[io]te|sa(?:y|id)|promis|reply|replied|cable|telegram|agree|sign|mention|report|list))",
         after,
     ):
         return "sender"
