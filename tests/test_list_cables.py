@@ -39,7 +39,7 @@ source: "APRF, Fond 9, Opis 2, Delo 14, List 9"
 ---
 CIPHERED TELEGRAM No. 2210
 To Comrade VOLKOV
-Your request of 5 May will be satisfied. We will hand over 120 trucks on 10 May and 80 trucks on 14 May. Another 50 trucks will arrive in Harbin before 1 June.
+Your request of 5 May will be satisfied. We will hand over 120 trucks on 10 May and 80 trucks on 14 May. The columns need 3-4 days to reach the front. Another 50 trucks will arrive in Harbin before 1 June.
 LEBEDEV
 """,
 }
@@ -297,3 +297,8 @@ def test_x_mentioned_makes_x_the_sender():
         assert [m.role_hint for m in q.people] == ["sender"]
     finally:
         lib.close()
+
+
+def test_a_count_given_as_a_range_is_stated_whole(lib):
+    a = answer(lib, "how many days do the columns need to reach the front")
+    assert a.found and a.text.startswith("3-4 days")

@@ -79,7 +79,7 @@ def _quantity_in_text(lib: Collection, q: Question) -> Answer | None:
         if m.coverage < 0.99 or m.score < 2.5:
             continue
         hit = re.search(
-            r"(\d[\d,]*)(?:\s*\([\w\- ]+\))?\s+(?:[\w\-]+\s+){0,2}?("
+            r"(\d[\d,]*(?:\s*[-–]\s*\d[\d,]*)?)(?:\s*\([\w\- ]+\))?\s+(?:[\w\-]+\s+){0,2}?("
             + "|".join(re.escape(w) for w in words)
             + r")\w*",
             m.sentence,
