@@ -302,3 +302,11 @@ def test_x_mentioned_makes_x_the_sender():
 def test_a_count_given_as_a_range_is_stated_whole(lib):
     a = answer(lib, "how many days do the columns need to reach the front")
     assert a.found and a.text.startswith("3-4 days")
+
+
+def test_signature_date_cues_do_not_take_other_questions():
+    from knowledge.qa.lists import asked
+
+    assert asked("who signed the cable dated 17 november") is None
+    assert asked("which telegram is dated at the end of november") is None
+    assert asked("what date is at the bottom of volkov's telegram") == "signature_date"

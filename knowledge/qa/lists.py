@@ -60,8 +60,9 @@ CLOSING = re.compile(
 SIGNATURE_DATE = re.compile(
     r"\bdate\w*\b.*\b(?:under|below|beneath|after|beside|next to|by|with)\s+(?:the |his |her |\w+'s )?"
     r"(?:signature|name|sign-off)\b"
-    r"|\b(?:signature|signed)\b.*\bdate\w*\b"
-    r"|\bdate\w*\b.*\b(?:at|on) the (?:bottom|foot|end)\b",
+    r"|^\s*(?:what|which)\s+(?:is\s+|was\s+)?(?:the\s+)?date\b.*\b(?:signature|signed)\b"
+    r"|\bdate\w*\b.*\b(?:at|on) the (?:bottom|foot|end)(?:\s+of\s+(?:the\s+|his\s+|her\s+|\w+'s\s+)?"
+    r"(?:telegram|tel|cable|message|letter|reply|page|document))?\s*\??\s*$",
     re.I,
 )
 
