@@ -310,3 +310,10 @@ def test_signature_date_cues_do_not_take_other_questions():
     assert asked("who signed the cable dated 17 november") is None
     assert asked("which telegram is dated at the end of november") is None
     assert asked("what date is at the bottom of volkov's telegram") == "signature_date"
+
+
+def test_closing_cue_is_about_a_message():
+    from knowledge.qa.lists import asked
+
+    assert asked("how did the meeting end") is None
+    assert asked("how does volkov's telegram to lebedev end") == "closing"

@@ -51,7 +51,7 @@ _MESSAGE = r"(?:telegram|tel|cable|message|msg|letter|reply|note|list|request)"
 CLOSING = re.compile(
     r"\b(?:closing|final|last|concluding|parting)\s+(?:line|sentence|words?|greetings?|salutation|remark|formula)s?\b"
     r"|\bsign[\s\-]?off\b"
-    r"|^\s*how (?:does|did|do)\b.*\b(?:end|close|finish|conclude)\s*\??\s*$"
+    rf"|^\s*how (?:does|did|do)\b.*\b{_MESSAGE}\b.*\b(?:end|close|finish|conclude)\s*\??\s*$"
     rf"|\b(?:end|ends|ended|ending|close|closes|closed|finish\w*|conclude\w*|sign\w* off)\s+"
     rf"(?:(?:his|her|its|the|their|this|that|\w+'s)\s+)?{_MESSAGE}\b"
     rf"|\b{_MESSAGE}\s+(?:end|ends|ended|close|closes|closed|conclude\w*)\b(?!\s+(?:with|in|on)\s+\d)",
