@@ -1622,3 +1622,22 @@ def test_a_fraction_asked_for_needs_a_fraction(supply):
     assert not got.found
     got = gated(supply, question, "Volkov's cable says: [...]", "We can deliver one-fourth of it.", "77310")
     assert got.found
+
+
+def test_items_told_in_sentences_apart_are_quoted_each_as_printed(tmp_path):
+    cables = {
+        "apart.md": """---
+title: "Ciphered Telegram from Belov to Orlov"
+date: "February 7, 1950"
+---
+To Comrade ORLOV
+Petrov asks that the signallers be trained at Kazan: 150 Ruritanian signallers in all.
+The roads are closed by snow.
+We ask you to send 300 pieces of artillery of various types.
+BELOV
+""",
+    }
+    for lib in library_of(tmp_path, cables):
+        answer = lib.ask("what did belov ask orlov for")
+        # the autouse fixture checks every quote is printed as it stands
+        assert answer.found, answer.text
