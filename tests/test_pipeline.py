@@ -1641,3 +1641,11 @@ BELOV
         answer = lib.ask("what did belov ask orlov for")
         # the autouse fixture checks every quote is printed as it stands
         assert answer.found, answer.text
+
+
+def test_who_did_x_send_n_to_and_the_number_at_the_bottom_of_n(own):
+    assert query(own, "who did petrov send 41250 to").target == "recipient"
+    got = query(own, "what number is at the bottom of 41250")
+    assert got.target == "outgoing_number" and [r.number for r in got.references] == ["41250"]
+    answer = own.ask("what number is at the bottom of 41250")
+    assert answer.found and "88/sh" in answer.text, answer.text
