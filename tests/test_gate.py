@@ -284,3 +284,27 @@ def test_the_thing_counted_may_be_named_by_an_alias_or_misspelt(lib):
         "send 700 tents to Harbin", cable_id(lib, "41250"),
     )  # fmt: skip
     assert got.found
+
+
+def test_a_date_is_no_answer_to_a_question_asking_for_none(lib):
+    got = ask_checked(
+        lib, "how did orlov take the request for tents", "4 March 1951, according to ...",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found
+
+
+def test_where_is_answered_by_a_quote_naming_a_place_the_question_does_not(lib):
+    query = read("where should the tents go", lib.aliases, lib.names, lambda n: has_number(lib, n))
+    if query.target != "place":
+        pytest.skip(f"read as {query.target}")
+    got = ask_checked(
+        lib, "where should the tents go", "Petrov's cable says: [...]",
+        "We ask you to train 120 pilots.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "where should the tents go", "Petrov's cable says: [...]",
+        "send 700 tents to Pyongyang before 20 March.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found

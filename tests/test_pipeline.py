@@ -1622,3 +1622,30 @@ def test_a_fraction_asked_for_needs_a_fraction(supply):
     assert not got.found
     got = gated(supply, question, "Volkov's cable says: [...]", "We can deliver one-fourth of it.", "77310")
     assert got.found
+
+
+def test_items_told_in_sentences_apart_are_quoted_each_as_printed(tmp_path):
+    cables = {
+        "apart.md": """---
+title: "Ciphered Telegram from Belov to Orlov"
+date: "February 7, 1950"
+---
+To Comrade ORLOV
+Petrov asks that the signallers be trained at Kazan: 150 Ruritanian signallers in all.
+The roads are closed by snow.
+We ask you to send 300 pieces of artillery of various types.
+BELOV
+""",
+    }
+    for lib in library_of(tmp_path, cables):
+        answer = lib.ask("what did belov ask orlov for")
+        # the autouse fixture checks every quote is printed as it stands
+        assert answer.found, answer.text
+
+
+def test_who_did_x_send_n_to_and_the_number_at_the_bottom_of_n(own):
+    assert query(own, "who did petrov send 41250 to").target == "recipient"
+    got = query(own, "what number is at the bottom of 41250")
+    assert got.target == "outgoing_number" and [r.number for r in got.references] == ["41250"]
+    answer = own.ask("what number is at the bottom of 41250")
+    assert answer.found and "88/sh" in answer.text, answer.text

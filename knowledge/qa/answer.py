@@ -17,6 +17,7 @@ from knowledge.qa.compose import (  # noqa: F401
     describe,
     render,
     stamp_quote,
+    verbatim,
 )
 from knowledge.qa.rank import (
     ItemMatch,
@@ -293,6 +294,9 @@ def on_items(lib: Collection, q: Question) -> Answer | None:
             if items[0].number
             else " ".join(dict.fromkeys(i.words for i in items))
         )
+        if not verbatim(c, words):
+            # items told in sentences apart: each quoted as printed, not run together
+            return render(q, fact, [cite(c, w) for w in dict.fromkeys(i.words for i in items)])
         return render(q, fact, [cite(c, words)])
     return None
 

@@ -154,6 +154,11 @@ _WHICH_ROLE = re.compile(
     re.I,
 )
 _NUMBER_NEXT = re.compile(r"\s*\d")
+# Questions asking for a date or time, and targets whose answer is one.
+_ASKS_WHEN = re.compile(
+    r"\b(?:when|date|dated|day|time|until when|by when|how long|what year|which year|month)\b", re.I
+)
+_DATE_TARGETS = frozenset({"sent", "received", "dated", "event_date"})
 # An answer that is a quoted passage ("X's cable says: [...]").
 _PASSAGE_ANSWER = re.compile(r"\bsays: \[")
 # A capitalised word or run of them, and capitalised words that name no person.
@@ -295,7 +300,10 @@ _ROLE_QUESTION = re.compile(
     re.I,
 )
 _SUMMED = re.compile(r"\bin all \([^)]*\+")
-_FRACTION_ASKED = re.compile(r"\b(?:what|which|how (?:big|large) (?:a )?)\s*(?:fraction|share|proportion|percentage|part)\b", re.I)
+_FRACTION_ASKED = re.compile(
+    r"\b(?:what|which|how (?:big|large) (?:a )?)\s*(?:fraction|share|proportion|percentage|part)\b",
+    re.I,
+)
 _FRACTION_SAID = re.compile(
     r"\b(?:half|halves|third|thirds|quarter|quarters|fourth|fourths|fifth|fifths|tenth|tenths|"
     r"percent|per cent)\b|%|\b\d+/\d+\b",
@@ -380,6 +388,8 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _role_missing(lib, query, answer, quotes)
         or _person_absent(lib, query, cited)
         or _fraction_missing(query, answer, quotes)
+        or _date_for_another_question(query, answer)
+        or _place_not_given(lib, query, answer, quotes)
     )
     if why is None:
         return answer
@@ -916,7 +926,9 @@ def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | N
     if not query.people or not cited:
         return None
     text = set(
-        norm(" ".join(_cable_text(c) + " " + " ".join(n for n, _r in c.party_roles()) for c in cited))
+        norm(
+            " ".join(_cable_text(c) + " " + " ".join(n for n, _r in c.party_roles()) for c in cited)
+        )
         .replace("-", " ")
         .split()
     )
@@ -928,6 +940,36 @@ def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | N
         if words and not words & text:
             return f"no cited cable names {m.name}"
     return None
+
+
+def _date_for_another_question(query: Query, answer: Answer) -> str | None:
+    """An answer opening with a date to a question that asks for none ("how did Kim take the
+    telegram" answered "March 24, according to ...")."""
+    if _ASKS_WHEN.search(query.text) or query.target in _DATE_TARGETS:
+        return None
+    said = _before_citation(answer)
+    found = find_dates(said[:40])
+    if found and found[0][0][0] == 0:
+        return "a date given to a question that asks for none"
+    return None
+
+
+def _place_not_given(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
+    """'Where ...' answered by a quoted passage that names no place the question does not."""
+    if query.target != "place" or not _PASSAGE_ANSWER.search(answer.text):
+        return None
+    asked = {norm(p) for p in lib.aliases.find_places(query.text)}
+    named = {norm(p) for p in lib.aliases.find_places(quotes)} - asked
+    if named:
+        return None
+    words = set(norm(query.text).split())
+    for m in _CAPITALISED.finditer(quotes):
+        before = quotes[: m.start()].rstrip(" ")
+        if not before or before[-1] in '.[("“:;':
+            continue  # a sentence's first word is capitalised anyway
+        if [w for w in norm(m.group(0)).split() if w not in words and w not in _NOT_NAMES]:
+            return None
+    return "the quote names no place the question does not"
 
 
 def _fraction_missing(query: Query, answer: Answer, quotes: str) -> str | None:
@@ -1010,7 +1052,18 @@ def _clause_head(phrase: str) -> str:
     report ..." -> "tons of it to HAMI")."""
     words: list[str] = []
     for w in phrase.split()[:8]:
-        if words and w.lower() in ("we", "i", "they", "he", "she", "which", "that", "and", "but", "who"):
+        if words and w.lower() in (
+            "we",
+            "i",
+            "they",
+            "he",
+            "she",
+            "which",
+            "that",
+            "and",
+            "but",
+            "who",
+        ):
             break
         words.append(w)
     return " " + " ".join(words) if words else ""
@@ -1034,21 +1087,25 @@ def _part_for_a_total(query: Query, answer: Answer) -> str | None:
     return None
 
 
-def _name_asked_not_given(
-    lib: Collection, query: Query, answer: Answer, quotes: str
-) -> str | None:
+def _name_asked_not_given(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
     """'What was the name of X' answered by a passage that names nothing the question does not."""
     m = _NAME_ASKED.search(query.text)
     if not m:
         return None
     if not _PASSAGE_ANSWER.search(answer.text):
         return None
-    of = re.match(r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z'’-]+\s+){0,3}?([a-z]+?)s?\b(?=\s+(?:at|in|on|of|that|which|who|from|near|to)\b|\s*\??\s*$)", query.text[m.end():], re.I)
+    of = re.match(
+        r"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z'’-]+\s+){0,3}?([a-z]+?)s?\b(?=\s+(?:at|in|on|of|that|which|who|from|near|to)\b|\s*\??\s*$)",
+        query.text[m.end() :],
+        re.I,
+    )
     if of:
         # the name stands by the thing named: "the ship Jutlandia", "the ship called ...",
         # not "a Danish ship in the port of Wonsan"
         noun = re.escape(of.group(1))
-        if not re.search(rf"\b(?i:{noun})s?\b[,]?\s+(?:(?:called|named)\s+)?[\"“'‘]?[A-Z]", quotes) and not re.search(
+        if not re.search(
+            rf"\b(?i:{noun})s?\b[,]?\s+(?:(?:called|named)\s+)?[\"“'‘]?[A-Z]", quotes
+        ) and not re.search(
             rf"[\"“‘][A-Z][^\"”’]{{1,40}}[\"”’]\s*,?\s*(?:a|the)?\s*\b(?i:{noun})", quotes
         ):
             return f"the quote names no {of.group(1)}"

@@ -68,12 +68,12 @@ TARGET_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("translator", _T(r"\btranslat(?:ed|or|ion) by\b|\bwho translated\b|\btranslator\b", re.I)),
     ("classification", _T(r"\bclassification\b|\bhow (?:was it |is it )?classified\b|\bsecurity (?:level|marking)\b", re.I)),
     ("priority", _T(r"\bpriority\b|\bprecedence\b|\bhow urgent\b|\burgency\b|\bmarked\b|\bmarking\b", re.I)),
-    ("outgoing_number", _T(r"\b(?:own|outgoing|his|her|their)\s+(?:serial\s+)?(?:number|no)\b.*\b(?:bottom|end|foot)\b|\b(?:number|no)\s+(?:at|on) the (?:bottom|end|foot)\b|/sh\s+(?:number|no)\b|\boutgoing (?:number|no)\b|\b(?:number|no)\b.*\boutgoing\b|\boutgoing\b.*\b(?:number|no)\b|\bown (?:serial )?(?:number|no)\b|\bnumber at the (?:bottom|end)\b", re.I)),
+    ("outgoing_number", _T(r"\b(?:own|outgoing|his|her|their)\s+(?:serial\s+)?(?:number|no)\b.*\b(?:bottom|end|foot)\b|\b(?:number|no)\s+(?:at|on) the (?:bottom|end|foot)\b|/sh\s+(?:number|no)\b|\boutgoing (?:number|no)\b|\b(?:number|no)\b.*\boutgoing\b|\boutgoing\b.*\b(?:number|no)\b|\bown (?:serial )?(?:number|no)\b|\bnumber (?:is |was )?(?:at|on) the (?:bottom|end|foot)\b", re.I)),
     ("incoming_number", _T(r"\bincoming (?:number|no)\b", re.I)),
     ("repeated_as", _T(r"\brepeated to\b.*\bas\b|\brptd\b|\brepeated (?:to|info)\b", re.I)),
     ("signer", _T(r"\bwho signed\b|\bsigned by\b|\bsignature\b|\bwho (?:was|is) the signer\b", re.I)),
     ("via", _T(r"\bthrough whom\b|\bvia whom\b|\b(?:via|through) who\s*\??\s*$|\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b(?=.*\b(?:telegram|tel|cable|message|msg|letter|note|reply|it|this|that)\b)|\b(?:sent|send) (?:it |\d+ )?(?:\w+ )?(?:to \w+ )?(?:through|via) (?:whom|who)\b|\bwho did \w+(?: \w+)? send (?:\w+ )*?(?:through|via)\b|\bintermediary\b", re.I)),
-    ("recipient", _T(r"\bto whom\b|\bwho (?:was|is) (?:the |it |this |that )?(?:[\w'’\-.]+\s+){0,7}(?:addressed|sent|directed|written) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s|’s)? (?:telegram|tel|cable|message|msg|letter|reply|note|wire|request|answer)s? (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
+    ("recipient", _T(r"\bto whom\b|^\s*who did \w+(?: \w+)? (?:send|address|write|cable|wire)\b(?:\s+\S+){0,4}?\s+to\s*\??\s*$|\bwho (?:was|is) (?:the |it |this |that )?(?:[\w'’\-.]+\s+){0,7}(?:addressed|sent|directed|written) to\b|\baddressed to\b|\brecipient\b|\bwho received\b|\bwho got\b(?! cop)|\bwho was \w+(?:'s|’s)? (?:telegram|tel|cable|message|msg|letter|reply|note|wire|request|answer)s? (?:sent )?to\b|\bwho (?:was|is) (?:the |it |this |that )?(?:\w+\s+){0,4}(?:meant |intended )?for\s*\??$", re.I)),
     ("sender", _T(r"^(?!\s*(?:the\s+)?(?:date|when|what date|what time|which date)\b).*?(?:\bwho (?:sent|wrote|authored|drafted|cabled|telegraphed)\b|\bfrom whom\b|\bsender\b|\bauthor of\b|\bwritten by\b|\bsent by\b|\bwho (?:was|is) (?:the |this |that )?(?:[\w'’]+ ){0,3}(?:telegram|tel|cable|message|msg|letter|reply|it) (?:\w+ ){0,3}from\b|\bwho (?:was )?(?:in charge|chargé)\b)", re.I)),
     ("telegram_number", _T(r"\b(?:what|which)(?:'s| is| was)? (?:the )?(?:telegram |tel |cable |message |msg |serial )?(?:number|no\.?)\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))|\b(?:number|no\.?) of (?:the |his |her |its |that |\w+'?s )?(?:[\w'’\-]+ ){0,3}(?:telegram|tel|cable|message|msg|reply)\b|\b(?:tel|telegram|cable|message|msg) (?:number|no)\b|\b\w+'?s? (?:/sh )?number on\b|\bwhat number\b(?! of (?!(?:the |his |her |its |\w+'?s )?(?:telegram|tel|cable|message|msg)))", re.I)),
     ("received", _T(r"\b(?:when|what time|what date|which day|what day)\b.*\b(?:receiv\w*|recieve\w*|recd)\b|\b(?:when|what time|what date|which day|what day)\b.*\b(?:telegram|tel|cable|message|msg|letter|reply|request)\b.*\b(?:reach\w*|arriv\w*|get to|come in)\b", re.I)),
@@ -187,6 +187,8 @@ def _identifiers(text: str, lib_has_number) -> list[Reference]:
         prev = re.search(r"([A-Za-z]+)\W*$", text[:start])
         counted = bool(re.fullmatch(r"[a-z][a-z\-]{2,}s|tons?|km|kg|pieces|sets|divisions?|men", next_word)) or (
             bool(prev) and prev.group(1).lower() in ("the", "of", "for", "about", "those", "these")
+            # "the bottom of 21336": a stored number of four digits or more closing the question
+            and not (not next_word.strip("?") and len(digits) >= 4 and lib_has_number(digits))
         )
         bare_id = "/" in num or (
             len(digits) >= 3 and lib_has_number(digits) and not counted
