@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from knowledge.qa.pipeline import answer
-from tests.test_pipeline import library_of
+from tests.test_pipeline import CABLES, library_of
 
 LIST_CABLES = {
     "list.md": """---
@@ -317,3 +317,17 @@ def test_closing_cue_is_about_a_message():
 
     assert asked("how did the meeting end") is None
     assert asked("how does volkov's telegram to lebedev end") == "closing"
+
+
+def test_a_reply_granting_the_request_was_positive(lib):
+    a = answer(lib, "was lebedev's reply positive")
+    assert a.found and a.text.startswith("Yes") and "will be satisfied" in a.text
+    b = answer(lib, "was lebedev's answer a refusal")
+    assert b.found and b.text.startswith("No")
+
+
+def test_a_reply_granting_part_and_refusing_part_is_no_plain_yes(tmp_path):
+    # Orlov: "we will send 500 tents on 12 March. We cannot send field kitchens."
+    for own in library_of(tmp_path, CABLES):
+        a = answer(own, "was orlov's reply positive")
+        assert not a.found or not a.text.startswith(("Yes", "No:"))

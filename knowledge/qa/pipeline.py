@@ -16,7 +16,7 @@ from knowledge.answers import Answer
 from knowledge.dates import find_dates
 from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
-from knowledge.qa import gate, lists, replies
+from knowledge.qa import gate, lists, replies, tone
 from knowledge.qa.claims import check_claim
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
@@ -216,7 +216,7 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
         if got:
             return got
     if t == "claim":
-        return check_claim(lib, query, res, cables)
+        return tone.reply_tone(query, cables) or check_claim(lib, query, res, cables)
     reporter = t == "who" and bool(REPORTER.search(query.text))
     if t == "who" and res.how == "identifier" and WHOSE_DOCUMENT.search(query.text):
         got = _forwarded(lib, query, cables[0])
