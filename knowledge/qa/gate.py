@@ -159,6 +159,12 @@ _WHICH_ROLE = re.compile(
     re.I,
 )
 _NUMBER_NEXT = re.compile(r"\s*\d")
+# A question asking what something cost, and a sum of money in an answer.
+_ASKS_COST = re.compile(r"\b(?:cost|costs|worth|price|how much money|value of)\b", re.I)
+_MONEY = re.compile(
+    r"[$£¥€]|\b(?:dollars?|rubles?|roubles?|won|yen|yuan|pounds?|francs?|rupees?|million|billion)\b",
+    re.I,
+)
 # Questions asking for a date or time, and targets whose answer is one.
 _ASKS_WHEN = re.compile(
     r"\b(?:when|date|dated|day|time|until when|by when|how long|what year|which year|month)\b", re.I
@@ -394,6 +400,8 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
         or _date_for_another_question(query, answer)
         or _place_not_given(lib, query, answer, quotes)
         or _passage_covers_little(lib, query, answer, quotes)
+        or _kind_of_answer_not_asked(query, answer)
+        or (_refuted_from_another_year(query, cited, quotes) if refuted else None)
     )
     if why is None:
         return answer
@@ -909,6 +917,40 @@ def _passage_covers_little(
     if held / len(words) < PASSAGE_COVER - 1e-9:
         return f"the quote holds {held} of the question's {len(words)} words"
     return None
+
+
+def _kind_of_answer_not_asked(query: Query, answer: Answer) -> str | None:
+    """An answer of another kind than the question asks: an archival source for 'how many', a
+    count with no money for 'how much would it cost', a cable's sender for who wrote a post or
+    commentary."""
+    text = query.text.lower()
+    said = _before_citation(answer).lower()
+    if re.search(r"\bhow (?:many|much)\b", text) and "archival source" in said:
+        return "a source given for a count"
+    if _ASKS_COST.search(text) and not _MONEY.search(
+        said + " " + " ".join(c.quote for c in answer.citations)
+    ):
+        return "a cost asked, no sum of money given"
+    if re.search(r"\b(?:post|commentary|blog|forum|article|poster)\b", text) and re.search(
+        r"\bwas (?:sent|signed|written) by\b", said
+    ):
+        return "a cable's sender given for the writer of a commentary"
+    return None
+
+
+def _refuted_from_another_year(query: Query, cited: list[Cable], quotes: str) -> str | None:
+    """'No: ...' to a claim that names a year, from cables of other years whose quote does not
+    give that year: the refuting fact belongs to something else."""
+    years = {d.start[:4] for d in query.dates if d.start and re.search(r"\b1[89]\d\d\b", d.text)}
+    if not years:
+        return None
+    for c in cited:
+        for v in (c.date, c.sent):
+            if v and v.start and v.start[:4] in years:
+                return None
+    if any(y in quotes for y in years):
+        return None
+    return "the refuting cable is of another year than the claim"
 
 
 def _fraction_missing(query: Query, answer: Answer, quotes: str) -> str | None:
