@@ -159,6 +159,11 @@ _WHICH_ROLE = re.compile(
     re.I,
 )
 _NUMBER_NEXT = re.compile(r"\s*\d")
+# A question asking for a place in other words than "where".
+_ASKS_PLACE = re.compile(
+    r"\b(?:where|alternative to|instead of|which (?:town|city|port|place|area|airfield|country))\b",
+    re.I,
+)
 # A question asking what something cost, and a sum of money in an answer.
 _ASKS_COST = re.compile(r"\b(?:cost|costs|worth|price|how much money|value of)\b", re.I)
 _MONEY = re.compile(
@@ -882,7 +887,8 @@ def _date_for_another_question(query: Query, answer: Answer) -> str | None:
 
 def _place_not_given(lib: Collection, query: Query, answer: Answer, quotes: str) -> str | None:
     """'Where ...' answered by a quoted passage that names no place the question does not."""
-    if query.target != "place" or not _PASSAGE_ANSWER.search(answer.text):
+    asks_place = query.target == "place" or _ASKS_PLACE.search(query.text)
+    if not asks_place or not _PASSAGE_ANSWER.search(answer.text):
         return None
     asked = {norm(p) for p in lib.aliases.find_places(query.text)}
     named = {norm(p) for p in lib.aliases.find_places(quotes)} - asked
@@ -893,6 +899,8 @@ def _place_not_given(lib: Collection, query: Query, answer: Answer, quotes: str)
         before = quotes[: m.start()].rstrip(" ")
         if not before or before[-1] in '.[("“:;':
             continue  # a sentence's first word is capitalised anyway
+        if lib.names.names_in(m.group(0)):
+            continue  # a person, not a place
         if [w for w in norm(m.group(0)).split() if w not in words and w not in _NOT_NAMES]:
             return None
     return "the quote names no place the question does not"
