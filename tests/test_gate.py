@@ -308,3 +308,29 @@ def test_where_is_answered_by_a_quote_naming_a_place_the_question_does_not(lib):
         "send 700 tents to Pyongyang before 20 March.", cable_id(lib, "41250"),
     )  # fmt: skip
     assert kept.found
+
+
+def test_a_quoted_passage_must_hold_a_third_of_the_questions_words(lib):
+    got = ask_checked(
+        lib, "what did petrov say about the snow blocking the roads and railway",
+        "Petrov's cable says: [...]", "We ask you to train 120 pilots.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert not got.found
+    kept = ask_checked(
+        lib, "what did petrov say about training pilots", "Petrov's cable says: [...]",
+        "We ask you to train 120 pilots.", cable_id(lib, "41250"),
+    )  # fmt: skip
+    assert kept.found
+
+
+def test_an_answer_of_another_kind_than_asked_is_none(lib):
+    cable = cable_id(lib, "41250")
+    for question, text in (
+        ("how many tents would petrov need", "The archival source of Petrov's cable is APRF."),
+        ("how much would each tent cost", "700 tents, according to ..."),
+        ("who wrote the forum post about these cables", "Petrov's cable was sent by Petrov."),
+    ):
+        got = ask_checked(lib, question, text, "send 700 tents", cable)
+        assert not got.found, question
+    kept = ask_checked(lib, "how much would each tent cost", "$40 a tent, according to ...", "send 700 tents", cable)
+    assert kept.found
