@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
+from knowledge.qa.closing import closing_line, last_sentence
 from knowledge.qa.compose import cap, cite, describe, render, verbatim
 from knowledge.records import Cable
 from knowledge.text import sentences
@@ -153,12 +154,10 @@ def _closing_cables(query: Query, res: Resolution, cables: list[Cable]) -> list[
     """The cable whose ending is asked for: the one the question's other words fit
     ('how does Stalin's congratulation tel to Mao end'), as the pipeline's closing-line finder
     picks it; with no other words, the resolved cables in order ('how does Mao end his telegram')."""
-    from knowledge.qa.pipeline import _closing_line
-
     words = [w for w in query.focus if w not in CLOSING_WORDS and len(w) > 2]
     if not words:
         return cables
-    got = _closing_line(query, res, cables)
+    got = closing_line(query, res, cables)
     if got is None or not got.citations:
         return []
     return [c for c in cables if c.id == got.citations[0].cable]
@@ -192,9 +191,7 @@ def _count(query: Query, c: Cable) -> tuple[str, str] | None:
 
 
 def _closing(query: Query, c: Cable) -> tuple[str, list[str]] | None:
-    from knowledge.qa.pipeline import _last_sentence
-
-    last = _last_sentence(c) or ""
+    last = last_sentence(c) or ""
     if not last and c.paragraphs:
         said = sentences(c.paragraphs[-1])
         last = said[-1] if said else ""

@@ -18,6 +18,7 @@ from knowledge.facts import find_facts
 from knowledge.qa import answer as handlers
 from knowledge.qa import gate, lists, replies, tone
 from knowledge.qa.claims import check_claim
+from knowledge.qa.closing import CLOSING_ASKED, OWN_NUMBER_LINE, closing_line
 from knowledge.qa.compose import abstain, cap, cite, describe, render, stamp_quote
 from knowledge.qa.fields import FIELD_WORDS, FIELDS
 from knowledge.qa.passages import GENERIC, Scored, holds, units_of, word_forms
@@ -25,7 +26,10 @@ from knowledge.qa.query import HEADER_TARGETS, Query, read
 from knowledge.qa.resolve import Resolution, has_number, resolve
 from knowledge.qa.sentences import (
     ALIASES,
+    MIN_COVERAGE,
+    MIN_COVERAGE_PINNED,
     TITLES,
+    TOP_CABLES,
     _focus,
     _same,
     best_units,
@@ -41,12 +45,9 @@ if TYPE_CHECKING:
 
 FACTS_PER_CABLE = 3  # quantity facts of a cable, best fitting the thing, whose sentences may answer
 TOP_REPLIES = 2  # resolved cables whose replies are looked for ("what did Stalin reply to ...")
-TOP_CABLES = 4  # cables whose sentences are searched when no identifier pins one
 # Share of the question's weighted focus words a sentence must hold to answer. Tuned on the
 # development corpus (40 real cables): below 0.5 unrelated sentences answer questions the
 # cables do not hold; a pinned cable leaves less room for a wrong one, so it may answer lower.
-MIN_COVERAGE = 0.55
-MIN_COVERAGE_PINNED = 0.4
 MIN_COVERAGE_REASON = 0.4  # a why-question paraphrases; a sentence giving a reason may hold less
 REQUEST_ASKED = re.compile(r"\b(?:ask|asked|request\w*|want\w*|demand\w*|appl(?:y|ied))\b", re.I)
 RESTATED_REQUEST = re.compile(r"\byour (?:request|application|demand|proposal)s?\b", re.I)
@@ -94,7 +95,6 @@ WHICH_MESSAGE = re.compile(
     r"\bwhich\b(?:\s+\S+){0,3}?\s+(?:msg|message|telegram|tel|cable|despatch|dispatch|airgram|deptel|embtel)s?\b", re.I
 )
 NAME_ASKED = re.compile(r"\b(?:name of|named|called|what (?:was|is) (?:his|her|its|their) name)\b", re.I)
-OWN_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|N[º°o]\.?|#)\s*\d[\w/\-]*\s*\.?\s*$")
 CABLE_DATE_ANSWER = re.compile(r"\bis dated \d|\bwas (?:sent|received) (?:on )?\d")
 NON_ANSWER = re.compile(r"\bcarries no \w+ stamp\b")
 CLAIM_START = re.compile(r"^\s*(?:was|were|is|did|does|has|had)\b", re.I)
@@ -244,7 +244,7 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     if numbered is not None:
         return numbered
     if CLOSING_ASKED.search(query.text) and t in ("passage", "items", "who", "summary", "place"):
-        closing = _closing_line(query, res, cables)
+        closing = closing_line(query, res, cables)
         if closing is not None:
             return closing
     if t == "total":
@@ -335,56 +335,6 @@ def _numbered_document(query: Query, res: Resolution, cables: list[Cable]) -> An
     c = next(x for x in cables if x.id == best.unit.cable)
     number = named.search(best.unit.text).group(1).rstrip(".,")
     return render(query.q, f"{cap(describe(c))} names {kind} No. {number}:", [cite(c, best.quote)])
-
-
-# "how does Stalin's telegram to Mao end", "what did Kim wish Stalin at the end of his letter"
-CLOSING_ASKED = re.compile(
-    r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
-    r"\blast (?:line|sentence|words)\b|\bend(?:s|ed)? with\b",
-    re.I,
-)
-COMPLIMENTARY_CLOSE = re.compile(r"\b(?:yours|respectfully|sincerely|regards|greetings)\b[^.]*,\s*$", re.I)
-CLOSING_WORDS = {"end", "ends", "ended", "close", "closing", "last", "line", "sentence", "word"}
-
-
-def _closing_line(query: Query, res: Resolution, cables: list[Cable]) -> Answer | None:
-    """The last sentence of the cable's own text (before the complimentary close, signature,
-    date and stamps) for "how does it end"; the cable is the one the question's other words
-    fit best, as for a passage. None when none fits well enough."""
-    from dataclasses import replace
-
-    q = replace(query, focus=[w for w in query.focus if w not in CLOSING_WORDS])
-    pinned = res.how in ("identifier", "mentioned") or (res.date_matched and len(res.cards) <= 2)
-    best = None
-    for c in cables[:TOP_CABLES]:
-        last = _last_sentence(c)
-        if last is None:
-            continue
-        hit = best_units(q, [c])
-        cover = hit.coverage if hit else 0.0
-        if best is None or cover > best[0]:
-            best = (cover, c, last)
-    if best is None or best[0] < (MIN_COVERAGE_PINNED if pinned else MIN_COVERAGE):
-        return None
-    _cover, c, last = best
-    return render(query.q, f"{cap(describe(c))} ends:", [cite(c, last)])
-
-
-def _last_sentence(c: Cable) -> str | None:
-    """The last sentence of c's own text: four words or more, one of them in lower case, not a
-    complimentary close ('Devotedly yours,'), a signature, a date or a number line."""
-    body = [u.text for u in units_of(c) if u.part == "body"]
-    for i in range(len(body) - 1, -1, -1):
-        text = body[i]
-        if i and COMPLIMENTARY_CLOSE.search(body[i - 1]):
-            continue  # the signature under "Devotedly yours,"
-        words = text.split()
-        if len(words) < 4 or not re.search(r"\b[a-z]{3,}\b", text) or text.rstrip().endswith(","):
-            continue
-        if OWN_NUMBER_LINE.match(text) or re.match(r"\s*\[", text):
-            continue
-        return text
-    return None
 
 
 # "how many radio operators and engineering officers altogether", "how many automobiles in all

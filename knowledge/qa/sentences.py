@@ -20,6 +20,13 @@ from knowledge.qa.query import Query
 from knowledge.records import Cable
 from knowledge.text import singular
 
+# How many cables a passage search reads when nothing pins one, and the share of the
+# question's words a sentence must hold to answer (less when an identifier or date pins it).
+TOP_CABLES = 4  # cables whose sentences are searched when no identifier pins one
+MIN_COVERAGE = 0.55
+MIN_COVERAGE_PINNED = 0.4
+
+
 NUMBER = re.compile(
     r"(?<![\w/])(?:\d{1,3}(?:[, ]\d{3})+|\d+(?:\.\d+)?)(?:\s*[-–]\s*\d+(?:[, ]\d{3})*)?(?:\s+(?:thousand|million|billion))?(?![\w/])"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred|thousand)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|hundred|thousand))*\b",
