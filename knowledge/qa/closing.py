@@ -23,6 +23,14 @@ if TYPE_CHECKING:
 # A line that is only a number: the sender's own number under the signature ("No. 1476/sh").
 OWN_NUMBER_LINE = re.compile(r"^\s*(?:No\.?|N[º°o]\.?|#)\s*\d[\w/\-]*\s*\.?\s*$")
 
+# The archive's or typist's notes at the foot of a cable ("sent in one copy from an original by
+# Mokrov Nº 1644", "4 copies typed", "Deciphered by ..."): no part of what the sender wrote.
+FILING_NOTE = re.compile(
+    r"\b(?:cop(?:y|ies)|typed|deciphered|decoded|enciphered|original|distribution|distributed|"
+    r"sent in|printed|verified|shift chief|incoming|outgoing|listy?|fond|opis|delo)\b|N[º°o]\.?\s*\d|#\s*\d",
+    re.I,
+)
+
 # "how does Stalin's telegram to Mao end", "what did Kim wish Stalin at the end of his letter"
 CLOSING_ASKED = re.compile(
     r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
@@ -67,7 +75,7 @@ def last_sentence(c: Cable) -> str | None:
         words = text.split()
         if len(words) < 4 or not re.search(r"\b[a-z]{3,}\b", text) or text.rstrip().endswith(","):
             continue
-        if OWN_NUMBER_LINE.match(text) or re.match(r"\s*\[", text):
+        if OWN_NUMBER_LINE.match(text) or re.match(r"\s*\[", text) or FILING_NOTE.search(text):
             continue
         return text
     return None

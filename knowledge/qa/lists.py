@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from knowledge.answers import Answer
-from knowledge.qa.closing import closing_line, last_sentence
+from knowledge.qa.closing import FILING_NOTE, closing_line, last_sentence
 from knowledge.qa.compose import cap, cite, describe, render, verbatim
 from knowledge.records import Cable
 from knowledge.text import sentences
@@ -195,7 +195,10 @@ def _closing(query: Query, c: Cable) -> tuple[str, list[str]] | None:
     if not last and c.paragraphs:
         said = sentences(c.paragraphs[-1])
         last = said[-1] if said else ""
-    formula = c.closing[-1] if c.closing else ""
+    # the closing formula, not the archive's or typist's notes under it ("sent in one copy from
+    # an original by Mokrov Nº 1644", "4 copies typed", "Deciphered by ...")
+    formulas = [x for x in c.closing if not FILING_NOTE.search(x)]
+    formula = formulas[-1] if formulas else ""
     lines = [x for x in dict.fromkeys((last, formula)) if x]
     if not lines:
         return None
