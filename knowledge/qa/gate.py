@@ -6,8 +6,8 @@ reader would see at once, and if so says "not in the cables" instead. A confiden
 Each rule holds for any cable of the genre:
 
 - a number the question gives (a telegram number, a claimed quantity) that the cited cables do
-  not hold means the answer is about something else ("when was JCS 932503 sent" answered from
-  JCS 908998; "was it 200 pilots" confirmed from a sentence saying 120);
+  not hold means the answer is about something else ("when was JCS 123456 sent" answered from
+  JCS 654321; "was it 200 pilots" confirmed from a sentence saying 120);
 - the thing a quantity question counts must be in the quoted words ("how many MIG-15 jets"
   is not answered by "one anti-aircraft division");
 - a place the question names for an event, quantity or list must be in the quoted words or

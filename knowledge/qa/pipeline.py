@@ -258,7 +258,7 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
             return found
     weekday = WEEKDAY.search(query.text)
     if weekday and t in ("dated", "event_date", "sent", "received"):
-        # "the date of the Saturday message from Peking": the day the cable's own date fixes
+        # "the date of the Monday message from Harbin": the day the cable's own date fixes
         got = _weekday_date(lib, query, res, cables, weekday.group(1).lower())
         if got:
             return got
@@ -306,7 +306,7 @@ def _dispatch(lib: Collection, query: Query, res: Resolution, cables: list[Cable
     return _passage(lib, query, res, cables)
 
 
-# "which MFA order did Roshchin report fulfilled", "what order no. ...", "responds to which
+# "which ministry order did Petrov report carried out", "what order no. ...", "responds to which
 # communication number": the number of a document the text names ("Your order No. 48").
 DOCUMENT_ASKED = re.compile(
     r"\b(?:which|what)\s+(?:[\w'’.-]+\s+){0,2}?(order|directive|instruction|communication|decision|"
@@ -551,7 +551,7 @@ def _header(lib: Collection, query: Query, res: Resolution, cables: list[Cable])
     c = cables[0]
     closing = any(OWN_NUMBER_LINE.match(u.text) for u in units_of(c))
     if t == "telegram_number" and (c.outgoing_number or closing) and _sender_number_asked(query, c):
-        # "shtykov number on the oct 14 telegram": the number its sender gave it
+        # "petrov's number on the 2 march telegram": the number its sender gave it
         t = "outgoing_number"
     get = FIELDS.get(t)
     if get:
