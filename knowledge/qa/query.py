@@ -305,6 +305,9 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     if target == "passage" and NOUN_PHRASE.fullmatch(heads) and not q.people:
         # "cartridges for light mgs?": a bare noun phrase asks how many the cables give
         target = "quantity"
+    elif target == "passage" and q.people and WANTED_FRAGMENT.fullmatch(_without_people(text, q)):
+        # "rifles mao wanted?", "tankists kim wanted trained?": how many of the thing
+        target = "quantity"
     if target == "who" and refs and re.search(r"\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b", heads):
         target = "via"  # "who relayed 41250": the reference masked was the cable passed on
     if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
@@ -338,6 +341,23 @@ PURPOSE = re.compile(
     r"press\w*|appeal\w*|pray\w*|look\w*|wait\w*)(?:\s+[\w'’.]+){0,3}?\s+for\s*\??\s*$).*\bfor\s*\??\s*$",
     re.I,
 )
+# A fragment naming a thing and that someone wanted it, with no question word: "rifles mao
+# wanted?", "tankists kim wanted trained?" (the person taken out first).
+WANTED_FRAGMENT = re.compile(
+    r"\s*(?:the\s+)?(?!(?:what|which|who|whom|whose|when|where|why|how)\b)[a-z][\w\-’']*"
+    r"(?:\s+[a-z][\w\-’']*){0,3}?\s+(?:wanted|asked for|requested|needed|promised|offered)"
+    r"(?:\s+(?:trained|delivered|sent|shipped))?\s*\??\s*",
+    re.I,
+)
+
+
+def _without_people(text: str, q: Question) -> str:
+    """The question with the people it names taken out, spaces closed up."""
+    for m in sorted(q.people, key=lambda m: -m.start):
+        text = text[: m.start] + " " + text[m.end :]
+    return re.sub(r"\s+", " ", text).strip()
+
+
 # A question of a few plain words with no question word or verb: "cartridges for light mgs?"
 NOUN_PHRASE = re.compile(
     r"(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|did|does|do|was|were|is|are|will|"

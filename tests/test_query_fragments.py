@@ -1,0 +1,34 @@
+"""Fragments a student types: a thing and who wanted it, with no question word (qa/query.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from knowledge.qa.query import read
+from knowledge.qa.resolve import has_number
+from tests.test_pipeline import CABLES
+
+
+@pytest.fixture(scope="module")
+def lib(tmp_path_factory):
+    from tests.test_pipeline import library_of
+
+    yield from library_of(tmp_path_factory.mktemp("fragments"), CABLES)
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("tents petrov wanted?", "quantity"),
+        ("field kitchens petrov asked for", "quantity"),
+        ("what did petrov want", "items"),
+        ("why did petrov want tents", "reason"),
+    ],
+)
+def test_a_thing_and_who_wanted_it_asks_how_many(lib, text, target):
+    assert read(text, lib.aliases, lib.names, lambda n: has_number(lib, n)).target == target
+
+
+def test_the_fragment_is_answered_with_the_count(lib):
+    answer = lib.ask("tents petrov wanted?")
+    assert answer.found and "700" in answer.text, answer.text
