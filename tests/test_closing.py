@@ -18,3 +18,10 @@ def test_the_last_sentence_is_the_senders_not_a_typists_note():
         ),
     )
     assert last_sentence(cable) == "I wish you further successes in your work."
+
+
+def test_at_the_end_of_a_month_is_a_date_not_a_closing_line():
+    from knowledge.qa.closing import CLOSING_ASKED
+
+    assert CLOSING_ASKED.search("what did kim wish stalin at the end of his letter")
+    assert not CLOSING_ASKED.search("how did kim take the congratulations at the end of august 1950")

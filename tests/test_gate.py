@@ -334,3 +334,11 @@ def test_an_answer_of_another_kind_than_asked_is_none(lib):
         assert not got.found, question
     kept = ask_checked(lib, "how much would each tent cost", "$40 a tent, according to ...", "send 700 tents", cable)
     assert kept.found
+
+
+def test_how_someone_took_a_telegram_is_no_date(lib):
+    got = ask_checked(
+        lib, "how did orlov take petrov's 2 march telegram", "4 March 1951, according to ...",
+        "we will send 500 tents on 12 March.", cable_id(lib, "5120"),
+    )  # fmt: skip
+    assert not got.found

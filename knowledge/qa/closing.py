@@ -33,11 +33,14 @@ FILING_NOTE = re.compile(
 
 # "how does Stalin's telegram to Mao end", "what did Kim wish Stalin at the end of his letter"
 CLOSING_ASKED = re.compile(
-    r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
+    r"\bhow does\b.*\bend\b|\b(?:at|in) the (?:end|close) of\b(?!\s+(?:the\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|\d|this|that|last|next|the (?:year|month|week|war)))|\bclos(?:e|es|ing) (?:line|words|sentence)\b|"
     r"\blast (?:line|sentence|words)\b|\bend(?:s|ed)? with\b",
     re.I,
 )
-COMPLIMENTARY_CLOSE = re.compile(r"\b(?:yours|respectfully|sincerely|regards|greetings)\b[^.]*,\s*$", re.I)
+COMPLIMENTARY_CLOSE = re.compile(
+    r"\b(?:yours|respectfully|sincerely|regards|greetings)\b[^.]*,\s*$", re.I
+)
 LINE_WORDS = {"end", "ends", "ended", "close", "closing", "last", "line", "sentence", "word"}
 
 

@@ -175,6 +175,8 @@ _ASKS_WHEN = re.compile(
     r"\b(?:when|date|dated|day|time|until when|by when|how long|what year|which year|month)\b", re.I
 )
 _DATE_TARGETS = frozenset({"sent", "received", "dated", "event_date"})
+# "how did Kim take (react to, receive) the telegram": a manner, not a date.
+_HOW_DID_TAKE = re.compile(r"\bhow did\b.*\b(?:take|react|respond|receive|greet|feel|view)\b", re.I)
 # An answer that is a quoted passage ("X's cable says: [...]").
 _PASSAGE_ANSWER = re.compile(r"\bsays: \[")
 # A capitalised word or run of them, and capitalised words that name no person.
@@ -413,7 +415,7 @@ def check(lib: Collection, query: Query, answer: Answer, recount: bool = True) -
     if why is None:
         return answer
     if why.startswith(ONLY_PROMISED):
-        return abstain(answer.question, why[len(ONLY_PROMISED):].strip(), answer.suggestions)
+        return abstain(answer.question, why[len(ONLY_PROMISED) :].strip(), answer.suggestions)
     if why.startswith(RECOUNT) and recount:
         # the quote gives the count asked for beside the one answered: answer with it, checked
         got = _recount(lib, query, answer, quotes, cited)
@@ -641,7 +643,9 @@ def _promise_for_a_deed(query: Query, answer: Answer, quotes: str) -> str | None
     counted = query.target in ("quantity", "total") and _DELIVERED.search(query.text)
     if not (said_yes and _HAPPENED.search(query.text)) and not counted:
         return None
-    if _ASKED_OF_A_WORD.search(query.text) and not re.search(r"\b(?:actually|really|in fact)\b", query.text, re.I):
+    if _ASKED_OF_A_WORD.search(query.text) and not re.search(
+        r"\b(?:actually|really|in fact)\b", query.text, re.I
+    ):
         return None  # "did Stalin promise ...", "did he agree": the words are the deed
     if not _FUTURE.search(quotes) or _DONE.search(quotes):
         return None
@@ -667,7 +671,9 @@ def _variety_for_a_value(query: Query, quotes: str) -> str | None:
     noun = singular(m.group("noun").lower())
     if noun in ("telegram", "cable", "message", "date", "day", "time", "number", "year", "month"):
         return None
-    mentions = [x for x in re.finditer(r"[A-Za-z][\w\-]*", quotes) if singular(x.group(0).lower()) == noun]
+    mentions = [
+        x for x in re.finditer(r"[A-Za-z][\w\-]*", quotes) if singular(x.group(0).lower()) == noun
+    ]
     if not mentions:
         return None
     varied = re.compile(rf"\b{_VARIETY}\b(?:\s+\S+){{0,3}}\s*$", re.I)
@@ -964,7 +970,8 @@ def _person_absent(lib: Collection, query: Query, cited: list[Cable]) -> str | N
 def _date_for_another_question(query: Query, answer: Answer) -> str | None:
     """An answer opening with a date to a question that asks for none ("how did Kim take the
     telegram" answered "March 24, according to ...")."""
-    if _ASKS_WHEN.search(query.text) or query.target in _DATE_TARGETS:
+    manner = _HOW_DID_TAKE.search(query.text)  # "how did Kim take it" never asks for a date
+    if not manner and (_ASKS_WHEN.search(query.text) or query.target in _DATE_TARGETS):
         return None
     said = _before_citation(answer)
     found = find_dates(said[:40])
