@@ -32,3 +32,10 @@ def test_a_thing_and_who_wanted_it_asks_how_many(lib, text, target):
 def test_the_fragment_is_answered_with_the_count(lib):
     answer = lib.ask("tents petrov wanted?")
     assert answer.found and "700" in answer.text, answer.text
+
+
+def test_one_slip_in_a_seven_letter_name_is_that_name(lib):
+    from knowledge.qa.names import Names
+
+    names = Names(lib.aliases, ["Gromyko"])
+    assert [f.name for f in names.find("acc. to gromyco's note")] == ["Gromyko"]
