@@ -39,3 +39,16 @@ def test_one_slip_in_a_seven_letter_name_is_that_name(lib):
 
     names = Names(lib.aliases, ["Gromyko"])
     assert [f.name for f in names.find("acc. to gromyco's note")] == ["Gromyko"]
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("what did orlov reply to petrov's 41250 with", "replied"),
+        ("what was orlov's reply to petrov's 41250", "replied"),
+        ("orlov's 5120 replies to petrov's telegram no.?", "reply"),
+        ("5120 answers which telegram", "reply"),
+    ],
+)
+def test_what_comes_after_reply_to_is_the_cable_answered(lib, text, target):
+    assert read(text, lib.aliases, lib.names, lambda n: has_number(lib, n)).target == target

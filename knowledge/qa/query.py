@@ -308,6 +308,10 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     elif target == "passage" and q.people and WANTED_FRAGMENT.fullmatch(_without_people(text, q)):
         # "rifles mao wanted?", "tankists kim wanted trained?": how many of the thing
         target = "quantity"
+    if target == "reply" and refs and (m := REPLY_TO_REF.search(text)) and not ASKED_AFTER.search(text[m.end() :]):
+        # "what did the dept reply to muccio's 65 with", "the dept's reply to 447": the cable
+        # after "reply to" is the one answered; the question asks for its answer
+        target = "replied"
     if target == "who" and refs and re.search(r"\bwho (?:relayed|transmitted|passed|forwarded|delivered|handed)\b", heads):
         target = "via"  # "who relayed 41250": the reference masked was the cable passed on
     if target == "quantity" and re.search(r"\bcop(?:y|ies)\b", masked, re.I):
@@ -358,6 +362,9 @@ def _without_people(text: str, q: Question) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# "reply to X", "answer to X": X is the cable answered; what comes after may ask ("which", "no.?").
+REPLY_TO_REF = re.compile(r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I)
+ASKED_AFTER = re.compile(r"\b(?:which|what|whose)\b|\bno\.?\s*\??\s*$|\bnumber\s*\??\s*$", re.I)
 # A question of a few plain words with no question word or verb: "cartridges for light mgs?"
 NOUN_PHRASE = re.compile(
     r"(?!.*\b(?:what|which|who|whom|whose|when|where|why|how|did|does|do|was|were|is|are|will|"
