@@ -52,3 +52,10 @@ def test_one_slip_in_a_seven_letter_name_is_that_name(lib):
 )
 def test_what_comes_after_reply_to_is_the_cable_answered(lib, text, target):
     assert read(text, lib.aliases, lib.names, lambda n: has_number(lib, n)).target == target
+
+
+def test_a_question_ending_on_reply_to_asks_what_the_cable_answers(lib):
+    query = read("which telegram did orlov's 5120 reply to", lib.aliases, lib.names, lambda n: has_number(lib, n))
+    assert query.target == "reply"
+    answer = lib.ask("which telegram did orlov's 5120 reply to")
+    assert answer.found and "41250" in answer.text, answer.text

@@ -510,10 +510,12 @@ def _heading_for_body_role(query: Query, answer: Answer) -> str | None:
 def _reply_backwards(query: Query, answer: Answer) -> str | None:
     """'What replied to X' answered with what X itself refers to or answers. A question whose
     words after 'reply to' are what it asks ("replies to which telegram", "to mao's telegram
-    no.?") asks the other way and is left alone."""
+    no.?"), or that ends on 'reply to', asks the other way and is left alone."""
     m = _REPLY_TO.search(query.text) or _WHICH_ANSWERED.search(query.text)
     if not m or _UNKNOWN_AFTER.search(query.text[m.end() :]):
         return None
+    if m.re is _REPLY_TO and not query.text[m.end() :].strip(" ?"):
+        return None  # "which deptel did tel 1439 respond to": what 1439 answers
     if _OWN_REFERENCE.search(answer.fact or answer.text):
         return "the answer gives what the cable answers, not what answered it"
     return None

@@ -308,7 +308,11 @@ def read(text: str, aliases: Aliases, names: Names, lib_has_number=lambda n: Fal
     elif target == "passage" and q.people and WANTED_FRAGMENT.fullmatch(_without_people(text, q)):
         # "rifles mao wanted?", "tankists kim wanted trained?": how many of the thing
         target = "quantity"
-    if target == "reply" and refs and (m := REPLY_TO_REF.search(text)) and not ASKED_AFTER.search(text[m.end() :]):
+    if target == "replied" and refs and STRANDED_REPLY_TO.search(text):
+        # "which deptel did the taipei tel 1439 respond to": what 1439 itself answers
+        target = "reply"
+    after = (m := REPLY_TO_REF.search(text)) and text[m.end() :].strip(" ?")
+    if target == "reply" and refs and after and not ASKED_AFTER.search(after):
         # "what did the dept reply to muccio's 65 with", "the dept's reply to 447": the cable
         # after "reply to" is the one answered; the question asks for its answer
         target = "replied"
@@ -362,6 +366,10 @@ def _without_people(text: str, q: Question) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# "which deptel did tel 1439 respond to": the preposition left at the end asks what it answers.
+STRANDED_REPLY_TO = re.compile(
+    r"^\s*(?:which|what)\b.*\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:d|ded|ds))\s+to\s*\??\s*$", re.I
+)
 # "reply to X", "answer to X": X is the cable answered; what comes after may ask ("which", "no.?").
 REPLY_TO_REF = re.compile(r"\b(?:repl(?:y|ied|ies)|answer(?:ed|s)?|respon(?:se|ded|ds|d))\s+to\b", re.I)
 ASKED_AFTER = re.compile(r"\b(?:which|what|whose)\b|\bno\.?\s*\??\s*$|\bnumber\s*\??\s*$", re.I)
