@@ -131,10 +131,10 @@ _HEADER_ANSWER = re.compile(
     r"\b(?:was (?:addressed|sent) (?:to|by)|was signed by|went via|sent via)\b"
 )
 _OWN_REFERENCE = re.compile(r"\bit (?:refers to|answers|replies to|is a reply to)\b")
-# A count in an answer: a number before a word that is no month ("140 automobiles", not
-# "20 November"), years aside.
+# A count: a number before a word that is no month ("140 automobiles", "beyond the 20
+# divisions"; not "20 November"), years aside. The match is the number alone.
 _COUNTS = re.compile(
-    r"(?<![\w.])(?!1[89]\d\d\b)\d[\d,]*\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z]",
+    r"(?<![\w.,/-])(?!1[89]\d\d\b)\d[\d,]*(?=\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z])",
     re.I,
 )
 # A question asking for a total, and an answer or quote that gives one.
@@ -272,11 +272,6 @@ _BODIES = frozenset(
 )  # fmt: skip
 # A model designation: letters, a hyphen or space, a number ("MIG-15", "Yak-11", "TU 2").
 _DESIGNATION = re.compile(r"(?<![\w-])([A-Za-z]{2,4})[-\u2013]?(\d{1,3})(?![\w-])")
-# A count a question gives ("beyond the 20 divisions"): a number before a word, not a date.
-_GIVEN_COUNT = re.compile(
-    r"(?<![\w.,/-])\d[\d,]*(?=\s+(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)[a-z])",
-    re.I,
-)
 # A sentence that points back to what an earlier one said.
 _BACK_POINTER = re.compile(
     r"\b(?:above[- ]?mentioned|aforementioned|afore-mentioned|mentioned above|listed above|"
@@ -286,7 +281,8 @@ _BACK_POINTER = re.compile(
 # "anti-" before a word: "anti-aircraft" is no aircraft.
 _NEGATED_PREFIX = re.compile(r"\banti-?\w+", re.I)
 # A word after a preposition in a question ("sent to lanzhou", "in kaesong").
-_AFTER_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
+_PLACE_WORD = r"\b(?:to|in|at|from|into|near{})\s+(?:the\s+)?([a-z][a-z'-]{{3,}})\b"
+_AFTER_PLACE_WORD = re.compile(_PLACE_WORD.format(""))
 # A number in a quote and the words after it, to the next number or the clause's end.
 _COUNT_PHRASE = re.compile(r"(?<![\w.,/-])(\d[\d,]*)(?![\d/-])((?:(?!\d)[^,;.:])*)")
 # Words that measure or box a thing rather than name it ("pieces of artillery", "tons of fuel").
@@ -294,7 +290,7 @@ _UNIT_WORDS = frozenset(
     ["piece", "ton", "unit", "set", "item", "number", "kind", "type", "lot", "sort", "total"]
 )
 # A word after a preposition that may name where a lot goes ("meant for hami", "to urumchi").
-_FOR_PLACE_WORD = re.compile(r"\b(?:to|in|at|from|into|near|for)\s+(?:the\s+)?([a-z][a-z'-]{3,})\b")
+_FOR_PLACE_WORD = re.compile(_PLACE_WORD.format("|for"))
 # "what wording did Menon suggest", "who did Kim call in": the deed the answer must tell of.
 _DEED_ASKED = re.compile(
     r"^\s*(?:what|which|who|whom)\b[^?]{0,40}?\b(?:did|does|do|had|has)\s+(?:[\w'’.-]+\s+){1,3}?"
@@ -793,15 +789,10 @@ def _count_the_question_gives(query: Query, answer: Answer) -> str | None:
     beyond the 20 divisions" answered "20 divisions")."""
     if query.target not in ("quantity", "total"):
         return None
-    first = _COUNTS.search(_before_citation(answer))
-    if not first:
+    count = _answer_count(answer)
+    if not count:
         return None
-    count = re.sub(r"\D", "", first.group(0))
-    given = {
-        re.sub(r"\D", "", m.group(0))
-        for m in _GIVEN_COUNT.finditer(query.text)
-        if not _YEAR.fullmatch(m.group(0))
-    }
+    given = {re.sub(r"\D", "", m.group(0)) for m in _COUNTS.finditer(query.text)}
     if count and count in given:
         return f"the answer's count {count} is the question's own"
     return None
@@ -893,10 +884,9 @@ def _count_of_another_thing(
         return None
     if _SUMMED.search(_before_citation(answer)):
         return None  # a sum names its parts: "1,000 in all (500 X + 500 Y)"
-    first = _COUNTS.search(_before_citation(answer))
-    if not first:
+    count = _answer_count(answer)
+    if not count:
         return None
-    count = re.sub(r"\D", "", first.group(0))
     phrases = [(re.sub(r"\D", "", m.group(1)), m.group(2)) for m in _COUNT_PHRASE.finditer(quotes)]
     mine = [p for d, p in phrases if d == count]
     others = [p for d, p in phrases if d != count]
@@ -1110,10 +1100,9 @@ def _recount(
             )
         ]
     else:
-        first = _COUNTS.search(_before_citation(answer))
-        if not first:
+        count = _answer_count(answer)
+        if not count:
             return None
-        count = re.sub(r"\D", "", first.group(0))
         phrases = [(m.group(1), m.group(2)) for m in _COUNT_PHRASE.finditer(quotes)]
         unit = {_first_word(p) for d, p in phrases if re.sub(r"\D", "", d) == count}
         places = [m.group(1) for m in _FOR_PLACE_WORD.finditer(norm(query.text))]
@@ -1200,6 +1189,13 @@ def _name_asked_not_given(lib: Collection, query: Query, answer: Answer, quotes:
 
 def _digits_all(text: str) -> set[str]:
     return {re.sub(r"\D", "", m) for m in re.findall(r"\d[\d,]*", text)}
+
+
+def _answer_count(answer: Answer) -> str:
+    """The digits of the first count the answer's own words give ("140 automobiles": "140"),
+    or ""."""
+    first = _COUNTS.search(_before_citation(answer))
+    return re.sub(r"\D", "", first.group(0)) if first else ""
 
 
 def _before_citation(answer: Answer) -> str:
